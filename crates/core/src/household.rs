@@ -1,0 +1,550 @@
+//! Validation: from the JSON contract to a checked household model. Every
+//! problem becomes an [`InputError`] with a field and a bilingual message.
+
+use crate::date::Date;
+use crate::error::{ErrorCode, InputError};
+use crate::input::{Amount, CareForm, Input, Person, Stay, CONTRACT_VERSION};
+use crate::money::MAX_AMOUNT;
+use crate::params::{self, YearParams};
+use crate::text::Text;
+use rust_decimal::Decimal;
+
+/// A care form for the regime logic, ranked per Blz 3.3.2.2a
+/// (instelling > vpt > pgb > mpt; deeltijdverblijf ranked as instelling, O-13).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Form {
+    Inst,
+    Dtv,
+    Vpt,
+    Pgb,
+    Mpt,
+    None,
+}
+
+impl Form {
+    pub fn rank(self) -> u8 {
+        match self {
+            Form::Inst | Form::Dtv => 1,
+            Form::Vpt => 2,
+            Form::Pgb => 3,
+            Form::Mpt => 4,
+            Form::None => 9,
+        }
+    }
+    pub fn is_home(self) -> bool {
+        matches!(self, Form::Vpt | Form::Pgb | Form::Mpt)
+    }
+    pub fn is_stay(self) -> bool {
+        matches!(self, Form::Inst | Form::Dtv)
+    }
+    pub fn is_thuis(self) -> bool {
+        matches!(self, Form::Pgb | Form::Mpt)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Client,
+    Partner,
+}
+
+impl Role {
+    /// Picks the step id for this person.
+    pub fn id(self, client: &'static str, partner: &'static str) -> &'static str {
+        match self {
+            Role::Client => client,
+            Role::Partner => partner,
+        }
+    }
+    pub fn field(self, name: &str) -> String {
+        match self {
+            Role::Client => format!("client.{name}"),
+            Role::Partner => format!("partner.{name}"),
+        }
+    }
+    pub fn text(self) -> (&'static str, &'static str) {
+        match self {
+            Role::Client => ("u", "you"),
+            Role::Partner => ("uw partner", "your partner"),
+        }
+    }
+}
+
+/// A checked person.
+#[derive(Clone, Debug)]
+pub struct Member<'a> {
+    pub role: Role,
+    pub person: &'a Person,
+    /// Reached AOW age by the cut-off day in January (Blz 3.3.1.4 lid 1).
+    pub aow: bool,
+    pub under_18: bool,
+    /// All care forms, highest rank first.
+    pub forms: Vec<Form>,
+    pub top: Form,
+    /// In Wmo beschermd wonen (partner only).
+    pub bw: bool,
+    /// Living along in the client's instelling without care (partner only, §3.5).
+    pub living_along: bool,
+    pub mpt_max_20_hours: bool,
+    pub income: Decimal,
+    pub assets: Decimal,
+    pub one_off: Decimal,
+    pub tax: Option<Decimal>,
+    pub work_income: Decimal,
+    pub war_benefits: Decimal,
+    pub stay: Option<&'a Stay>,
+}
+
+impl Member<'_> {
+    /// Receives Wlz care of their own (a *verzekerde* with a form), for the extra vrijstelling.
+    pub fn is_wlz_client(&self) -> bool {
+        self.top != Form::None
+    }
+}
+
+/// A checked household.
+#[derive(Debug)]
+pub struct Household<'a> {
+    pub input: &'a Input,
+    pub params: &'static YearParams,
+    /// The day the estimate is for, when given.
+    pub date: Option<Date>,
+    pub members: Vec<Member<'a>>,
+}
+
+impl<'a> Household<'a> {
+    pub fn client(&self) -> &Member<'a> {
+        &self.members[0]
+    }
+    pub fn partner(&self) -> Option<&Member<'a>> {
+        self.members.get(1)
+    }
+    pub fn is_couple(&self) -> bool {
+        self.members.len() == 2
+    }
+}
+
+fn err(code: ErrorCode, field: &str, nl: String, en: String) -> InputError {
+    InputError::new(code, Some(field), Text::owned(nl, en))
+}
+
+fn amount(
+    v: Option<Amount>,
+    role: Role,
+    name: &str,
+    non_negative: bool,
+) -> Result<Option<Decimal>, InputError> {
+    let Some(Amount(d)) = v else { return Ok(None) };
+    if d.abs() > MAX_AMOUNT {
+        return Err(err(
+            ErrorCode::AmountOutOfRange,
+            &role.field(name),
+            format!(
+                "Het bedrag bij {} is te groot: hoogstens € 100.000.000.",
+                role.field(name)
+            ),
+            format!(
+                "The amount in {} is too large: at most €100,000,000.",
+                role.field(name)
+            ),
+        ));
+    }
+    if non_negative && d.is_sign_negative() && !d.is_zero() {
+        return Err(err(
+            ErrorCode::AmountOutOfRange,
+            &role.field(name),
+            format!(
+                "Het bedrag bij {} kan niet negatief zijn.",
+                role.field(name)
+            ),
+            format!("The amount in {} cannot be negative.", role.field(name)),
+        ));
+    }
+    Ok(Some(d))
+}
+
+fn forms_of(
+    person: &Person,
+    role: Role,
+    readings_alt_living_along: bool,
+) -> Result<(Vec<Form>, bool, bool), InputError> {
+    let mut forms = Vec::new();
+    let mut bw = false;
+    let mut living_along = false;
+    for f in &person.care.0 {
+        let form = match (role, f) {
+            (_, CareForm::Instelling) => Form::Inst,
+            (_, CareForm::Vpt) => Form::Vpt,
+            (_, CareForm::Mpt) => Form::Mpt,
+            (_, CareForm::Pgb) => Form::Pgb,
+            (_, CareForm::Dtv) => Form::Dtv,
+            (_, CareForm::None) => Form::None,
+            (Role::Partner, CareForm::LivingAlong) => {
+                living_along = true;
+                // O-25: by default a partner living along counts as staying in the instelling.
+                if readings_alt_living_along {
+                    Form::None
+                } else {
+                    Form::Inst
+                }
+            }
+            (Role::Partner, CareForm::BeschermdWonen) => {
+                bw = true;
+                Form::None
+            }
+            (Role::Client, other) => {
+                return Err(err(
+                    ErrorCode::InvalidCare,
+                    "client.care",
+                    format!(
+                        "‘{}’ kan alleen voor de partner. Kies voor de cliënt: instelling, vpt, mpt, pgb of dtv.",
+                        other.name()
+                    ),
+                    format!(
+                        "‘{}’ applies only to the partner. For the client choose: instelling, vpt, mpt, pgb or dtv.",
+                        other.name()
+                    ),
+                ))
+            }
+        };
+        forms.push(form);
+    }
+    forms.sort_by_key(|f| f.rank());
+    forms.dedup();
+    if forms.len() > 1 {
+        forms.retain(|f| *f != Form::None);
+    }
+    Ok((forms, bw, living_along))
+}
+
+fn member<'a>(
+    input: &'a Input,
+    p: &'static YearParams,
+    person: &'a Person,
+    role: Role,
+) -> Result<Member<'a>, InputError> {
+    let y = input.year;
+    let missing_code = match role {
+        Role::Client => ErrorCode::MissingAge,
+        Role::Partner => ErrorCode::MissingPartnerData,
+    };
+    let aow_age = YearParams::int(&p.aow_age_years) as u32;
+    let cutoff_day = YearParams::int(&p.aow_cutoff_day_of_january) as u8;
+    let (aow, under_18) = match (person.age, person.birth_date) {
+        (None, None) => {
+            return Err(err(
+                missing_code,
+                &role.field("age"),
+                format!(
+                    "Vul de leeftijd op 1 januari {y} of de geboortedatum in{}.",
+                    if role == Role::Partner {
+                        " van uw partner"
+                    } else {
+                        ""
+                    }
+                ),
+                format!(
+                    "Enter the age on 1 January {y} or the date of birth{}.",
+                    if role == Role::Partner {
+                        " of your partner"
+                    } else {
+                        ""
+                    }
+                ),
+            ))
+        }
+        (Some(age), birth) => {
+            if age > 130 {
+                return Err(err(
+                    ErrorCode::InvalidAge,
+                    &role.field("age"),
+                    "Vul een leeftijd in tussen 0 en 130 jaar.".into(),
+                    "Enter an age between 0 and 130.".into(),
+                ));
+            }
+            if let Some(b) = birth {
+                let age_on_jan1 = age_on(b, Date::new(y, 1, 1).expect("1 January exists"));
+                if age_on_jan1 != Some(age as i64) {
+                    return Err(err(
+                        ErrorCode::InvalidAge,
+                        &role.field("age"),
+                        "De leeftijd past niet bij de geboortedatum. Vul één van beide in.".into(),
+                        "The age does not match the date of birth. Enter only one of them.".into(),
+                    ));
+                }
+            }
+            (age >= aow_age, age < 18)
+        }
+        (None, Some(b)) => {
+            let jan1 = Date::new(y, 1, 1).expect("1 January exists");
+            if b > Date::new(y, 12, 31).expect("31 December exists") {
+                return Err(err(
+                    ErrorCode::InvalidAge,
+                    &role.field("birth_date"),
+                    format!("De geboortedatum ligt na {y}."),
+                    format!("The date of birth is after {y}."),
+                ));
+            }
+            if age_on(b, jan1).unwrap_or(0) > 130 {
+                return Err(err(
+                    ErrorCode::InvalidAge,
+                    &role.field("birth_date"),
+                    "Vul een geboortedatum in van de laatste 130 jaar.".into(),
+                    "Enter a date of birth within the last 130 years.".into(),
+                ));
+            }
+            let cutoff = Date::new(y, 1, cutoff_day.clamp(1, 31)).expect("a January day");
+            let aow = b.add_years(aow_age).is_some_and(|d| d <= cutoff);
+            let on = input.date.unwrap_or(jan1);
+            let under = age_on(b, on).is_some_and(|a| a < 18);
+            (aow, under)
+        }
+    };
+    let readings = &input.readings;
+    let (mut forms, bw, living_along) = forms_of(person, role, readings.living_along_as_no_care)?;
+    if role == Role::Client && (forms.is_empty() || forms == [Form::None]) {
+        return Err(err(
+            ErrorCode::InvalidCare,
+            "client.care",
+            "Kies de zorgvorm van de cliënt: instelling, vpt, mpt, pgb of dtv.".into(),
+            "Choose the client's care form: instelling, vpt, mpt, pgb or dtv.".into(),
+        ));
+    }
+    if forms.is_empty() {
+        forms.push(Form::None);
+    }
+    let no_data = input.household.cak_has_no_data;
+    let income = amount(person.income, role, "income", false)?;
+    let income = match (income, no_data) {
+        (Some(i), _) => i,
+        (None, true) => Decimal::ZERO,
+        (None, false) => {
+            return Err(match role {
+                Role::Client => err(
+                    ErrorCode::MissingIncome,
+                    "client.income",
+                    format!("Vul het verzamelinkomen van {} in (het peiljaar).", y - 2),
+                    format!(
+                        "Enter the verzamelinkomen of {} (the reference year).",
+                        y - 2
+                    ),
+                ),
+                Role::Partner => err(
+                    ErrorCode::MissingPartnerData,
+                    "partner.income",
+                    format!(
+                        "Vul ook het verzamelinkomen van uw partner over {} in.",
+                        y - 2
+                    ),
+                    format!("Also enter your partner's verzamelinkomen of {}.", y - 2),
+                ),
+            })
+        }
+    };
+    let assets = amount(person.assets, role, "assets", false)?.unwrap_or_default();
+    let one_off =
+        amount(person.one_off_payments, role, "one_off_payments", true)?.unwrap_or_default();
+    let tax = amount(person.tax, role, "tax", true)?;
+    let work_income = amount(person.work_income, role, "work_income", true)?.unwrap_or_default();
+    let war_benefits = amount(person.war_benefits, role, "war_benefits", true)?.unwrap_or_default();
+    if let Some(stay) = &person.stay {
+        check_stay(input, stay, role)?;
+    }
+    let top = forms[0];
+    Ok(Member {
+        role,
+        person,
+        aow,
+        under_18,
+        top,
+        forms,
+        bw,
+        living_along,
+        mpt_max_20_hours: person.mpt_max_20_hours,
+        income,
+        assets,
+        one_off,
+        tax,
+        work_income,
+        war_benefits,
+        stay: person.stay.as_ref(),
+    })
+}
+
+/// Whole years from `birth` to `on`, or `None` when `on` is before `birth`.
+pub fn age_on(birth: Date, on: Date) -> Option<i64> {
+    if on < birth {
+        return None;
+    }
+    let mut years = i64::from(on.year() - birth.year());
+    if (on.month(), on.day()) < (birth.month(), birth.day()) {
+        years -= 1;
+    }
+    Some(years)
+}
+
+fn check_stay(input: &Input, stay: &Stay, role: Role) -> Result<(), InputError> {
+    let field = role.field("stay");
+    let bad = |nl: &str, en: &str| {
+        err(
+            ErrorCode::InconsistentCareDates,
+            &field,
+            nl.to_string(),
+            en.to_string(),
+        )
+    };
+    if stay.months_completed.is_some() && stay.start.is_some() {
+        return Err(bad(
+            "Vul óf het aantal maanden in zorg óf de begindatum van het verblijf in, niet allebei.",
+            "Give either the months in care or the start date of the stay, not both.",
+        ));
+    }
+    if stay.months_completed.is_some_and(|m| m > 1200) {
+        return Err(bad(
+            "Het aantal maanden in zorg is te groot (hoogstens 1200).",
+            "The number of months in care is too large (at most 1200).",
+        ));
+    }
+    if let Some(start) = stay.start {
+        let Some(date) = input.date else {
+            return Err(err(
+                ErrorCode::MissingDate,
+                "date",
+                "Met een begindatum van het verblijf is ook de datum nodig waarvoor u wilt rekenen (date).".into(),
+                "With a start date of the stay, also give the date to estimate for (date).".into(),
+            ));
+        };
+        if start > date {
+            return Err(bad(
+                "Het verblijf begint na de datum waarvoor u rekent.",
+                "The stay starts after the date you are estimating for.",
+            ));
+        }
+    }
+    let mut prev: Vec<_> = stay.previous.iter().collect();
+    prev.sort_by_key(|p| p.start);
+    for (i, p) in prev.iter().enumerate() {
+        if p.end < p.start {
+            return Err(bad(
+                "Een eerder verblijf eindigt vóór het begint.",
+                "An earlier stay ends before it starts.",
+            ));
+        }
+        if let Some(next) = prev.get(i + 1) {
+            if next.start <= p.end {
+                return Err(bad(
+                    "Twee eerdere verblijven overlappen.",
+                    "Two earlier stays overlap.",
+                ));
+            }
+        }
+        let current_start = stay.start.or(input.date);
+        if let Some(cs) = current_start {
+            if p.end >= cs {
+                return Err(bad(
+                    "Een eerder verblijf moet eindigen vóór het huidige verblijf begint.",
+                    "An earlier stay must end before the current stay starts.",
+                ));
+            }
+        }
+    }
+    if !stay.previous.is_empty() && stay.start.is_none() {
+        return Err(bad(
+            "Eerdere verblijven kunnen alleen mee met de begindatum van het huidige verblijf.",
+            "Earlier stays need the start date of the current stay.",
+        ));
+    }
+    Ok(())
+}
+
+/// Checks the input and builds the household.
+pub fn build(input: &Input) -> Result<Household<'_>, InputError> {
+    if input.version != CONTRACT_VERSION {
+        return Err(err(
+            ErrorCode::UnsupportedVersion,
+            "version",
+            format!(
+                "Versie {} wordt niet ondersteund; gebruik versie {CONTRACT_VERSION}.",
+                input.version
+            ),
+            format!(
+                "Version {} is not supported; use version {CONTRACT_VERSION}.",
+                input.version
+            ),
+        ));
+    }
+    let supported = params::supported_years()
+        .iter()
+        .map(|y| y.to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let params = match params::for_year(input.year) {
+        None => {
+            return Err(err(
+                ErrorCode::UnsupportedYear,
+                "year",
+                format!(
+                    "Het jaar {} wordt niet ondersteund. Kies uit: {supported}.",
+                    input.year
+                ),
+                format!(
+                    "The year {} is not supported. Choose from: {supported}.",
+                    input.year
+                ),
+            ))
+        }
+        Some(Err(e)) => {
+            return Err(err(
+                ErrorCode::InvalidParameters,
+                "year",
+                format!("De parameters van {} zijn onbruikbaar: {e}", input.year),
+                format!("The parameters of {} are unusable: {e}", input.year),
+            ))
+        }
+        Some(Ok(p)) => p,
+    };
+    if let Some(date) = input.date {
+        if date.year() != input.year {
+            return Err(err(
+                ErrorCode::InvalidDate,
+                "date",
+                format!("De datum moet in {} liggen, het bijdragejaar.", input.year),
+                format!(
+                    "The date must lie in {}, the contribution year.",
+                    input.year
+                ),
+            ));
+        }
+    }
+    if let Some(days) = input.days {
+        let max = input.date.map_or(31, |d| i64::from(d.days_in_month()));
+        if !(0..=max).contains(&days) {
+            return Err(err(
+                ErrorCode::InvalidDays,
+                "days",
+                format!("Het aantal dagen moet tussen 0 en {max} liggen (de dagen van de maand)."),
+                format!("The number of days must be between 0 and {max} (the days of the month)."),
+            ));
+        }
+    }
+    if let Some(Amount(v)) = input.household.net_monthly_income {
+        if v.abs() > MAX_AMOUNT {
+            return Err(err(
+                ErrorCode::AmountOutOfRange,
+                "household.net_monthly_income",
+                "Het netto maandinkomen is te groot.".into(),
+                "The net monthly income is too large.".into(),
+            ));
+        }
+    }
+    let mut members = vec![member(input, params, &input.client, Role::Client)?];
+    if let Some(partner) = &input.partner {
+        members.push(member(input, params, partner, Role::Partner)?);
+    }
+    Ok(Household {
+        input,
+        params,
+        date: input.date,
+        members,
+    })
+}

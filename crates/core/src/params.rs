@@ -1,0 +1,511 @@
+//! Parameters are data: one JSON file per contribution year under
+//! `crates/core/params/`, embedded at compile time by `build.rs` (every
+//! `*.json` there is picked up, so adding 2027 means adding `2027.json`).
+//! Each value carries its unit, a bilingual label, its legal reference
+//! (article + wetten.overheid.nl URL) and its status (VERIFIED / ESTIMATE /
+//! OPEN, spec §0). The year file also holds the versioned URLs of every
+//! article the engine cites in its explanation trace.
+
+use crate::text::Text;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::str::FromStr;
+use std::sync::OnceLock;
+
+include!(concat!(env!("OUT_DIR"), "/param_files.rs"));
+
+/// How sure we are of a value (spec §0).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Status {
+    /// Read in the law text that applies to that year (or plain arithmetic on such values).
+    Verified,
+    /// Not read in the law text for that year: our best value, with the reasoning in `note`.
+    Estimate,
+    /// An interpretation question; the default reading is implemented.
+    Open,
+}
+
+/// An article of a law, with a link to the version that applies.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LegalRef {
+    pub article: String,
+    pub url: String,
+}
+
+/// One parameter value with everything needed to explain and check it.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Param {
+    #[serde(skip_deserializing)]
+    pub name: String,
+    pub value: serde_json::Value,
+    pub unit: String,
+    pub label: Text,
+    pub reference: LegalRef,
+    pub status: Status,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(skip)]
+    pub decimal: Decimal,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPeiljaar {
+    value: i32,
+    reference: LegalRef,
+    status: Status,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawYear {
+    year: i32,
+    peiljaar: RawPeiljaar,
+    source: String,
+    params: BTreeMap<String, Param>,
+    references: BTreeMap<String, LegalRef>,
+}
+
+/// What the CAK charges when it holds no income or asset data (Blz 3.3.2.7 lid 1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoDataRule {
+    /// 2024/2025: the LEB minimum for every household.
+    LebMinimum,
+    /// 2026: HEB € 0; LEB the minimum, minus the korting where it applies.
+    HebZeroLebMinimum,
+}
+
+/// The Rlz chapter 4 deductions of the peiljaar used by the hoge eigen bijdrage (spec §2.4).
+#[derive(Debug)]
+pub struct HebDeductions {
+    pub zkg_year_single: Param,
+    pub zkg_year_married: Param,
+    pub zvw_nominal: Param,
+    pub zvw_rate: Param,
+    pub zvw_min_aow_single: Param,
+    pub zvw_min_aow_married_pp: Param,
+    pub zvw_max_pp: Param,
+    pub zt_corr_single: Param,
+    pub zt_corr_married: Param,
+    pub zt_rate: Param,
+    pub zt_threshold: Param,
+    pub aftrekpost_non_aow: Param,
+    pub aftrekpost_aow: Param,
+    pub vrijlating_threshold_single_aow: Param,
+    pub vrijlating_threshold_couple_aow: Param,
+    pub vrijlating_threshold_single_non_aow: Param,
+    pub vrijlating_threshold_couple_non_aow: Param,
+    pub vrijlating_rate: Param,
+}
+
+/// *Compensatie vervallen ouderentoeslag* (COT), 2024 and 2025 only (spec §4.5).
+#[derive(Debug)]
+pub struct CotParams {
+    pub cot_max_pp: Param,
+    pub cot_rate: Param,
+    pub cot_income_limit: Param,
+    pub box3_heffingvrij_pj: Param,
+}
+
+/// Participatiewet art. 23 norms of the contribution year, for the lid 9 hint.
+#[derive(Debug)]
+pub struct Pw23 {
+    pub lid1_single_month: Param,
+    pub lid1_married_month: Param,
+    pub lid2_single_month: Param,
+    pub lid2_married_month: Param,
+}
+
+/// All parameters of one contribution year.
+#[derive(Debug)]
+pub struct YearParams {
+    pub year: i32,
+    /// *Peiljaar*: the reference year whose income and assets count, y − 2 (Blz 1.1.1).
+    pub peiljaar: i32,
+    pub peiljaar_reference: LegalRef,
+    pub peiljaar_status: Status,
+    pub source: String,
+    pub leb_rate: Param,
+    pub leb_min_month: Param,
+    pub leb_max_month: Param,
+    pub thuis_korting_month: Param,
+    pub thuis_income_deduction_year: Param,
+    pub heb_max_month: Param,
+    pub vib_rate: Param,
+    pub vermogen_threshold_pp: Param,
+    /// Present only in years that have the extra vermogensvrijstelling (2024, 2025).
+    pub extra_vrijstelling_pp: Option<Param>,
+    /// Present only in years that have the COT (2024, 2025; OPEN O-2 for 2026).
+    pub cot: Option<CotParams>,
+    pub aow_age_years: Param,
+    pub aow_cutoff_day_of_january: Param,
+    pub work_income_deduction_rate: Param,
+    pub start_period_months: Param,
+    pub start_chain_gap_days: Param,
+    pub lid7_window_months: Param,
+    pub partial_month_days_per_year: Param,
+    pub no_data_rule: Param,
+    pub no_data: NoDataRule,
+    pub pw23: Pw23,
+    pub heb: HebDeductions,
+    /// Every article the engine cites, keyed like `blz_3_3_2_2`, with this year's URL.
+    pub references: BTreeMap<String, LegalRef>,
+}
+
+/// Every reference key the engine cites; each year file must define them all
+/// (2024/2025 also define `blz_3_3_2_4a`, used only when the COT exists).
+pub const REQUIRED_REFERENCES: &[&str] = &[
+    "blz_1_1_1",
+    "blz_3_3_1_1",
+    "blz_3_3_1_2",
+    "blz_3_3_1_2a",
+    "blz_3_3_1_4",
+    "blz_3_3_2_1",
+    "blz_3_3_2_2",
+    "blz_3_3_2_2a",
+    "blz_3_3_2_3",
+    "blz_3_3_2_4",
+    "blz_3_3_2_7",
+    "blz_3_3_2_9",
+    "wlz_1_1_2",
+    "rlz_4_1",
+    "rlz_4_2",
+    "rlz_4_3",
+    "rlz_4_4",
+    "rlz_4_5",
+    "ib_5_2",
+    "ib_9_4",
+    "pw_23",
+    "aow_7a",
+    "zi_partnerverblijf",
+];
+
+impl YearParams {
+    /// The versioned reference for `key`; every key in [`REQUIRED_REFERENCES`]
+    /// is checked at load time, so this never fails for those.
+    pub fn reference(&self, key: &str) -> &LegalRef {
+        static MISSING: OnceLock<LegalRef> = OnceLock::new();
+        self.references.get(key).unwrap_or_else(|| {
+            MISSING.get_or_init(|| LegalRef {
+                article: String::from("?"),
+                url: String::from("https://wetten.overheid.nl"),
+            })
+        })
+    }
+
+    /// Every parameter of this year, in file order of kind (used by `params` listings and tests).
+    pub fn all(&self) -> Vec<&Param> {
+        let mut v = vec![
+            &self.leb_rate,
+            &self.leb_min_month,
+            &self.leb_max_month,
+            &self.thuis_korting_month,
+            &self.thuis_income_deduction_year,
+            &self.heb_max_month,
+            &self.vib_rate,
+            &self.vermogen_threshold_pp,
+        ];
+        v.extend(self.extra_vrijstelling_pp.as_ref());
+        if let Some(c) = &self.cot {
+            v.extend([
+                &c.cot_max_pp,
+                &c.cot_rate,
+                &c.cot_income_limit,
+                &c.box3_heffingvrij_pj,
+            ]);
+        }
+        v.extend([
+            &self.aow_age_years,
+            &self.aow_cutoff_day_of_january,
+            &self.work_income_deduction_rate,
+            &self.start_period_months,
+            &self.start_chain_gap_days,
+            &self.lid7_window_months,
+            &self.partial_month_days_per_year,
+            &self.no_data_rule,
+            &self.pw23.lid1_single_month,
+            &self.pw23.lid1_married_month,
+            &self.pw23.lid2_single_month,
+            &self.pw23.lid2_married_month,
+        ]);
+        let h = &self.heb;
+        v.extend([
+            &h.zkg_year_single,
+            &h.zkg_year_married,
+            &h.zvw_nominal,
+            &h.zvw_rate,
+            &h.zvw_min_aow_single,
+            &h.zvw_min_aow_married_pp,
+            &h.zvw_max_pp,
+            &h.zt_corr_single,
+            &h.zt_corr_married,
+            &h.zt_rate,
+            &h.zt_threshold,
+            &h.aftrekpost_non_aow,
+            &h.aftrekpost_aow,
+            &h.vrijlating_threshold_single_aow,
+            &h.vrijlating_threshold_couple_aow,
+            &h.vrijlating_threshold_single_non_aow,
+            &h.vrijlating_threshold_couple_non_aow,
+            &h.vrijlating_rate,
+        ]);
+        v
+    }
+
+    /// A whole-number parameter (months, days, years) as an integer.
+    pub fn int(p: &Param) -> i64 {
+        i64::try_from(p.decimal.trunc().mantissa() / 10i128.pow(p.decimal.trunc().scale()))
+            .unwrap_or(0)
+    }
+}
+
+/// Why a parameter file could not be used. Only reachable through a broken
+/// data file, which the test suite would catch before release.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParamsError(pub String);
+
+impl std::fmt::Display for ParamsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+struct Taker {
+    map: BTreeMap<String, Param>,
+    year: i32,
+}
+
+impl Taker {
+    fn opt(&mut self, name: &str) -> Result<Option<Param>, ParamsError> {
+        let Some(mut p) = self.map.remove(name) else {
+            return Ok(None);
+        };
+        p.name = name.to_string();
+        if p.reference.article.trim().is_empty() || !p.reference.url.starts_with("https://") {
+            return Err(ParamsError(format!(
+                "{}: parameter `{name}` lacks a legal reference with an https URL",
+                self.year
+            )));
+        }
+        if p.status == Status::Estimate && p.note.as_deref().unwrap_or("").trim().is_empty() {
+            return Err(ParamsError(format!(
+                "{}: estimated parameter `{name}` must explain its basis in `note`",
+                self.year
+            )));
+        }
+        p.decimal = match &p.value {
+            serde_json::Value::String(s) => Decimal::from_str(s).unwrap_or(Decimal::ZERO),
+            _ => Decimal::ZERO,
+        };
+        Ok(Some(p))
+    }
+
+    fn req(&mut self, name: &str) -> Result<Param, ParamsError> {
+        let year = self.year;
+        let p = self
+            .opt(name)?
+            .ok_or_else(|| ParamsError(format!("{year}: parameter `{name}` is missing")))?;
+        if name != "no_data_rule" {
+            let ok =
+                matches!(&p.value, serde_json::Value::String(s) if Decimal::from_str(s).is_ok());
+            if !ok {
+                return Err(ParamsError(format!(
+                    "{year}: parameter `{name}` must be a decimal written as a string"
+                )));
+            }
+        }
+        Ok(p)
+    }
+}
+
+/// Parses and validates one year file.
+pub fn parse_year(json: &str) -> Result<YearParams, ParamsError> {
+    let raw: RawYear = serde_json::from_str(json).map_err(|e| ParamsError(e.to_string()))?;
+    let year = raw.year;
+    let mut t = Taker {
+        map: raw.params,
+        year,
+    };
+    let extra = t.opt("extra_vrijstelling_pp")?;
+    let cot = match t.opt("cot_max_pp")? {
+        Some(cot_max_pp) => Some(CotParams {
+            cot_max_pp,
+            cot_rate: t.req("cot_rate")?,
+            cot_income_limit: t.req("cot_income_limit")?,
+            box3_heffingvrij_pj: t.req("box3_heffingvrij_pj")?,
+        }),
+        None => None,
+    };
+    let no_data_rule = t.req("no_data_rule")?;
+    let no_data = match no_data_rule.value.as_str() {
+        Some("leb_minimum") => NoDataRule::LebMinimum,
+        Some("heb_zero_leb_minimum") => NoDataRule::HebZeroLebMinimum,
+        _ => {
+            return Err(ParamsError(format!(
+                "{year}: no_data_rule must be `leb_minimum` or `heb_zero_leb_minimum`"
+            )))
+        }
+    };
+    let p = YearParams {
+        year,
+        peiljaar: raw.peiljaar.value,
+        peiljaar_reference: raw.peiljaar.reference,
+        peiljaar_status: raw.peiljaar.status,
+        source: raw.source,
+        leb_rate: t.req("leb_rate")?,
+        leb_min_month: t.req("leb_min_month")?,
+        leb_max_month: t.req("leb_max_month")?,
+        thuis_korting_month: t.req("thuis_korting_month")?,
+        thuis_income_deduction_year: t.req("thuis_income_deduction_year")?,
+        heb_max_month: t.req("heb_max_month")?,
+        vib_rate: t.req("vib_rate")?,
+        vermogen_threshold_pp: t.req("vermogen_threshold_pp")?,
+        extra_vrijstelling_pp: extra,
+        cot,
+        aow_age_years: t.req("aow_age_years")?,
+        aow_cutoff_day_of_january: t.req("aow_cutoff_day_of_january")?,
+        work_income_deduction_rate: t.req("work_income_deduction_rate")?,
+        start_period_months: t.req("start_period_months")?,
+        start_chain_gap_days: t.req("start_chain_gap_days")?,
+        lid7_window_months: t.req("lid7_window_months")?,
+        partial_month_days_per_year: t.req("partial_month_days_per_year")?,
+        no_data_rule,
+        no_data,
+        pw23: Pw23 {
+            lid1_single_month: t.req("pw23_lid1_single_month")?,
+            lid1_married_month: t.req("pw23_lid1_married_month")?,
+            lid2_single_month: t.req("pw23_lid2_single_month")?,
+            lid2_married_month: t.req("pw23_lid2_married_month")?,
+        },
+        heb: HebDeductions {
+            zkg_year_single: t.req("zkg_year_single")?,
+            zkg_year_married: t.req("zkg_year_married")?,
+            zvw_nominal: t.req("zvw_nominal")?,
+            zvw_rate: t.req("zvw_rate")?,
+            zvw_min_aow_single: t.req("zvw_min_aow_single")?,
+            zvw_min_aow_married_pp: t.req("zvw_min_aow_married_pp")?,
+            zvw_max_pp: t.req("zvw_max_pp")?,
+            zt_corr_single: t.req("zt_corr_single")?,
+            zt_corr_married: t.req("zt_corr_married")?,
+            zt_rate: t.req("zt_rate")?,
+            zt_threshold: t.req("zt_threshold")?,
+            aftrekpost_non_aow: t.req("aftrekpost_non_aow")?,
+            aftrekpost_aow: t.req("aftrekpost_aow")?,
+            vrijlating_threshold_single_aow: t.req("vrijlating_threshold_single_aow")?,
+            vrijlating_threshold_couple_aow: t.req("vrijlating_threshold_couple_aow")?,
+            vrijlating_threshold_single_non_aow: t.req("vrijlating_threshold_single_non_aow")?,
+            vrijlating_threshold_couple_non_aow: t.req("vrijlating_threshold_couple_non_aow")?,
+            vrijlating_rate: t.req("vrijlating_rate")?,
+        },
+        references: raw.references,
+    };
+    if let Some(name) = t.map.keys().next() {
+        return Err(ParamsError(format!(
+            "{year}: unknown parameter `{name}`: the engine does not use it"
+        )));
+    }
+    for key in REQUIRED_REFERENCES {
+        if !p.references.contains_key(*key) {
+            return Err(ParamsError(format!("{year}: reference `{key}` is missing")));
+        }
+    }
+    if p.cot.is_some() && !p.references.contains_key("blz_3_3_2_4a") {
+        return Err(ParamsError(format!(
+            "{year}: a year with the COT needs reference `blz_3_3_2_4a`"
+        )));
+    }
+    if p.peiljaar != year - 2 {
+        return Err(ParamsError(format!(
+            "{year}: peiljaar must be {} (Blz 1.1.1)",
+            year - 2
+        )));
+    }
+    Ok(p)
+}
+
+/// The embedded year files, parsed once.
+fn all_years() -> &'static Vec<Result<YearParams, ParamsError>> {
+    static YEARS: OnceLock<Vec<Result<YearParams, ParamsError>>> = OnceLock::new();
+    YEARS.get_or_init(|| {
+        PARAM_FILES
+            .iter()
+            .map(|(_, json)| parse_year(json))
+            .collect()
+    })
+}
+
+/// The contribution years the engine supports, ascending.
+pub fn supported_years() -> Vec<i32> {
+    PARAM_FILES.iter().map(|(y, _)| *y).collect()
+}
+
+/// The parameters of `year`, or `None` for an unsupported year.
+pub fn for_year(year: i32) -> Option<Result<&'static YearParams, &'static ParamsError>> {
+    let idx = PARAM_FILES.iter().position(|(y, _)| *y == year)?;
+    Some(all_years()[idx].as_ref())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_year_file_parses_and_is_complete() {
+        assert_eq!(supported_years(), vec![2024, 2025, 2026]);
+        for y in supported_years() {
+            let p = for_year(y).unwrap().unwrap();
+            assert_eq!(p.year, y);
+            assert_eq!(p.peiljaar, y - 2);
+            for param in p.all() {
+                assert!(!param.reference.article.is_empty(), "{y} {}", param.name);
+                assert!(
+                    param
+                        .reference
+                        .url
+                        .starts_with("https://wetten.overheid.nl/")
+                        || param.reference.url.starts_with("https://"),
+                    "{y} {}",
+                    param.name
+                );
+                assert!(!param.label.nl.is_empty() && !param.label.en.is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn year_specific_rules_follow_the_files() {
+        let y24 = for_year(2024).unwrap().unwrap();
+        let y26 = for_year(2026).unwrap().unwrap();
+        assert!(y24.cot.is_some() && y24.extra_vrijstelling_pp.is_some());
+        assert!(y26.cot.is_none() && y26.extra_vrijstelling_pp.is_none());
+        assert_eq!(y24.no_data, NoDataRule::LebMinimum);
+        assert_eq!(y26.no_data, NoDataRule::HebZeroLebMinimum);
+        assert_eq!(YearParams::int(&y26.start_period_months), 4);
+        assert_eq!(YearParams::int(&y26.partial_month_days_per_year), 365);
+        assert!(for_year(2023).is_none());
+    }
+
+    #[test]
+    fn a_broken_file_is_refused_with_a_reason() {
+        let good = PARAM_FILES.iter().find(|(y, _)| *y == 2026).unwrap().1;
+        let mut v: serde_json::Value = serde_json::from_str(good).unwrap();
+        v["params"]["leb_min_month"]["reference"]["url"] = "".into();
+        let e = parse_year(&v.to_string()).unwrap_err();
+        assert!(e.0.contains("leb_min_month"), "{e}");
+
+        let mut v: serde_json::Value = serde_json::from_str(good).unwrap();
+        v["params"]["unused_thing"] = v["params"]["leb_min_month"].clone();
+        let e = parse_year(&v.to_string()).unwrap_err();
+        assert!(e.0.contains("unused_thing"), "{e}");
+
+        let mut v: serde_json::Value = serde_json::from_str(good).unwrap();
+        v["params"]["zvw_rate"]["note"] = serde_json::Value::Null;
+        let e = parse_year(&v.to_string()).unwrap_err();
+        assert!(e.0.contains("zvw_rate"), "{e}");
+    }
+}

@@ -1,0 +1,546 @@
+//! Which regime applies: none, the *lage eigen bijdrage* (LEB) or the *hoge
+//! eigen bijdrage* (HEB). It follows from the care situation alone, never
+//! from income (spec §3, Blz 3.3.2.1, 3.3.2.2, 3.3.2.2a).
+
+use crate::date::Date;
+use crate::household::{Form, Household, Member};
+use crate::input::PeriodKind;
+use crate::params::YearParams;
+use crate::text::Text;
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Regime {
+    /// No contribution.
+    Geen,
+    /// *Lage eigen bijdrage*: 10% of contribution income per month, clamped.
+    Lage,
+    /// *Hoge eigen bijdrage*: net income after fixed deductions, capped.
+    Hoge,
+}
+
+impl Regime {
+    pub fn name(self) -> &'static str {
+        match self {
+            Regime::Geen => "geen",
+            Regime::Lage => "lage",
+            Regime::Hoge => "hoge",
+        }
+    }
+}
+
+/// The start-period status of one person (Blz 3.3.2.2 lid 1 a, 7, 8).
+#[derive(Clone, Debug)]
+pub struct StartPeriod {
+    pub in_start: bool,
+    /// First day after the start period, when the stay is given with dates.
+    pub ends: Option<Date>,
+    /// No stay data: assumed to be past the start period.
+    pub assumed: bool,
+    pub text: Text,
+    pub detail: &'static str,
+    pub readings: Vec<&'static str>,
+}
+
+/// The regime and the rule that decided it.
+#[derive(Clone, Debug)]
+pub struct Decision {
+    pub regime: Regime,
+    /// A stable code for the ground, for hosts and tests.
+    pub ground: &'static str,
+    /// Reference key in the year file and the precise part of the article.
+    pub reference: (&'static str, &'static str),
+    pub once_for_couple: bool,
+    pub text: Text,
+    pub readings: Vec<&'static str>,
+}
+
+fn decision(
+    regime: Regime,
+    ground: &'static str,
+    reference: (&'static str, &'static str),
+    text: Text,
+) -> Decision {
+    Decision {
+        regime,
+        ground,
+        reference,
+        once_for_couple: false,
+        text,
+        readings: Vec::new(),
+    }
+}
+
+/// The form that counts for a person on the day: none under 18 or during a
+/// Zvw-funded GGZ stay (Blz 3.3.1.1), else the highest-ranked one.
+pub fn effective_form(m: &Member) -> Form {
+    if m.under_18 || m.person.ggz_zvw {
+        Form::None
+    } else {
+        m.top
+    }
+}
+
+/// Days counted per lid 8: both the first and the last day.
+fn period_days(start: Date, end: Date) -> i64 {
+    start.days_until(end) + 1
+}
+
+/// The first day after the start period of a stay beginning on `start`,
+/// given the earlier periods (start, end) before it (lid 8: periods add up
+/// unless more than `gap` days lie between them).
+fn start_period_end(
+    p: &YearParams,
+    start: Date,
+    earlier: &[(Date, Date)],
+    whole_months: bool,
+) -> Option<Date> {
+    let months = YearParams::int(&p.start_period_months) as u32;
+    let gap = YearParams::int(&p.start_chain_gap_days);
+    let mut used = 0i64;
+    let mut next_start = start;
+    let mut sorted: Vec<&(Date, Date)> = earlier.iter().filter(|(_, e)| *e < start).collect();
+    sorted.sort_by_key(|(s, _)| std::cmp::Reverse(*s));
+    for (s, e) in sorted {
+        // "Gap" = the days strictly between the end of one period and the start of the next.
+        let between = e.days_until(next_start) - 1;
+        if between > gap {
+            break;
+        }
+        used += period_days(*s, *e);
+        next_start = *s;
+    }
+    let mut end = start.add_months(months)?.add_days(-used)?;
+    if whole_months && end.day() != 1 {
+        // O-12 alternative: the switch happens at the start of the next month.
+        end = end.first_of_month().add_months(1)?;
+    }
+    Some(end)
+}
+
+pub fn start_period(h: &Household, m: &Member) -> StartPeriod {
+    let p = h.params;
+    let r = &h.input.readings;
+    let months = YearParams::int(&p.start_period_months);
+    let mut sp = StartPeriod {
+        in_start: false,
+        ends: None,
+        assumed: false,
+        text: Text::fixed("", ""),
+        detail: "lid 1 a",
+        readings: Vec::new(),
+    };
+    let Some(stay) = m
+        .stay
+        .filter(|s| s.months_completed.is_some() || s.start.is_some())
+    else {
+        sp.assumed = true;
+        sp.text = Text::owned(
+            format!("Geen gegevens over het verblijf: we gaan ervan uit dat het al langer dan {months} maanden duurt."),
+            format!("No details of the stay: we assume it has lasted more than {months} months."),
+        );
+        return sp;
+    };
+    if stay.after_ggz_zvw {
+        sp.detail = "lid 7 a";
+        sp.text = Text::fixed(
+            "Geen aanloopperiode: het verblijf volgt op GGZ-zorg die de zorgverzekering niet meer betaalt.",
+            "No start period: the stay follows mental-health care the health insurance no longer pays for.",
+        );
+        return sp;
+    }
+    if stay.short_stays {
+        sp.in_start = true;
+        sp.detail = "lid 8";
+        sp.readings.push("O-12");
+        sp.text = Text::fixed(
+            "Korte verblijven (hoogstens 2 weken per 2 maanden) tellen niet op: u blijft in de aanloopperiode.",
+            "Short stays (at most 2 weeks per 2 months) do not add up: you stay in the start period.",
+        );
+        return sp;
+    }
+    if let Some(n) = stay.months_completed {
+        if stay.recent_heb_stay || stay.recent_bw_stay {
+            sp.detail = if stay.recent_heb_stay {
+                "lid 7 b"
+            } else {
+                "lid 7 c"
+            };
+            sp.text = Text::fixed(
+                "Geen aanloopperiode: het verblijf begon binnen 4 maanden na een verblijf met de hoge bijdrage.",
+                "No start period: the stay began within 4 months after a stay at the high contribution.",
+            );
+            return sp;
+        }
+        sp.in_start = i64::from(n) < months;
+        sp.text = if sp.in_start {
+            Text::owned(
+                format!("{n} van de {months} maanden van de aanloopperiode zijn voorbij."),
+                format!("{n} of the {months} months of the start period have passed."),
+            )
+        } else {
+            Text::owned(
+                format!("De aanloopperiode van {months} maanden is voorbij ({n} maanden in zorg)."),
+                format!("The start period of {months} months is over ({n} months in care)."),
+            )
+        };
+        return sp;
+    }
+    let (Some(start), Some(day)) = (stay.start, h.date) else {
+        return sp;
+    };
+    let window = YearParams::int(&p.lid7_window_months) as u32;
+    let mut earlier: Vec<(Date, Date)> = Vec::new();
+    for prev in &stay.previous {
+        let owed = match (prev.kind, prev.heb_owed) {
+            (_, Some(o)) => o,
+            (PeriodKind::BeschermdWonen, None) => false,
+            (PeriodKind::Instelling, None) => {
+                // Derived: that stay's own start period had ended by its last day.
+                let before: Vec<(Date, Date)> = stay
+                    .previous
+                    .iter()
+                    .filter(|q| q.end < prev.start)
+                    .map(|q| (q.start, q.end))
+                    .collect();
+                start_period_end(p, prev.start, &before, r.start_period_whole_months)
+                    .is_some_and(|e| e <= prev.end)
+            }
+        };
+        let within = prev.end.add_months(window).is_some_and(|w| start < w);
+        if owed && within {
+            sp.detail = match prev.kind {
+                PeriodKind::Instelling => "lid 7 b",
+                PeriodKind::BeschermdWonen => "lid 7 c",
+            };
+            sp.text = Text::owned(
+                format!(
+                    "Geen aanloopperiode: dit verblijf begon op {start}, minder dan {window} maanden na een verblijf met de hoge bijdrage dat eindigde op {}.",
+                    prev.end
+                ),
+                format!(
+                    "No start period: this stay began on {start}, less than {window} months after a stay at the high contribution that ended on {}.",
+                    prev.end
+                ),
+            );
+            return sp;
+        }
+        if prev.kind == PeriodKind::Instelling {
+            earlier.push((prev.start, prev.end));
+        }
+    }
+    let Some(end) = start_period_end(p, start, &earlier, r.start_period_whole_months) else {
+        return sp;
+    };
+    sp.ends = Some(end);
+    sp.in_start = day < end;
+    sp.readings.push("O-12");
+    let counted = earlier.iter().any(|(_, e)| {
+        // only mention chaining when it actually shortened the period
+        start.add_months(months as u32) != Some(end) && *e < start
+    });
+    let chain_nl = if counted {
+        " Een eerder verblijf telt mee, omdat er niet meer dan 60 dagen tussen zaten."
+    } else {
+        ""
+    };
+    let chain_en = if counted {
+        " An earlier stay counts too, because no more than 60 days lay between them."
+    } else {
+        ""
+    };
+    sp.text = if sp.in_start {
+        Text::owned(
+            format!("Het verblijf begon op {start}. De aanloopperiode loopt tot {end}.{chain_nl}"),
+            format!("The stay began on {start}. The start period runs until {end}.{chain_en}"),
+        )
+    } else {
+        Text::owned(
+            format!(
+                "Het verblijf begon op {start}. De aanloopperiode eindigde op {end}.{chain_nl}"
+            ),
+            format!("The stay began on {start}. The start period ended on {end}.{chain_en}"),
+        )
+    };
+    sp
+}
+
+/// Decides the regime for the household on the day (spec §3.3).
+pub fn decide(h: &Household, sp: &dyn Fn(&Member) -> StartPeriod) -> Decision {
+    let r = &h.input.readings;
+    let facts = &h.input.household;
+    let b = "blz_3_3_2_2";
+    let heb = "blz_3_3_2_1";
+    let c = h.client();
+    if !h.is_couple() {
+        let f = effective_form(c);
+        return match f {
+            Form::None => none_decision(c),
+            Form::Vpt | Form::Pgb | Form::Mpt => decision(
+                Regime::Lage,
+                "home_care",
+                (b, "lid 2 c"),
+                Text::fixed(
+                    "U krijgt zorg thuis (vpt, mpt of pgb). Dan betaalt u altijd de lage eigen bijdrage.",
+                    "You receive care at home (vpt, mpt or pgb). That always means the low contribution.",
+                ),
+            ),
+            Form::Dtv => decision(
+                Regime::Lage,
+                "deeltijdverblijf",
+                (b, "lid 1 e"),
+                Text::fixed(
+                    "U woont een deel van de tijd in een instelling (deeltijdverblijf). Dan betaalt u de lage eigen bijdrage.",
+                    "You stay part-time in an instelling (deeltijdverblijf). That means the low contribution.",
+                ),
+            ),
+            Form::Inst => {
+                if facts.children {
+                    children_decision()
+                } else if facts.return_home_expected {
+                    return_decision()
+                } else {
+                    let s = sp(c);
+                    if s.in_start {
+                        let mut d = decision(
+                            Regime::Lage,
+                            "start_period",
+                            (b, s.detail),
+                            Text::fixed(
+                                "U woont korter dan 4 maanden in de instelling. In die eerste maanden betaalt u de lage eigen bijdrage.",
+                                "You have lived in the instelling for less than 4 months. In those first months you pay the low contribution.",
+                            ),
+                        );
+                        d.readings.extend(s.readings);
+                        d
+                    } else {
+                        let mut d = decision(
+                            Regime::Hoge,
+                            "single_instelling",
+                            (heb, "lid 1 a"),
+                            Text::fixed(
+                                "U woont in een instelling, zonder partner thuis en zonder kinderen ten laste, en de eerste 4 maanden zijn voorbij. Dan betaalt u de hoge eigen bijdrage.",
+                                "You live in an instelling, without a partner at home or dependent children, and the first 4 months are over. That means the high contribution.",
+                            ),
+                        );
+                        d.readings.extend(s.readings);
+                        d
+                    }
+                }
+            }
+        };
+    }
+
+    // Couple: p is the spouse with the higher-ranked form (Blz 3.3.2.2a).
+    let (p, q) = {
+        let a = &h.members[0];
+        let b2 = &h.members[1];
+        if effective_form(b2).rank() < effective_form(a).rank() {
+            (b2, a)
+        } else {
+            (a, b2)
+        }
+    };
+    let fp = effective_form(p);
+    let fq = effective_form(q);
+    if fp == Form::None {
+        return none_decision(c);
+    }
+    let mut living_along_reading = Vec::new();
+    if h.members.iter().any(|m| m.living_along) {
+        living_along_reading.push("O-25");
+    }
+    let with = |mut d: Decision| {
+        d.readings.extend(living_along_reading.iter().copied());
+        d
+    };
+    if fq == Form::None && q.bw && (fp.is_home() || fp == Form::Dtv) {
+        let mut d = decision(
+            Regime::Lage,
+            "bw_partner_home_care",
+            (b, "lid 2 d"),
+            Text::fixed(
+                "De ene partner krijgt Wlz-zorg thuis of deeltijdverblijf, de andere woont beschermd (Wmo). Het paar betaalt één keer de lage eigen bijdrage.",
+                "One spouse receives Wlz care at home or a part-time stay, the other lives in sheltered housing (Wmo). The couple pays the low contribution once.",
+            ),
+        );
+        d.once_for_couple = true;
+        return d;
+    }
+    if fp.is_home() {
+        return with(decision(
+            Regime::Lage,
+            "home_care",
+            (b, "lid 2 c"),
+            Text::fixed(
+                "De zorg wordt thuis gegeven (vpt, mpt of pgb). Dan betaalt u altijd de lage eigen bijdrage.",
+                "Care is given at home (vpt, mpt or pgb). That always means the low contribution.",
+            ),
+        ));
+    }
+    if facts.children {
+        return with(children_decision());
+    }
+    if facts.return_home_expected {
+        return with(return_decision());
+    }
+    if r.dtv_always_leb && (fp == Form::Dtv || fq == Form::Dtv) {
+        let mut d = decision(
+            Regime::Lage,
+            "deeltijdverblijf",
+            (b, "lid 1 e"),
+            Text::fixed(
+                "Er is deeltijdverblijf. In deze lezing geeft dat altijd de lage eigen bijdrage.",
+                "There is a part-time stay. In this reading that always gives the low contribution.",
+            ),
+        );
+        d.readings.push("O-13");
+        return with(d);
+    }
+    if fp == Form::Dtv && fq == Form::Dtv {
+        return with(decision(
+            Regime::Lage,
+            "deeltijdverblijf",
+            (b, "lid 1 e"),
+            Text::fixed(
+                "Beide partners hebben deeltijdverblijf. Dan betaalt u de lage eigen bijdrage.",
+                "Both spouses have a part-time stay. That means the low contribution.",
+            ),
+        ));
+    }
+    if fq == Form::None && q.bw {
+        // fp is an instelling stay here.
+        let s = sp(p);
+        if s.in_start && !r.bw_partner_no_start_period {
+            let mut d = decision(
+                Regime::Lage,
+                "start_period",
+                (b, s.detail),
+                Text::fixed(
+                    "De partner woont beschermd (Wmo); de cliënt woont korter dan 4 maanden in de instelling. Eerst geldt de lage eigen bijdrage.",
+                    "The partner lives in sheltered housing (Wmo); the client has been in the instelling for less than 4 months. The low contribution applies first.",
+                ),
+            );
+            d.readings.push("O-14");
+            d.readings.extend(s.readings);
+            return d;
+        }
+        let mut d = decision(
+            Regime::Hoge,
+            "bw_partner_instelling",
+            (heb, "lid 1 c en lid 3"),
+            Text::fixed(
+                "De ene partner woont in een instelling, de andere beschermd (Wmo). Het paar betaalt één keer de hoge eigen bijdrage.",
+                "One spouse lives in an instelling, the other in sheltered housing (Wmo). The couple pays the high contribution once.",
+            ),
+        );
+        d.once_for_couple = true;
+        d.readings.push("O-14");
+        return d;
+    }
+    if fq == Form::None {
+        return with(decision(
+            Regime::Lage,
+            "partner_without_care",
+            (b, "lid 2 a"),
+            Text::fixed(
+                "Uw partner woont thuis en krijgt geen Wlz-zorg. Dan betaalt u de lage eigen bijdrage, hoe lang het verblijf ook duurt.",
+                "Your partner lives at home and receives no Wlz care. That means the low contribution, however long the stay lasts.",
+            ),
+        ));
+    }
+    if fq.is_home() {
+        return with(decision(
+            Regime::Lage,
+            "partner_home_care",
+            (b, "lid 2 b"),
+            Text::fixed(
+                "De ene partner woont in een instelling, de andere krijgt Wlz-zorg thuis. Dan betaalt u de lage eigen bijdrage.",
+                "One spouse lives in an instelling, the other receives Wlz care at home. That means the low contribution.",
+            ),
+        ));
+    }
+    // Both in an instelling (or one in deeltijdverblijf, O-13).
+    let sp_p = sp(p);
+    let sp_q = sp(q);
+    let mut readings: Vec<&'static str> = Vec::new();
+    if fp == Form::Dtv || fq == Form::Dtv {
+        readings.push("O-13");
+    }
+    readings.extend(sp_p.readings.iter().copied());
+    readings.extend(sp_q.readings.iter().copied());
+    let mut d = if sp_p.in_start || sp_q.in_start {
+        decision(
+            Regime::Lage,
+            "both_start_period",
+            (b, "lid 1 b"),
+            Text::fixed(
+                "Beide partners wonen in een instelling, maar voor minstens één van hen zijn de eerste 4 maanden nog niet voorbij. Tot dan betaalt u de lage eigen bijdrage.",
+                "Both spouses live in an instelling, but for at least one of them the first 4 months are not over. Until then you pay the low contribution.",
+            ),
+        )
+    } else {
+        let mut d = decision(
+            Regime::Hoge,
+            "both_instelling",
+            (heb, "lid 1 b en lid 3"),
+            Text::fixed(
+                "Beide partners wonen in een instelling en voor beiden zijn de eerste 4 maanden voorbij. Het paar betaalt één keer de hoge eigen bijdrage.",
+                "Both spouses live in an instelling and for both the first 4 months are over. The couple pays the high contribution once.",
+            ),
+        );
+        d.once_for_couple = true;
+        d
+    };
+    d.readings.extend(readings);
+    with(d)
+}
+
+fn none_decision(c: &Member) -> Decision {
+    if c.under_18 {
+        decision(
+            Regime::Geen,
+            "under_18",
+            ("blz_3_3_1_1", "lid 1"),
+            Text::fixed(
+                "Wie jonger is dan 18 jaar, betaalt geen eigen bijdrage voor de Wlz.",
+                "People under 18 pay no Wlz own contribution.",
+            ),
+        )
+    } else {
+        decision(
+            Regime::Geen,
+            "ggz_zvw",
+            ("blz_3_3_1_1", ""),
+            Text::fixed(
+                "Een GGZ-verblijf wordt de eerste 3 jaar betaald door de zorgverzekering: geen Wlz-bijdrage.",
+                "A mental-health stay is paid by health insurance for the first 3 years: no Wlz contribution.",
+            ),
+        )
+    }
+}
+
+fn children_decision() -> Decision {
+    decision(
+        Regime::Lage,
+        "children",
+        ("blz_3_3_2_2", "lid 1 c"),
+        Text::fixed(
+            "Er zijn kinderen ten laste (kinderbijslag, of studiefinanciering onder 27 jaar). Dan betaalt u de lage eigen bijdrage.",
+            "There are dependent children (child benefit, or student finance under 27). That means the low contribution.",
+        ),
+    )
+}
+
+fn return_decision() -> Decision {
+    decision(
+        Regime::Lage,
+        "return_home_expected",
+        ("blz_3_3_2_2", "lid 1 d"),
+        Text::fixed(
+            "Het zorgkantoor verwacht dat het verblijf binnen 4 maanden eindigt en u naar huis gaat. Dan betaalt u de lage eigen bijdrage.",
+            "The zorgkantoor expects the stay to end within 4 months with a return home. That means the low contribution.",
+        ),
+    )
+}
