@@ -97,7 +97,17 @@ pub struct Alternative {
 /// Estimates the contribution for one input. Never panics on input; every
 /// problem is an [`InputError`].
 pub fn estimate(input: &Input) -> Result<Estimate, InputError> {
-    let mut est = estimate_one(input)?;
+    let params = household::params_for(input.year)?;
+    estimate_with_params(input, params)
+}
+
+/// Estimates with the given parameters instead of the embedded ones of
+/// `input.year` (what-if runs, and the test that every parameter matters).
+pub fn estimate_with_params(
+    input: &Input,
+    params: &'static YearParams,
+) -> Result<Estimate, InputError> {
+    let mut est = estimate_one(input, params)?;
     // O-25: a partner living along changes the regime under the other reading; show both.
     let living_along = input
         .partner
@@ -106,7 +116,7 @@ pub fn estimate(input: &Input) -> Result<Estimate, InputError> {
     if living_along {
         let mut alt = input.clone();
         alt.readings.living_along_as_no_care = !input.readings.living_along_as_no_care;
-        if let Ok(other) = estimate_one(&alt) {
+        if let Ok(other) = estimate_one(&alt, params) {
             est.alternatives.push(Alternative {
                 reading: "O-25",
                 label: if alt.readings.living_along_as_no_care {
@@ -1534,8 +1544,8 @@ fn capital(s: &str) -> String {
     }
 }
 
-fn estimate_one(input: &Input) -> Result<Estimate, InputError> {
-    let h = household::build(input)?;
+fn estimate_one(input: &Input, params: &'static YearParams) -> Result<Estimate, InputError> {
+    let h = household::build_with(input, params)?;
     let p = h.params;
     let mut e = Engine {
         h: &h,
@@ -1604,7 +1614,7 @@ fn estimate_one(input: &Input) -> Result<Estimate, InputError> {
                     let mut later = input.clone();
                     later.date = Some(end);
                     let switches = end.year() == p.year
-                        && matches!(estimate_regime(&later), Some(Regime::Hoge));
+                        && matches!(estimate_regime(&later, p), Some(Regime::Hoge));
                     if switches {
                         e.note(
                             NoteKind::Info,
@@ -1656,6 +1666,7 @@ fn estimate_one(input: &Input) -> Result<Estimate, InputError> {
                     t!("Geen eigen bijdrage", "No contribution"),
                     c::sum(vec![c::plus(Operand::value(Decimal::ZERO))]),
                 )
+                .cite(e.cite(dec.reference.0, dec.reference.1))
                 .main(),
             );
             "none"
@@ -1720,8 +1731,8 @@ fn estimate_one(input: &Input) -> Result<Estimate, InputError> {
 }
 
 /// The regime alone for an input (used for look-ahead notes).
-fn estimate_regime(input: &Input) -> Option<Regime> {
-    let h = household::build(input).ok()?;
+fn estimate_regime(input: &Input, params: &'static YearParams) -> Option<Regime> {
+    let h = household::build_with(input, params).ok()?;
     let sp_cache: Vec<StartPeriod> = h
         .members
         .iter()

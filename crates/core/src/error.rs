@@ -9,6 +9,7 @@ use serde::Serialize;
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     InvalidJson,
+    InvalidAmount,
     UnsupportedVersion,
     UnsupportedYear,
     MissingAge,
@@ -47,29 +48,43 @@ impl InputError {
         self.message.get(lang)
     }
 
-    pub(crate) fn json(e: &serde_json::Error) -> InputError {
+    /// Turns a JSON decoding error (with the path of the field) into a clear message.
+    pub(crate) fn json(path: &str, e: &serde_json::Error) -> InputError {
         let detail = e.to_string();
-        // serde reports the field name in backticks; surface it as `field`.
-        let field = detail
-            .split('`')
-            .nth(1)
-            .filter(|_| detail.starts_with("unknown field") || detail.starts_with("missing field"))
-            .map(str::to_string);
+        let field = (!path.is_empty() && path != ".").then(|| path.to_string());
+        let at = field
+            .as_deref()
+            .map(|f| format!(" ({f})"))
+            .unwrap_or_default();
+        // Amount errors carry a tag so they keep their own code.
+        for (tag, code) in [
+            (AMOUNT_OUT_OF_RANGE_TAG, ErrorCode::AmountOutOfRange),
+            (AMOUNT_INVALID_TAG, ErrorCode::InvalidAmount),
+        ] {
+            if let Some(pos) = detail.find(tag) {
+                let msg = detail[pos + tag.len()..]
+                    .split(" at line")
+                    .next()
+                    .unwrap_or("")
+                    .trim();
+                let (nl, en) = amount_messages(code, msg);
+                return InputError {
+                    code,
+                    field,
+                    message: Text::owned(format!("{nl}{at}"), format!("{en}{at}")),
+                };
+            }
+        }
         let (nl, en) = if detail.starts_with("unknown field") {
+            let name = detail.split('`').nth(1).unwrap_or("?");
             (
-                format!(
-                    "Onbekend veld {}: controleer de spelling (zie docs/contract.md). {detail}",
-                    field.as_deref().unwrap_or("?")
-                ),
-                format!(
-                    "Unknown field {}: check the spelling (see docs/contract.md). {detail}",
-                    field.as_deref().unwrap_or("?")
-                ),
+                format!("Onbekend veld `{name}`{at}: controleer de spelling (zie docs/contract.md). {detail}"),
+                format!("Unknown field `{name}`{at}: check the spelling (see docs/contract.md). {detail}"),
             )
         } else {
             (
-                format!("De invoer is geen geldige JSON voor dit contract: {detail}"),
-                format!("The input is not valid JSON for this contract: {detail}"),
+                format!("De invoer past niet bij het contract{at}: {detail}"),
+                format!("The input does not fit the contract{at}: {detail}"),
             )
         };
         InputError {
@@ -77,6 +92,24 @@ impl InputError {
             field,
             message: Text::owned(nl, en),
         }
+    }
+}
+
+pub(crate) const AMOUNT_OUT_OF_RANGE_TAG: &str = "[amount_out_of_range] ";
+pub(crate) const AMOUNT_INVALID_TAG: &str = "[invalid_amount] ";
+
+fn amount_messages(code: ErrorCode, detail: &str) -> (String, String) {
+    match code {
+        ErrorCode::AmountOutOfRange => (
+            "Dit bedrag is te groot of negatief waar dat niet kan; hoogstens € 100.000.000."
+                .to_string(),
+            "This amount is too large (or negative where it cannot be); at most €100,000,000."
+                .to_string(),
+        ),
+        _ => (
+            format!("Dit is geen geldig bedrag: {detail}"),
+            format!("This is not a valid amount: {detail}"),
+        ),
     }
 }
 

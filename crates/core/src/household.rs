@@ -459,6 +459,45 @@ fn check_stay(input: &Input, stay: &Stay, role: Role) -> Result<(), InputError> 
 
 /// Checks the input and builds the household.
 pub fn build(input: &Input) -> Result<Household<'_>, InputError> {
+    let params = params_for(input.year)?;
+    build_with(input, params)
+}
+
+/// The parameters of a year, or the error for an unsupported year.
+pub fn params_for(year: i32) -> Result<&'static YearParams, InputError> {
+    let supported = params::supported_years()
+        .iter()
+        .map(|y| y.to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    match params::for_year(year) {
+        None => Err(err(
+            ErrorCode::UnsupportedYear,
+            "year",
+            format!(
+                "Het jaar {} wordt niet ondersteund. Kies uit: {supported}.",
+                year
+            ),
+            format!(
+                "The year {} is not supported. Choose from: {supported}.",
+                year
+            ),
+        )),
+        Some(Err(e)) => Err(err(
+            ErrorCode::InvalidParameters,
+            "year",
+            format!("De parameters van {} zijn onbruikbaar: {e}", year),
+            format!("The parameters of {} are unusable: {e}", year),
+        )),
+        Some(Ok(p)) => Ok(p),
+    }
+}
+
+/// Checks the input against the given parameters (for what-if runs and tests).
+pub fn build_with<'a>(
+    input: &'a Input,
+    params: &'static YearParams,
+) -> Result<Household<'a>, InputError> {
     if input.version != CONTRACT_VERSION {
         return Err(err(
             ErrorCode::UnsupportedVersion,
@@ -473,36 +512,6 @@ pub fn build(input: &Input) -> Result<Household<'_>, InputError> {
             ),
         ));
     }
-    let supported = params::supported_years()
-        .iter()
-        .map(|y| y.to_string())
-        .collect::<Vec<_>>()
-        .join(", ");
-    let params = match params::for_year(input.year) {
-        None => {
-            return Err(err(
-                ErrorCode::UnsupportedYear,
-                "year",
-                format!(
-                    "Het jaar {} wordt niet ondersteund. Kies uit: {supported}.",
-                    input.year
-                ),
-                format!(
-                    "The year {} is not supported. Choose from: {supported}.",
-                    input.year
-                ),
-            ))
-        }
-        Some(Err(e)) => {
-            return Err(err(
-                ErrorCode::InvalidParameters,
-                "year",
-                format!("De parameters van {} zijn onbruikbaar: {e}", input.year),
-                format!("The parameters of {} are unusable: {e}", input.year),
-            ))
-        }
-        Some(Ok(p)) => p,
-    };
     if let Some(date) = input.date {
         if date.year() != input.year {
             return Err(err(

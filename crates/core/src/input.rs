@@ -3,6 +3,7 @@
 //! `docs/contract.md`.
 
 use crate::date::Date;
+use crate::error::{AMOUNT_INVALID_TAG, AMOUNT_OUT_OF_RANGE_TAG};
 use crate::money::{parse_amount, AmountError};
 use crate::readings::Readings;
 use rust_decimal::Decimal;
@@ -299,18 +300,29 @@ impl<'de> Deserialize<'de> for Amount {
                 let text = format!("{v}");
                 match Decimal::from_str(&text).or_else(|_| Decimal::from_scientific(&text)) {
                     Ok(d) => check(d),
-                    Err(_) => Err(E::custom(AmountError::OutOfRange.message(crate::Lang::En))),
+                    Err(_) => Err(E::custom(format!(
+                        "{AMOUNT_OUT_OF_RANGE_TAG}{}",
+                        AmountError::OutOfRange.message(crate::Lang::En)
+                    ))),
                 }
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Amount, E> {
-                parse_amount(v)
-                    .map(Amount)
-                    .map_err(|e| E::custom(format!("`{v}`: {}", e.message(crate::Lang::En))))
+                parse_amount(v).map(Amount).map_err(|e| {
+                    let tag = if e == AmountError::OutOfRange {
+                        AMOUNT_OUT_OF_RANGE_TAG
+                    } else {
+                        AMOUNT_INVALID_TAG
+                    };
+                    E::custom(format!("{tag}`{v}`: {}", e.message(crate::Lang::En)))
+                })
             }
         }
         fn check<E: de::Error>(d: Decimal) -> Result<Amount, E> {
             if d.abs() > crate::money::MAX_AMOUNT {
-                return Err(E::custom(AmountError::OutOfRange.message(crate::Lang::En)));
+                return Err(E::custom(format!(
+                    "{AMOUNT_OUT_OF_RANGE_TAG}{}",
+                    AmountError::OutOfRange.message(crate::Lang::En)
+                )));
             }
             if d.normalize().scale() > 2 {
                 return Err(E::custom(
@@ -326,6 +338,9 @@ impl<'de> Deserialize<'de> for Amount {
 impl Input {
     /// Parses the JSON contract; unknown fields and wrong types give a clear message.
     pub fn from_json(json: &str) -> Result<Input, crate::error::InputError> {
-        serde_json::from_str(json).map_err(|e| crate::error::InputError::json(&e))
+        let de = &mut serde_json::Deserializer::from_str(json);
+        let input: Input = serde_path_to_error::deserialize(de)
+            .map_err(|e| crate::error::InputError::json(&e.path().to_string(), e.inner()))?;
+        Ok(input)
     }
 }

@@ -1,0 +1,214 @@
+//! Runs every shared YAML case in `fixtures/` through the public API:
+//! the expected regime and amounts (from the spec's worked examples or hand
+//! calculations, never from this code), and for every successful case that
+//! the explanation trace adds up to the result.
+
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+use wlz_core::{estimate, params, trace, Input};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    name: String,
+    year: i32,
+    source: String,
+    #[serde(default)]
+    calculation: Option<String>,
+    input: serde_json::Value,
+    expected: Expected,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Expected {
+    #[serde(default)]
+    regime: Option<String>,
+    #[serde(default)]
+    monthly: Option<String>,
+    #[serde(default)]
+    due: Option<String>,
+    #[serde(default)]
+    split: Option<ExpectedSplit>,
+    #[serde(default)]
+    error: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExpectedSplit {
+    client: String,
+    partner: String,
+}
+
+pub fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
+}
+
+fn load_cases() -> Vec<(String, Case)> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(fixtures_dir())
+        .expect("fixtures/ exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
+        .collect();
+    files.sort();
+    let mut out = Vec::new();
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap();
+        let cases: Vec<Case> = serde_yaml::from_str(&text)
+            .unwrap_or_else(|e| panic!("{}: not a list of cases: {e}", f.display()));
+        let file = f.file_name().unwrap().to_string_lossy().to_string();
+        out.extend(cases.into_iter().map(|c| (file.clone(), c)));
+    }
+    out
+}
+
+fn to_input(c: &Case) -> Result<Input, wlz_core::InputError> {
+    let mut v = c.input.clone();
+    let obj = v.as_object_mut().expect("input is a mapping");
+    obj.entry("version").or_insert(1.into());
+    obj.insert("year".into(), c.year.into());
+    Input::from_json(&v.to_string())
+}
+
+fn param_lookup(year: i32) -> impl Fn(&str) -> Option<rust_decimal::Decimal> {
+    let p = params::for_year(year).unwrap().unwrap();
+    move |name| p.all().iter().find(|x| x.name == name).map(|x| x.decimal)
+}
+
+#[test]
+fn every_fixture_matches_its_hand_calculation_and_its_trace_adds_up() {
+    let cases = load_cases();
+    assert!(
+        cases.len() >= 60,
+        "expected the full fixture set, found {}",
+        cases.len()
+    );
+    let mut failures = Vec::new();
+    let mut names = std::collections::HashSet::new();
+    for (file, c) in &cases {
+        let id = format!("{file}::{}", c.name);
+        assert!(names.insert(id.clone()), "duplicate case name {id}");
+        assert!(
+            !c.source.trim().is_empty(),
+            "{id}: a case must name its source"
+        );
+        let result = to_input(c).and_then(|i| estimate(&i));
+        match (&c.expected.error, result) {
+            (Some(code), Err(e)) => {
+                let got = serde_json::to_value(e.code).unwrap();
+                if got != *code.as_str() {
+                    failures.push(format!(
+                        "{id}: expected error {code}, got {got} ({})",
+                        e.message.en
+                    ));
+                }
+                if e.message.nl.is_empty() || e.message.en.is_empty() {
+                    failures.push(format!("{id}: error message must exist in NL and EN"));
+                }
+            }
+            (Some(code), Ok(r)) => failures.push(format!(
+                "{id}: expected error {code}, got monthly {}",
+                r.monthly
+            )),
+            (None, Err(e)) => failures.push(format!(
+                "{id}: unexpected error {:?}: {}",
+                e.code, e.message.en
+            )),
+            (None, Ok(r)) => {
+                let exp = &c.expected;
+                if let Some(reg) = &exp.regime {
+                    if r.regime.name() != reg {
+                        failures.push(format!("{id}: regime {} ≠ expected {reg}", r.regime.name()));
+                    }
+                }
+                if let Some(m) = &exp.monthly {
+                    if r.monthly.to_string() != *m {
+                        failures.push(format!(
+                            "{id}: monthly {} ≠ expected {m} ({})",
+                            r.monthly,
+                            c.calculation.as_deref().unwrap_or("")
+                        ));
+                    }
+                }
+                if let Some(d) = &exp.due {
+                    if r.due.map(|x| x.to_string()).as_deref() != Some(d.as_str()) {
+                        failures.push(format!("{id}: due {:?} ≠ expected {d}", r.due));
+                    }
+                }
+                if let Some(s) = &exp.split {
+                    let got = r
+                        .split
+                        .as_ref()
+                        .map(|x| (x.client.to_string(), x.partner.to_string()));
+                    if got != Some((s.client.clone(), s.partner.clone())) {
+                        failures.push(format!(
+                            "{id}: split {got:?} ≠ expected ({}, {})",
+                            s.client, s.partner
+                        ));
+                    }
+                }
+                if exp.regime.is_none() && exp.monthly.is_none() {
+                    failures.push(format!(
+                        "{id}: a case must expect a regime, an amount or an error"
+                    ));
+                }
+                // The trace adds up: every step recomputes, and the result is its last word.
+                if let Err(e) = trace::verify(&r.steps, param_lookup(c.year)) {
+                    failures.push(format!("{id}: trace does not add up: {e}"));
+                }
+                let step = |sid: &str| r.steps.iter().find(|s| s.id == sid).and_then(|s| s.amount);
+                if step("monthly") != Some(r.monthly) {
+                    failures.push(format!("{id}: `monthly` is not the trace's monthly step"));
+                }
+                if r.due.is_some() && step("due") != r.due {
+                    failures.push(format!("{id}: `due` is not the trace's due step"));
+                }
+                if let Some(s) = &r.split {
+                    if step("split_client") != Some(s.client)
+                        || step("split_partner") != Some(s.partner)
+                    {
+                        failures.push(format!("{id}: split is not in the trace"));
+                    }
+                    if s.client + s.partner != r.monthly {
+                        failures.push(format!("{id}: split does not add up to the monthly amount"));
+                    }
+                }
+                for s in &r.steps {
+                    let exempt = matches!(s.calc, trace::Calc::Input | trace::Calc::Round { .. });
+                    if s.reference.is_none() && s.level == trace::Level::Main && !exempt {
+                        failures.push(format!("{id}: main step `{}` has no legal reference", s.id));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} fixtures fail:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn every_spec_worked_example_has_a_fixture() {
+    let cases = load_cases();
+    let names: Vec<&str> = cases.iter().map(|(_, c)| c.name.as_str()).collect();
+    for id in [
+        "A", "A2", "B", "B2", "B3", "C", "D", "E", "F", "G", "H", "J", "K", "L", "M", "M-a", "M-b",
+        "I", "I2", "N", "N2", "O", "P", "Q", "R", "HX", "D-j", "E-alt", "L-x", "S1", "S2",
+    ] {
+        let found = names.iter().any(|n| {
+            *n == id
+                || n.strip_prefix(id).is_some_and(|rest| {
+                    rest.starts_with('-') && !id.contains('-')
+                        || rest.starts_with("-20")
+                        || rest.starts_with("-alt")
+                        || rest.starts_with("-default")
+                })
+        });
+        assert!(found, "spec worked example {id} has no fixture");
+    }
+}
