@@ -3,73 +3,10 @@
 //! calculations, never from this code), and for every successful case that
 //! the explanation trace adds up to the result.
 
-use serde::Deserialize;
-use std::path::{Path, PathBuf};
-use wlz_core::{estimate, params, trace, Input};
+mod common;
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Case {
-    name: String,
-    year: i32,
-    source: String,
-    #[serde(default)]
-    calculation: Option<String>,
-    input: serde_json::Value,
-    expected: Expected,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Expected {
-    #[serde(default)]
-    regime: Option<String>,
-    #[serde(default)]
-    monthly: Option<String>,
-    #[serde(default)]
-    due: Option<String>,
-    #[serde(default)]
-    split: Option<ExpectedSplit>,
-    #[serde(default)]
-    error: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ExpectedSplit {
-    client: String,
-    partner: String,
-}
-
-pub fn fixtures_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
-}
-
-fn load_cases() -> Vec<(String, Case)> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(fixtures_dir())
-        .expect("fixtures/ exists")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
-        .collect();
-    files.sort();
-    let mut out = Vec::new();
-    for f in files {
-        let text = std::fs::read_to_string(&f).unwrap();
-        let cases: Vec<Case> = serde_yaml::from_str(&text)
-            .unwrap_or_else(|e| panic!("{}: not a list of cases: {e}", f.display()));
-        let file = f.file_name().unwrap().to_string_lossy().to_string();
-        out.extend(cases.into_iter().map(|c| (file.clone(), c)));
-    }
-    out
-}
-
-fn to_input(c: &Case) -> Result<Input, wlz_core::InputError> {
-    let mut v = c.input.clone();
-    let obj = v.as_object_mut().expect("input is a mapping");
-    obj.entry("version").or_insert(1.into());
-    obj.insert("year".into(), c.year.into());
-    Input::from_json(&v.to_string())
-}
+use common::{load_cases, to_input};
+use wlz_core::{estimate, params, trace};
 
 fn param_lookup(year: i32) -> impl Fn(&str) -> Option<rust_decimal::Decimal> {
     let p = params::for_year(year).unwrap().unwrap();

@@ -1,0 +1,70 @@
+//! Shared by the integration tests: the YAML fixture cases of `fixtures/`.
+#![allow(dead_code)]
+
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+use wlz_core::Input;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    pub name: String,
+    pub year: i32,
+    pub source: String,
+    #[serde(default)]
+    pub calculation: Option<String>,
+    pub input: serde_json::Value,
+    pub expected: Expected,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Expected {
+    #[serde(default)]
+    pub regime: Option<String>,
+    #[serde(default)]
+    pub monthly: Option<String>,
+    #[serde(default)]
+    pub due: Option<String>,
+    #[serde(default)]
+    pub split: Option<ExpectedSplit>,
+    #[serde(default)]
+    pub error: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExpectedSplit {
+    pub client: String,
+    pub partner: String,
+}
+
+pub fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
+}
+
+pub fn load_cases() -> Vec<(String, Case)> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(fixtures_dir())
+        .expect("fixtures/ exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
+        .collect();
+    files.sort();
+    let mut out = Vec::new();
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap();
+        let cases: Vec<Case> = serde_yaml::from_str(&text)
+            .unwrap_or_else(|e| panic!("{}: not a list of cases: {e}", f.display()));
+        let file = f.file_name().unwrap().to_string_lossy().to_string();
+        out.extend(cases.into_iter().map(|c| (file.clone(), c)));
+    }
+    out
+}
+
+pub fn to_input(c: &Case) -> Result<Input, wlz_core::InputError> {
+    let mut v = c.input.clone();
+    let obj = v.as_object_mut().expect("input is a mapping");
+    obj.entry("version").or_insert(1.into());
+    obj.insert("year".into(), c.year.into());
+    Input::from_json(&v.to_string())
+}
