@@ -376,6 +376,31 @@ impl<'h, 'a> Engine<'h, 'a> {
                 .cite(self.cite("blz_3_3_1_2", "lid 1"))
                 .main(),
             );
+            // Each spouse's part of the joint figure, in proportion to assets, for the
+            // readings that need a personal vermogen (O-5, O-7, O-19 alternatives).
+            let pos: Vec<Decimal> = members
+                .iter()
+                .map(|m| m.assets.max(Decimal::ZERO))
+                .collect();
+            let total_pos: Decimal = pos.iter().sum();
+            for (i, m) in members.iter().enumerate() {
+                let share = if total_pos.is_zero() {
+                    Decimal::new(5, 1)
+                } else {
+                    pos[i] / total_pos
+                };
+                self.t.calc(
+                    Step::new(
+                        m.role.id("vermogen_client", "vermogen_partner"),
+                        t!(
+                            "Eigen deel van het vermogen dat meetelt (naar vermogen)",
+                            "Own part of the assets that count (by assets)"
+                        ),
+                        c::mul(self.op("vermogen_joint"), Operand::value(share)),
+                    )
+                    .reading("O-3"),
+                );
+            }
             vermogen_ids = vec!["vermogen_joint"];
         } else {
             let mut ids = Vec::new();
@@ -675,13 +700,13 @@ impl<'h, 'a> Engine<'h, 'a> {
                 .cite(self.cite("blz_3_3_1_2a", "lid 1–2"))
                 .note(if applies {
                     Text::owned(
-                        format!("De toets ({}) ligt onder de grens ({}): {who_nl} krijgt de compensatie.", test.round_dp(2), cp.cot_income_limit.decimal),
-                        format!("The test ({}) is below the limit ({}): {who_en} get(s) the compensation.", test.round_dp(2), cp.cot_income_limit.decimal),
+                        format!("De toets ({}) ligt onder de grens ({}): {who_nl} krijgt de compensatie.", nl(test), nl(cp.cot_income_limit.decimal)),
+                        format!("The test ({}) is below the limit ({}): {who_en} get(s) the compensation.", en(test), en(cp.cot_income_limit.decimal)),
                     )
                 } else {
                     Text::owned(
-                        format!("De toets ({}) ligt niet onder de grens ({}): geen compensatie voor {who_nl}.", test.round_dp(2), cp.cot_income_limit.decimal),
-                        format!("The test ({}) is not below the limit ({}): no compensation for {who_en}.", test.round_dp(2), cp.cot_income_limit.decimal),
+                        format!("De toets ({}) ligt niet onder de grens ({}): geen compensatie voor {who_nl}.", nl(test), nl(cp.cot_income_limit.decimal)),
+                        format!("The test ({}) is not below the limit ({}): no compensation for {who_en}.", en(test), en(cp.cot_income_limit.decimal)),
                     )
                 }),
             );
@@ -895,7 +920,8 @@ impl<'h, 'a> Engine<'h, 'a> {
                 ),
                 c::mul(self.op("bi_leb"), Operand::param(&p.leb_rate)),
             )
-            .cite(self.cite("blz_3_3_2_2", "lid 1–2")),
+            .cite(self.cite("blz_3_3_2_2", "lid 1–2"))
+            .main(),
         );
         self.t.calc(
             Step::new(
@@ -1407,8 +1433,8 @@ impl<'h, 'a> Engine<'h, 'a> {
                 .cite(self.cite("blz_3_3_2_2", "lid 9"))
                 .reading("O-11")
                 .note(Text::owned(
-                    format!("Grens: bijstandsnorm {} + {} + minimumbijdrage {} = {} per maand; uw netto inkomen: {}.", l1.decimal, l2.decimal, min_due, limit, net.0),
-                    format!("Limit: assistance norm {} + {} + minimum contribution {} = {} a month; your net income: {}.", l1.decimal, l2.decimal, min_due, limit, net.0),
+                    format!("Grens: bijstandsnorm {} + {} + minimumbijdrage {} = {} per maand; uw netto inkomen: {}.", nl(l1.decimal), nl(l2.decimal), nl(min_due), nl(limit), nl(net.0)),
+                    format!("Limit: assistance norm {} + {} + minimum contribution {} = {} a month; your net income: {}.", en(l1.decimal), en(l2.decimal), en(min_due), en(limit), en(net.0)),
                 )),
         );
         if net.0 <= limit && monthly > Decimal::ZERO {
@@ -1534,6 +1560,14 @@ impl<'h, 'a> Engine<'h, 'a> {
         });
         (monthly, due, split)
     }
+}
+
+fn nl(v: Decimal) -> String {
+    crate::money::format_eur(v, crate::text::Lang::Nl)
+}
+
+fn en(v: Decimal) -> String {
+    crate::money::format_eur(v, crate::text::Lang::En)
 }
 
 fn capital(s: &str) -> String {

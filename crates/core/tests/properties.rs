@@ -125,7 +125,10 @@ fn p(year: i32) -> &'static params::YearParams {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 400, .. ProptestConfig::default() })]
+    // 400 cases by default; PROPTEST_CASES=… for a longer run.
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(400)
+    ))]
 
     /// Bounds: the LEB lies within its minimum and maximum (minus the korting
     /// where it applies); the HEB within [0, maximum]; no regime means 0.

@@ -1,0 +1,582 @@
+//! `wlz-bijdrage estimate`: flags (or a JSON input file) → `wlz_core::Input`
+//! → `wlz_core::estimate` → JSON or a readable explanation.
+
+use crate::error::{CliError, Code};
+use crate::{output, render, Cli, Output};
+use clap::parser::ValueSource;
+use clap::{ArgMatches, Args, CommandFactory};
+use std::io::Read;
+use std::str::FromStr;
+use wlz_core::{
+    Amount, CareForm, CareForms, Date, ErrorCode, HouseholdFacts, Input, Person, Readings, Stay,
+    CONTRACT_VERSION,
+};
+
+/// The contribution year when `--year` is not given.
+pub const DEFAULT_YEAR: i32 = 2026;
+
+#[derive(Debug, Args)]
+pub struct EstimateArgs {
+    /// Contribution year (2024, 2025, 2026).
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_YEAR)]
+    pub year: i32,
+
+    /// The day to estimate for (YYYY-MM-DD, in the contribution year); needed with --stay-start.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+
+    /// Days of the month for which the contribution is due (partial month).
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub days: Option<i64>,
+
+    /// Read the whole input from a JSON file (the input contract); `-` reads standard input.
+    /// Cannot be combined with the other input flags.
+    #[arg(long, value_name = "FILE")]
+    pub input: Option<String>,
+
+    // ----- the client -----
+    /// Age on 1 January of the contribution year.
+    #[arg(long, value_name = "N", help_heading = "Client")]
+    pub age: Option<u32>,
+
+    /// Date of birth (YYYY-MM-DD), instead of --age.
+    #[arg(long, value_name = "YYYY-MM-DD", help_heading = "Client")]
+    pub birth_date: Option<String>,
+
+    /// Care form: instelling, vpt, mpt, pgb, dtv; several as a comma list (pgb,mpt).
+    #[arg(long, value_name = "FORM[,FORM]", help_heading = "Client")]
+    pub care: Option<String>,
+
+    /// Whole months of the current stay in an instelling already completed.
+    #[arg(long, value_name = "N", help_heading = "Client")]
+    pub months_in_care: Option<u32>,
+
+    /// First day of the current stay (YYYY-MM-DD); needs --date.
+    #[arg(long, value_name = "YYYY-MM-DD", help_heading = "Client")]
+    pub stay_start: Option<String>,
+
+    /// mpt of at most 20 hours of zorg in natura per month.
+    #[arg(long, help_heading = "Client")]
+    pub mpt_max_20_hours: bool,
+
+    /// Verzamelinkomen of the peiljaar (contribution year − 2), e.g. 38.000 or 38000.
+    #[arg(
+        long,
+        value_name = "AMOUNT",
+        allow_hyphen_values = true,
+        help_heading = "Client"
+    )]
+    pub income: Option<String>,
+
+    /// Rendementsgrondslag (box-3 assets minus debts) on 1 January of the peiljaar.
+    #[arg(
+        long,
+        value_name = "AMOUNT",
+        allow_hyphen_values = true,
+        help_heading = "Client"
+    )]
+    pub assets: Option<String>,
+
+    /// Income tax plus premie volksverzekeringen of the peiljaar (needed for the high contribution).
+    #[arg(
+        long,
+        value_name = "AMOUNT",
+        allow_hyphen_values = true,
+        help_heading = "Client"
+    )]
+    pub tax: Option<String>,
+
+    /// Net income from current work, sick pay or sickness benefit.
+    #[arg(
+        long,
+        value_name = "AMOUNT",
+        allow_hyphen_values = true,
+        help_heading = "Client"
+    )]
+    pub work_income: Option<String>,
+
+    /// Designated one-off payments left out of the assets on request.
+    #[arg(
+        long,
+        value_name = "AMOUNT",
+        allow_hyphen_values = true,
+        help_heading = "Client"
+    )]
+    pub one_off_payments: Option<String>,
+
+    // ----- the partner -----
+    /// Partner's age on 1 January of the contribution year. Any --partner-* flag adds a partner.
+    #[arg(long, value_name = "N", help_heading = "Partner")]
+    pub partner_age: Option<u32>,
+
+    /// Partner's date of birth (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD", help_heading = "Partner")]
+    pub partner_birth_date: Option<String>,
+
+    /// Partner's care: instelling, vpt, mpt, pgb, dtv, none, living-along, beschermd-wonen.
+    #[arg(long, value_name = "FORM[,FORM]", help_heading = "Partner")]
+    pub partner_care: Option<String>,
+
+    /// Whole months of the partner's current stay already completed.
+    #[arg(long, value_name = "N", help_heading = "Partner")]
+    pub partner_months_in_care: Option<u32>,
+
+    /// First day of the partner's current stay (YYYY-MM-DD); needs --date.
+    #[arg(long, value_name = "YYYY-MM-DD", help_heading = "Partner")]
+    pub partner_stay_start: Option<String>,
+
+    /// Partner's verzamelinkomen of the peiljaar.
+    #[arg(
+        long,
+        value_name = "AMOUNT",
+        allow_hyphen_values = true,
+        help_heading = "Partner"
+    )]
+    pub partner_income: Option<String>,
+
+    /// Partner's rendementsgrondslag on 1 January of the peiljaar.
+    #[arg(
+        long,
+        value_name = "AMOUNT",
+        allow_hyphen_values = true,
+        help_heading = "Partner"
+    )]
+    pub partner_assets: Option<String>,
+
+    /// Partner's income tax plus premie volksverzekeringen of the peiljaar.
+    #[arg(
+        long,
+        value_name = "AMOUNT",
+        allow_hyphen_values = true,
+        help_heading = "Partner"
+    )]
+    pub partner_tax: Option<String>,
+
+    /// Partner's net income from current work.
+    #[arg(
+        long,
+        value_name = "AMOUNT",
+        allow_hyphen_values = true,
+        help_heading = "Partner"
+    )]
+    pub partner_work_income: Option<String>,
+
+    // ----- the household -----
+    /// Children with kinderbijslag, or under 27 with studiefinanciering.
+    #[arg(long, help_heading = "Household")]
+    pub children: bool,
+
+    /// The zorgkantoor expects the stay to end within 4 months with a return home.
+    #[arg(long, help_heading = "Household")]
+    pub return_home_expected: bool,
+
+    /// The client or partner has a Wmo maatwerkvoorziening.
+    #[arg(long, help_heading = "Household")]
+    pub wmo_maatwerkvoorziening: bool,
+
+    /// Entitled to zorgtoeslag on 1 January of the peiljaar.
+    #[arg(long, help_heading = "Household")]
+    pub zorgtoeslag: bool,
+
+    /// Show what the CAK charges while it has no income or asset data.
+    #[arg(long, help_heading = "Household")]
+    pub no_data: bool,
+
+    /// Net household income per month, for the low-income exemption hint.
+    #[arg(
+        long,
+        value_name = "AMOUNT",
+        allow_hyphen_values = true,
+        help_heading = "Household"
+    )]
+    pub net_monthly_income: Option<String>,
+
+    /// Choose the alternative reading of an OPEN question, by its name (repeatable).
+    /// An unknown name lists the valid ones.
+    #[arg(long, value_name = "NAME", help_heading = "Household")]
+    pub reading: Vec<String>,
+}
+
+/// Which JSON field each input flag fills, to name the flag in error messages.
+const FLAG_FIELDS: &[(&str, &str)] = &[
+    ("--year", "year"),
+    ("--date", "date"),
+    ("--days", "days"),
+    ("--age", "client.age"),
+    ("--birth-date", "client.age"),
+    ("--birth-date", "client.birth_date"),
+    ("--care", "client.care"),
+    ("--months-in-care", "client.stay"),
+    ("--stay-start", "client.stay"),
+    ("--income", "client.income"),
+    ("--assets", "client.assets"),
+    ("--tax", "client.tax"),
+    ("--work-income", "client.work_income"),
+    ("--one-off-payments", "client.one_off_payments"),
+    ("--partner-age", "partner.age"),
+    ("--partner-birth-date", "partner.age"),
+    ("--partner-birth-date", "partner.birth_date"),
+    ("--partner-care", "partner.care"),
+    ("--partner-months-in-care", "partner.stay"),
+    ("--partner-stay-start", "partner.stay"),
+    ("--partner-income", "partner.income"),
+    ("--partner-assets", "partner.assets"),
+    ("--partner-tax", "partner.tax"),
+    ("--partner-work-income", "partner.work_income"),
+    ("--net-monthly-income", "household.net_monthly_income"),
+];
+
+/// Flags that are not input data: allowed together with `--input`.
+const NON_INPUT_ARGS: &[&str] = &["input", "json", "lang", "help", "version"];
+
+pub fn run(args: &EstimateArgs, matches: &ArgMatches, out: Output) -> Result<(), CliError> {
+    let given = given_flags(matches);
+    let from_file = args.input.is_some();
+    let input = match &args.input {
+        Some(path) => {
+            let extra: Vec<&str> = given
+                .iter()
+                .map(String::as_str)
+                .filter(|f| !NON_INPUT_ARGS.contains(&f.trim_start_matches('-')))
+                .collect();
+            if !extra.is_empty() {
+                let list = extra.join(", ");
+                return Err(CliError::new(
+                    Code::Cli("conflicting_flags"),
+                    None,
+                    format!(
+                        "Met --input komen alle gegevens uit het bestand. Laat deze opties weg \
+                         of zet ze in het bestand: {list}."
+                    ),
+                    format!(
+                        "With --input all data come from the file. Leave out these flags \
+                         or put them in the file: {list}."
+                    ),
+                ));
+            }
+            read_input(path)?
+        }
+        None => input_from_flags(args)?,
+    };
+    let estimate = wlz_core::estimate(&input).map_err(|e| {
+        let e = CliError::from(e);
+        if from_file {
+            e
+        } else {
+            let flag = flag_for(e.field(), &given);
+            e.with_flag(flag)
+        }
+    })?;
+    if out.json {
+        output::print_json(serde_json::to_string_pretty(&estimate))
+    } else {
+        output::print_text(&render::explanation(&estimate, out.lang));
+        Ok(())
+    }
+}
+
+/// The long names (`--income`) of the arguments given on the command line.
+fn given_flags(matches: &ArgMatches) -> Vec<String> {
+    let cmd = Cli::command();
+    let Some(sub) = cmd.find_subcommand("estimate") else {
+        return Vec::new();
+    };
+    sub.get_arguments()
+        .filter(|a| {
+            matches!(
+                matches.value_source(a.get_id().as_str()),
+                Some(ValueSource::CommandLine)
+            )
+        })
+        .filter_map(|a| a.get_long().map(|l| format!("--{l}")))
+        .collect()
+}
+
+/// The flag(s) that fill `field`, preferring those given on the command line.
+fn flag_for(field: Option<&str>, given: &[String]) -> Option<String> {
+    let field = field?;
+    let candidates: Vec<&str> = FLAG_FIELDS
+        .iter()
+        .filter(|(_, f)| *f == field)
+        .map(|(flag, _)| *flag)
+        .collect();
+    let used: Vec<&str> = candidates
+        .iter()
+        .copied()
+        .filter(|c| given.iter().any(|g| g == c))
+        .collect();
+    if !used.is_empty() {
+        Some(used.join(" / "))
+    } else {
+        candidates.first().map(|c| c.to_string())
+    }
+}
+
+fn read_input(path: &str) -> Result<Input, CliError> {
+    let mut text = String::new();
+    let read = if path == "-" {
+        std::io::stdin().read_to_string(&mut text).map(|_| ())
+    } else {
+        std::fs::read_to_string(path).map(|t| text = t)
+    };
+    if let Err(e) = read {
+        let name = if path == "-" { "standard input" } else { path };
+        return Err(CliError::new(
+            Code::Cli("cannot_read_input"),
+            None,
+            format!("Kan de invoer niet lezen ({name}): {e}"),
+            format!("Cannot read the input ({name}): {e}"),
+        ));
+    }
+    Ok(Input::from_json(&text)?)
+}
+
+/// The flags of one person, with the prefix of their flag names.
+struct PersonFlags<'a> {
+    prefix: &'static str,
+    field: &'static str,
+    age: Option<u32>,
+    birth_date: &'a Option<String>,
+    care: &'a Option<String>,
+    months_in_care: Option<u32>,
+    stay_start: &'a Option<String>,
+    mpt_max_20_hours: bool,
+    income: &'a Option<String>,
+    assets: &'a Option<String>,
+    tax: &'a Option<String>,
+    work_income: &'a Option<String>,
+    one_off_payments: &'a Option<String>,
+}
+
+impl PersonFlags<'_> {
+    fn flag(&self, name: &str) -> String {
+        format!("--{}{name}", self.prefix)
+    }
+    fn path(&self, name: &str) -> String {
+        format!("{}.{name}", self.field)
+    }
+    fn amount(
+        &self,
+        v: &Option<String>,
+        flag: &str,
+        field: &str,
+    ) -> Result<Option<Amount>, CliError> {
+        amount(v, &self.flag(flag), &self.path(field))
+    }
+    fn date(&self, v: &Option<String>, flag: &str, field: &str) -> Result<Option<Date>, CliError> {
+        date(v, &self.flag(flag), &self.path(field))
+    }
+
+    fn person(&self, partner: bool) -> Result<Person, CliError> {
+        let stay = if self.months_in_care.is_some() || self.stay_start.is_some() {
+            Some(Stay {
+                months_completed: self.months_in_care,
+                start: self.date(self.stay_start, "stay-start", "stay.start")?,
+                ..Stay::default()
+            })
+        } else {
+            None
+        };
+        Ok(Person {
+            age: self.age,
+            birth_date: self.date(self.birth_date, "birth-date", "birth_date")?,
+            care: match self.care {
+                Some(list) => care_forms(list, &self.flag("care"), &self.path("care"), partner)?,
+                None => CareForms::default(),
+            },
+            mpt_max_20_hours: self.mpt_max_20_hours,
+            stay,
+            income: self.amount(self.income, "income", "income")?,
+            assets: self.amount(self.assets, "assets", "assets")?,
+            one_off_payments: self.amount(
+                self.one_off_payments,
+                "one-off-payments",
+                "one_off_payments",
+            )?,
+            tax: self.amount(self.tax, "tax", "tax")?,
+            work_income: self.amount(self.work_income, "work-income", "work_income")?,
+            ..Person::default()
+        })
+    }
+}
+
+fn input_from_flags(a: &EstimateArgs) -> Result<Input, CliError> {
+    let client = PersonFlags {
+        prefix: "",
+        field: "client",
+        age: a.age,
+        birth_date: &a.birth_date,
+        care: &a.care,
+        months_in_care: a.months_in_care,
+        stay_start: &a.stay_start,
+        mpt_max_20_hours: a.mpt_max_20_hours,
+        income: &a.income,
+        assets: &a.assets,
+        tax: &a.tax,
+        work_income: &a.work_income,
+        one_off_payments: &a.one_off_payments,
+    };
+    let none = None;
+    let partner = PersonFlags {
+        prefix: "partner-",
+        field: "partner",
+        age: a.partner_age,
+        birth_date: &a.partner_birth_date,
+        care: &a.partner_care,
+        months_in_care: a.partner_months_in_care,
+        stay_start: &a.partner_stay_start,
+        mpt_max_20_hours: false,
+        income: &a.partner_income,
+        assets: &a.partner_assets,
+        tax: &a.partner_tax,
+        work_income: &a.partner_work_income,
+        one_off_payments: &none,
+    };
+    let has_partner = partner.age.is_some()
+        || partner.birth_date.is_some()
+        || partner.care.is_some()
+        || partner.months_in_care.is_some()
+        || partner.stay_start.is_some()
+        || partner.income.is_some()
+        || partner.assets.is_some()
+        || partner.tax.is_some()
+        || partner.work_income.is_some();
+    Ok(Input {
+        version: CONTRACT_VERSION,
+        year: a.year,
+        date: date(&a.date, "--date", "date")?,
+        client: client.person(false)?,
+        partner: if has_partner {
+            Some(partner.person(true)?)
+        } else {
+            None
+        },
+        household: HouseholdFacts {
+            children: a.children,
+            return_home_expected: a.return_home_expected,
+            wmo_maatwerkvoorziening: a.wmo_maatwerkvoorziening,
+            zorgtoeslag: a.zorgtoeslag,
+            cak_has_no_data: a.no_data,
+            net_monthly_income: amount(
+                &a.net_monthly_income,
+                "--net-monthly-income",
+                "household.net_monthly_income",
+            )?,
+        },
+        days: a.days,
+        readings: readings(&a.reading)?,
+    })
+}
+
+fn amount(v: &Option<String>, flag: &str, field: &str) -> Result<Option<Amount>, CliError> {
+    match v {
+        None => Ok(None),
+        Some(s) => Amount::parse(s)
+            .map(Some)
+            .map_err(|e| CliError::amount(flag, field, e)),
+    }
+}
+
+fn date(v: &Option<String>, flag: &str, field: &str) -> Result<Option<Date>, CliError> {
+    match v {
+        None => Ok(None),
+        Some(s) => Date::parse(s).map(Some).ok_or_else(|| {
+            CliError::new(
+                Code::Core(ErrorCode::InvalidDate),
+                Some(field),
+                format!(
+                    "Ongeldige datum bij {flag}: `{s}`. Schrijf JJJJ-MM-DD, bijvoorbeeld 2026-03-01."
+                ),
+                format!("Invalid date for {flag}: `{s}`. Write YYYY-MM-DD, for example 2026-03-01."),
+            )
+        }),
+    }
+}
+
+/// `pgb,mpt` → the care forms. The partner also has none, living-along, beschermd-wonen.
+fn care_forms(list: &str, flag: &str, field: &str, partner: bool) -> Result<CareForms, CliError> {
+    let mut forms = Vec::new();
+    for name in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        let choices = if partner {
+            "instelling, vpt, mpt, pgb, dtv, none, living-along, beschermd-wonen"
+        } else {
+            "instelling, vpt, mpt, pgb, dtv"
+        };
+        let (nl, en) = match CareForm::from_str(name) {
+            Ok(f) if partner || !matches!(f, CareForm::LivingAlong | CareForm::BeschermdWonen) => {
+                forms.push(f);
+                continue;
+            }
+            Ok(_) => (
+                format!(
+                    "`{name}` bij {flag} kan alleen voor de partner (--partner-care). \
+                     Kies uit: {choices}."
+                ),
+                format!(
+                    "`{name}` for {flag} applies only to the partner (--partner-care). \
+                     Choose from: {choices}."
+                ),
+            ),
+            Err(_) => (
+                format!("Onbekende zorgvorm `{name}` bij {flag}. Kies uit: {choices}."),
+                format!("Unknown care form `{name}` for {flag}. Choose from: {choices}."),
+            ),
+        };
+        return Err(CliError::new(
+            Code::Core(ErrorCode::InvalidCare),
+            Some(field),
+            nl,
+            en,
+        ));
+    }
+    Ok(CareForms(forms))
+}
+
+/// The JSON names of the reading switches (the keys of `Readings` in the contract).
+pub fn reading_names() -> Vec<String> {
+    match serde_json::to_value(Readings::default()) {
+        Ok(serde_json::Value::Object(map)) => map.keys().cloned().collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Sets the named reading switches. A name is the JSON field (`joint_vermogen_threshold`,
+/// also with dashes) or the OPEN id it flips (`O-3`).
+fn readings(names: &[String]) -> Result<Readings, CliError> {
+    if names.is_empty() {
+        return Ok(Readings::default());
+    }
+    let valid = reading_names();
+    let items = wlz_core::readings::open_items();
+    let mut obj = serde_json::Map::new();
+    for raw in names {
+        let norm = raw.trim().replace('-', "_").to_ascii_lowercase();
+        let by_id = items
+            .iter()
+            .find(|i| !i.switch.is_empty() && i.id.eq_ignore_ascii_case(raw.trim()))
+            .map(|i| i.switch.to_string());
+        let name = valid.iter().find(|v| **v == norm).cloned().or(by_id);
+        match name {
+            Some(n) => {
+                obj.insert(n, serde_json::Value::Bool(true));
+            }
+            None => {
+                let list = valid.join(", ");
+                return Err(CliError::new(
+                    Code::Cli("unknown_reading"),
+                    Some("readings"),
+                    format!(
+                        "Onbekende lezing `{raw}` bij --reading. Kies uit: {list} \
+                         (of het O-nummer, zoals O-3)."
+                    ),
+                    format!(
+                        "Unknown reading `{raw}` for --reading. Choose from: {list} \
+                         (or its O number, like O-3)."
+                    ),
+                ));
+            }
+        }
+    }
+    serde_json::from_value(serde_json::Value::Object(obj))
+        .map_err(|e| CliError::internal(&format!("cannot set the readings: {e}")))
+}

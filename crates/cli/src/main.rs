@@ -1,0 +1,84 @@
+//! `wlz-bijdrage`: estimate the Dutch Wlz eigen bijdrage from the command
+//! line. A thin layer over `wlz-core`: flags become a `wlz_core::Input`, the
+//! `wlz_core::Estimate` is printed as JSON or as a readable explanation.
+//! All rules live in the core.
+
+mod error;
+mod estimate;
+mod output;
+mod render;
+
+use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand};
+use error::CliError;
+use wlz_core::Lang;
+
+/// Estimate the Wlz eigen bijdrage (own contribution for long-term care, CAK).
+///
+/// This is an estimate, not the CAK's beschikking. See https://www.hetcak.nl
+#[derive(Debug, Parser)]
+#[command(name = "wlz-bijdrage", version, about, propagate_version = true)]
+pub struct Cli {
+    /// Language of the explanation and the error messages: nl or en.
+    #[arg(long, global = true, default_value = "nl", value_parser = parse_lang)]
+    pub lang: Lang,
+
+    /// Print JSON (the output contract, version 1) instead of an explanation.
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands. Planned next to `estimate`: timeline, compare, what-if, batch, params.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Estimate the monthly contribution for one household.
+    #[command(
+        after_help = "Example:\n  wlz-bijdrage estimate --care vpt --age 70 --income 38.000 --assets 100.000"
+    )]
+    Estimate(Box<estimate::EstimateArgs>),
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("`{s}`: use nl or en"))
+}
+
+/// Output options shared by all subcommands.
+#[derive(Clone, Copy, Debug)]
+pub struct Output {
+    pub lang: Lang,
+    pub json: bool,
+}
+
+fn main() {
+    let matches = match Cli::command().try_get_matches() {
+        Ok(m) => m,
+        // Usage errors exit 2, --help and --version exit 0, as clap does.
+        Err(e) => e.exit(),
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(c) => c,
+        Err(e) => e.exit(),
+    };
+    let out = Output {
+        lang: cli.lang,
+        json: cli.json,
+    };
+    let result = run(&cli.command, &matches, out);
+    if let Err(e) = result {
+        output::report_error(&e, out);
+        std::process::exit(e.exit_code());
+    }
+}
+
+fn run(command: &Command, matches: &ArgMatches, out: Output) -> Result<(), CliError> {
+    match command {
+        Command::Estimate(args) => {
+            let sub = matches
+                .subcommand_matches("estimate")
+                .ok_or_else(|| CliError::internal("no matches for `estimate`"))?;
+            estimate::run(args, sub, out)
+        }
+    }
+}

@@ -1,0 +1,419 @@
+//! End-to-end tests of the `wlz-bijdrage` binary. Expected amounts are the
+//! worked examples of the spec (case ids in the test names).
+
+use serde_json::Value;
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_wlz-bijdrage");
+
+/// The acceptance command (spec case M).
+const CASE_M: &[&str] = &[
+    "estimate", "--year", "2026", "--care", "vpt", "--age", "70", "--income", "38000", "--assets",
+    "100000",
+];
+
+fn run(args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("the binary runs")
+}
+
+fn run_stdin(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    child
+        .stdin
+        .take()
+        .expect("stdin is piped")
+        .write_all(stdin.as_bytes())
+        .expect("stdin accepts the input");
+    child.wait_with_output().expect("the binary ends")
+}
+
+fn with(base: &[&str], extra: &[&str]) -> Vec<String> {
+    base.iter().chain(extra).map(|s| s.to_string()).collect()
+}
+
+fn args(v: &[String]) -> Vec<&str> {
+    v.iter().map(String::as_str).collect()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Runs with `--json`, expects success and one JSON object.
+fn json_ok(a: &[&str]) -> Value {
+    let o = run(a);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "stdout: {}\nstderr: {}",
+        stdout(&o),
+        stderr(&o)
+    );
+    serde_json::from_str(&stdout(&o)).expect("stdout is one JSON object")
+}
+
+/// Runs, expects exit code 2, returns (stdout, stderr).
+fn fails(a: &[&str]) -> (String, String) {
+    let o = run(a);
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "stdout: {}\nstderr: {}",
+        stdout(&o),
+        stderr(&o)
+    );
+    (stdout(&o), stderr(&o))
+}
+
+#[test]
+fn case_m_acceptance_command() {
+    let v = json_ok(&args(&with(CASE_M, &["--json"])));
+    assert_eq!(v["monthly"], "337.68");
+    assert_eq!(v["regime"], "lage");
+    assert_eq!(v["version"], 1);
+    assert!(v.get("due").is_none());
+    assert!(v.is_object());
+}
+
+#[test]
+fn case_i2_partial_month() {
+    let v = json_ok(&args(&with(CASE_M, &["--days", "10", "--json"])));
+    assert_eq!(v["monthly"], "337.68");
+    assert_eq!(v["due"], "111.02");
+}
+
+#[test]
+fn text_output_in_dutch_and_english() {
+    let nl = run(CASE_M);
+    assert_eq!(nl.status.code(), Some(0));
+    let nl = stdout(&nl);
+    assert!(nl.contains("€ 337,68"), "{nl}");
+    assert!(nl.starts_with("U betaalt naar schatting € 337,68 per maand."));
+    assert!(nl.contains("https://www.hetcak.nl"));
+    assert!(nl.contains("Lage eigen bijdrage"));
+
+    let en = run(&args(&with(CASE_M, &["--lang", "en"])));
+    assert_eq!(en.status.code(), Some(0));
+    let en = stdout(&en);
+    assert!(en.contains("€337.68"), "{en}");
+    assert!(en.starts_with("You pay an estimated €337.68 per month."));
+    assert!(en.contains("https://www.hetcak.nl"));
+
+    for text in [&nl, &en] {
+        for line in text.lines() {
+            assert!(line.chars().count() <= 100, "line too long: {line}");
+        }
+    }
+}
+
+#[test]
+fn text_output_marks_estimates_and_shows_split_and_due() {
+    let o = run(&[
+        "estimate",
+        "--year",
+        "2024",
+        "--care",
+        "instelling",
+        "--age",
+        "70",
+        "--income",
+        "24000",
+        "--assets",
+        "40000",
+        "--partner-age",
+        "70",
+        "--partner-care",
+        "none",
+        "--partner-income",
+        "23000",
+        "--partner-assets",
+        "40000",
+        "--days",
+        "10",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.contains("€ 202,81"), "{text}");
+    assert!(text.contains("€ 194,36"), "{text}");
+    assert!(text.contains("10 dagen"), "{text}");
+
+    let o = run(&[
+        "estimate",
+        "--year",
+        "2024",
+        "--care",
+        "instelling",
+        "--months-in-care",
+        "6",
+        "--age",
+        "80",
+        "--income",
+        "30000",
+        "--tax",
+        "6000",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.contains("(estimate)"), "{text}");
+    assert!(text.contains("High contribution"), "{text}");
+    for line in text.lines() {
+        assert!(line.chars().count() <= 100, "line too long: {line}");
+    }
+}
+
+#[test]
+fn input_file_and_stdin_give_the_same_as_flags() {
+    let json = r#"{"version": 1, "year": 2026, "days": 10,
+        "client": {"age": 70, "care": "vpt", "income": 38000, "assets": 100000}}"#;
+    let from_flags = json_ok(&args(&with(CASE_M, &["--days", "10", "--json"])));
+
+    let path = std::env::temp_dir().join(format!("wlz-cli-test-{}.json", std::process::id()));
+    std::fs::write(&path, json).expect("temp file");
+    let path_str = path.to_string_lossy().into_owned();
+    let from_file = json_ok(&["estimate", "--input", &path_str, "--json"]);
+    let _ = std::fs::remove_file(&path);
+
+    let o = run_stdin(&["estimate", "--input", "-", "--json"], json);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let from_stdin: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+
+    assert_eq!(from_file, from_flags);
+    assert_eq!(from_stdin, from_flags);
+    assert_eq!(from_stdin["due"], "111.02");
+}
+
+#[test]
+fn input_with_other_input_flags_is_an_error() {
+    let (_, err) = fails(&["estimate", "--input", "-", "--age", "70", "--income", "5"]);
+    assert!(err.contains("--age") && err.contains("--income"), "{err}");
+}
+
+#[test]
+fn unknown_json_field_is_named() {
+    let json = r#"{"version":1,"year":2026,"client":{"age":70,"care":"vpt","incme":38000}}"#;
+    let o = run_stdin(&["estimate", "--input", "-"], json);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("incme"), "{}", stderr(&o));
+
+    let o = run_stdin(&["estimate", "--input", "-", "--json"], json);
+    assert_eq!(o.status.code(), Some(2));
+    let v: Value = serde_json::from_str(&stdout(&o)).expect("an error document");
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["error"]["code"], "invalid_json");
+    assert!(v["error"]["message"]["en"]
+        .as_str()
+        .is_some_and(|m| m.contains("incme")));
+}
+
+#[test]
+fn unsupported_year_lists_the_supported_ones() {
+    let (_, err) = fails(&[
+        "estimate", "--year", "2023", "--care", "vpt", "--age", "70", "--income", "38000",
+    ]);
+    for y in ["2024", "2025", "2026"] {
+        assert!(err.contains(y), "{err}");
+    }
+    let (out, _) = fails(&[
+        "estimate", "--year", "2023", "--care", "vpt", "--age", "70", "--income", "38000", "--json",
+    ]);
+    let v: Value = serde_json::from_str(&out).expect("an error document");
+    assert_eq!(v["error"]["code"], "unsupported_year");
+}
+
+#[test]
+fn a_bad_amount_names_the_flag_in_the_chosen_language() {
+    let base = [
+        "estimate", "--care", "vpt", "--age", "70", "--income", "abc",
+    ];
+    let (_, nl) = fails(&base);
+    assert!(
+        nl.contains("--income") && nl.contains("Dit is geen bedrag"),
+        "{nl}"
+    );
+    let (_, en) = fails(&args(&with(&base, &["--lang", "en"])));
+    assert!(
+        en.contains("--income") && en.contains("This is not an amount"),
+        "{en}"
+    );
+    let (out, _) = fails(&args(&with(&base, &["--json"])));
+    let v: Value = serde_json::from_str(&out).expect("an error document");
+    assert_eq!(v["error"]["field"], "client.income");
+}
+
+#[test]
+fn days_beyond_a_month_are_an_error() {
+    fails(&args(&with(CASE_M, &["--days", "40"])));
+}
+
+#[test]
+fn case_hx_instelling_needs_tax_then_gives_the_high_contribution() {
+    let base = [
+        "estimate",
+        "--care",
+        "instelling",
+        "--months-in-care",
+        "6",
+        "--age",
+        "80",
+        "--income",
+        "30000",
+    ];
+    let (out, _) = fails(&args(&with(&base, &["--json"])));
+    let v: Value = serde_json::from_str(&out).expect("an error document");
+    assert_eq!(v["error"]["code"], "missing_tax");
+    let (_, err) = fails(&base);
+    assert!(err.contains("--tax"), "{err}");
+
+    let v = json_ok(&args(&with(
+        &base,
+        &["--tax", "6000", "--year", "2024", "--json"],
+    )));
+    assert_eq!(v["regime"], "hoge");
+    assert_eq!(v["monthly"], "1155.48");
+    assert_eq!(v["estimated"], true);
+}
+
+#[test]
+fn case_e_couple_with_split() {
+    let v = json_ok(&[
+        "estimate",
+        "--year",
+        "2024",
+        "--care",
+        "instelling",
+        "--age",
+        "70",
+        "--income",
+        "24000",
+        "--assets",
+        "40000",
+        "--partner-age",
+        "70",
+        "--partner-care",
+        "none",
+        "--partner-income",
+        "23000",
+        "--partner-assets",
+        "40000",
+        "--json",
+    ]);
+    assert_eq!(v["regime"], "lage");
+    assert_eq!(v["monthly"], "397.17");
+    assert_eq!(v["split"]["client"], "202.81");
+    assert_eq!(v["split"]["partner"], "194.36");
+}
+
+#[test]
+fn dutch_notation_amounts_equal_plain_ones() {
+    let plain = json_ok(&args(&with(CASE_M, &["--json"])));
+    let dutch = json_ok(&[
+        "estimate",
+        "--year",
+        "2026",
+        "--care",
+        "vpt",
+        "--age",
+        "70",
+        "--income",
+        "38.000",
+        "--assets",
+        "€ 100.000",
+        "--json",
+    ]);
+    assert_eq!(plain, dutch);
+}
+
+#[test]
+fn negative_amounts_are_accepted() {
+    let v = json_ok(&[
+        "estimate", "--care", "vpt", "--age", "70", "--income", "-500", "--json",
+    ]);
+    assert_eq!(v["regime"], "lage");
+}
+
+#[test]
+fn care_lists_and_readings() {
+    let v = json_ok(&[
+        "estimate", "--care", "pgb,mpt", "--age", "70", "--income", "38000", "--json",
+    ]);
+    assert_eq!(v["regime"], "lage");
+
+    let (_, err) = fails(&[
+        "estimate",
+        "--care",
+        "vpt",
+        "--age",
+        "70",
+        "--income",
+        "38000",
+        "--reading",
+        "nonsense",
+    ]);
+    assert!(
+        err.contains("nonsense") && err.contains("joint_vermogen_threshold"),
+        "{err}"
+    );
+
+    let couple = [
+        "estimate",
+        "--year",
+        "2024",
+        "--care",
+        "instelling",
+        "--age",
+        "70",
+        "--income",
+        "24000",
+        "--assets",
+        "40000",
+        "--partner-age",
+        "70",
+        "--partner-care",
+        "none",
+        "--partner-income",
+        "23000",
+        "--partner-assets",
+        "40000",
+        "--json",
+    ];
+    let v = json_ok(&args(&with(&couple, &["--reading", "split_includes_vib"])));
+    assert_eq!(v["monthly"], "397.17");
+    assert!(v["readings"]
+        .as_array()
+        .is_some_and(|r| r.iter().any(|x| x == "O-19")));
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    fails(&["estimate", "--no-such-flag"]);
+    fails(&["estimate", "--lang", "fr", "--care", "vpt"]);
+    fails(&[
+        "estimate",
+        "--care",
+        "vpt",
+        "--age",
+        "70",
+        "--income",
+        "1",
+        "--birth-date",
+        "x",
+    ]);
+    fails(&["estimate", "--care", "foo", "--age", "70", "--income", "1"]);
+}
