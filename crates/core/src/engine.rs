@@ -378,17 +378,9 @@ impl<'h, 'a> Engine<'h, 'a> {
             );
             // Each spouse's part of the joint figure, in proportion to assets, for the
             // readings that need a personal vermogen (O-5, O-7, O-19 alternatives).
-            let pos: Vec<Decimal> = members
-                .iter()
-                .map(|m| m.assets.max(Decimal::ZERO))
-                .collect();
-            let total_pos: Decimal = pos.iter().sum();
+            let shares = asset_shares(&members);
             for (i, m) in members.iter().enumerate() {
-                let share = if total_pos.is_zero() {
-                    Decimal::new(5, 1)
-                } else {
-                    pos[i] / total_pos
-                };
+                let share = shares[i];
                 self.t.calc(
                     Step::new(
                         m.role.id("vermogen_client", "vermogen_partner"),
@@ -560,22 +552,14 @@ impl<'h, 'a> Engine<'h, 'a> {
                 .cite(self.cite("ib_5_2", "")),
             );
         }
-        let pos: Vec<Decimal> = members
-            .iter()
-            .map(|m| m.assets.max(Decimal::ZERO))
-            .collect();
-        let total_pos: Decimal = pos.iter().sum();
+        let shares = asset_shares(&members);
         for (i, m) in members.iter().enumerate() {
             if !m.aow {
                 continue;
             }
             let gsb_id = m.role.id("gsb_client", "gsb_partner");
             if couple {
-                let share = if total_pos.is_zero() {
-                    Decimal::ZERO
-                } else {
-                    pos[i] / total_pos
-                };
+                let share = shares[i];
                 self.t.calc(
                     Step::new(
                         gsb_id,
@@ -1560,6 +1544,25 @@ impl<'h, 'a> Engine<'h, 'a> {
         });
         (monthly, due, split)
     }
+}
+
+/// Each spouse's share in proportion to their (non-negative) assets; halves when both have none.
+/// Used to divide joint box-3 figures (IB 5.2 allocation default, spec §4.5).
+fn asset_shares(members: &[Member]) -> Vec<Decimal> {
+    let pos: Vec<Decimal> = members
+        .iter()
+        .map(|m| m.assets.max(Decimal::ZERO))
+        .collect();
+    let total: Decimal = pos.iter().sum();
+    pos.iter()
+        .map(|p| {
+            if total.is_zero() {
+                Decimal::ONE / Decimal::from(members.len())
+            } else {
+                *p / total
+            }
+        })
+        .collect()
 }
 
 fn nl(v: Decimal) -> String {
