@@ -74,6 +74,10 @@ pub struct Person {
     /// Income tax plus premie volksverzekeringen of the peiljaar (needed for the HEB).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax: Option<Amount>,
+    /// Income from work (*arbeidsinkomen*) in the peiljaar, used only when `tax` is
+    /// estimated (arbeidskorting). Default: all income below AOW age, none at AOW age.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub earned_income: Option<Amount>,
     /// Net income from current work, sick pay or sickness benefit (HEB 15% deduction).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub work_income: Option<Amount>,

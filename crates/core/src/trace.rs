@@ -161,6 +161,10 @@ pub struct Step {
     pub readings: Vec<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+    /// The amount is our estimate, not a figure the user gave or the law fixes
+    /// (for example an estimated income tax): never present it as a CAK amount.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub estimated: bool,
 }
 
 impl Step {
@@ -175,7 +179,12 @@ impl Step {
             params: Vec::new(),
             readings: Vec::new(),
             note: None,
+            estimated: false,
         }
+    }
+    pub fn estimated(mut self) -> Step {
+        self.estimated = true;
+        self
     }
     pub fn main(mut self) -> Step {
         self.level = Level::Main;

@@ -85,6 +85,18 @@ fn every_fixture_matches_its_hand_calculation_and_its_trace_adds_up() {
                         ));
                     }
                 }
+                let step = |sid: &str| r.steps.iter().find(|s| s.id == sid).and_then(|s| s.amount);
+                for (sid, want) in [
+                    ("tax_client", &exp.tax_client),
+                    ("tax_partner", &exp.tax_partner),
+                ] {
+                    if let Some(w) = want {
+                        let got = step(sid).map(|x| x.round_dp(2).to_string());
+                        if got.as_deref() != Some(w.as_str()) {
+                            failures.push(format!("{id}: {sid} {got:?} ≠ expected {w}"));
+                        }
+                    }
+                }
                 if exp.regime.is_none() && exp.monthly.is_none() {
                     failures.push(format!(
                         "{id}: a case must expect a regime, an amount or an error"
@@ -94,7 +106,6 @@ fn every_fixture_matches_its_hand_calculation_and_its_trace_adds_up() {
                 if let Err(e) = trace::verify(&r.steps, param_lookup(c.year)) {
                     failures.push(format!("{id}: trace does not add up: {e}"));
                 }
-                let step = |sid: &str| r.steps.iter().find(|s| s.id == sid).and_then(|s| s.amount);
                 if step("monthly") != Some(r.monthly) {
                     failures.push(format!("{id}: `monthly` is not the trace's monthly step"));
                 }

@@ -30,6 +30,11 @@ pub struct Expected {
     pub split: Option<ExpectedSplit>,
     #[serde(default)]
     pub error: Option<String>,
+    /// The (estimated or given) tax of the peiljaar per person: the trace steps `tax_client` / `tax_partner`.
+    #[serde(default)]
+    pub tax_client: Option<String>,
+    #[serde(default)]
+    pub tax_partner: Option<String>,
 }
 
 #[derive(Deserialize)]
