@@ -19,6 +19,7 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "hand calculations behind the fixtures"
 python3 fixtures/handcalc.py --check
+python3 fixtures/handcalc_tax.py --check
 
 step "unit, fixture and property tests"
 cargo test --workspace --locked

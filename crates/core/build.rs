@@ -1,14 +1,19 @@
-//! Embeds every `params/<year>.json` so the engine needs no file access at
-//! run time (it must work in WebAssembly). Adding a year = adding a file.
+//! Embeds every `params/<year>.json` (contribution years) and every
+//! `params/tax/<year>.json` (income-tax estimate parameters of a tax year) so
+//! the engine needs no file access at run time (it must work in WebAssembly).
+//! Adding a year = adding a file.
 use std::{env, fs, path::Path};
 
-fn main() {
-    let dir = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join("params");
-    println!("cargo:rerun-if-changed={}", dir.display());
-    let mut years: Vec<(i32, String)> = fs::read_dir(&dir)
-        .expect("params/ directory")
+/// `(year, path)` of every `<year>.json` directly in `dir`, ascending.
+/// Subdirectories (such as `params/tax/`) and other names are ignored.
+fn year_files(dir: &Path) -> Vec<(i32, String)> {
+    let mut years: Vec<(i32, String)> = fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .filter_map(|e| {
             let path = e.ok()?.path();
+            if !path.is_file() {
+                return None;
+            }
             let stem = path.file_stem()?.to_str()?.to_string();
             (path.extension()?.to_str()? == "json").then(|| {
                 stem.parse::<i32>()
@@ -18,15 +23,33 @@ fn main() {
         })
         .collect();
     years.sort();
-    let mut out = String::from("/// (contribution year, JSON text) of every embedded year file.\npub(crate) static PARAM_FILES: &[(i32, &str)] = &[\n");
-    for (y, path) in &years {
+    years
+}
+
+/// Writes `OUT_DIR/<out>` with `pub(crate) static <name>: &[(i32, &str)]`.
+fn embed(dir: &Path, out: &str, name: &str, doc: &str) {
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut text = format!("/// {doc}\npub(crate) static {name}: &[(i32, &str)] = &[\n");
+    for (y, path) in &year_files(dir) {
         println!("cargo:rerun-if-changed={path}");
-        out.push_str(&format!("    ({y}, include_str!({path:?})),\n"));
+        text.push_str(&format!("    ({y}, include_str!({path:?})),\n"));
     }
-    out.push_str("];\n");
-    fs::write(
-        Path::new(&env::var("OUT_DIR").unwrap()).join("param_files.rs"),
-        out,
-    )
-    .unwrap();
+    text.push_str("];\n");
+    fs::write(Path::new(&env::var("OUT_DIR").unwrap()).join(out), text).unwrap();
+}
+
+fn main() {
+    let params = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join("params");
+    embed(
+        &params,
+        "param_files.rs",
+        "PARAM_FILES",
+        "(contribution year, JSON text) of every embedded year file.",
+    );
+    embed(
+        &params.join("tax"),
+        "tax_files.rs",
+        "TAX_FILES",
+        "(tax year, JSON text) of every embedded income-tax parameter file.",
+    );
 }

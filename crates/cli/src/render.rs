@@ -42,7 +42,7 @@ pub fn explanation(e: &Estimate, lang: Lang) -> String {
         Regime::Geen => tr(lang, "Geen eigen bijdrage", "No contribution"),
     };
     let reason = e.regime_reason.text.get(lang);
-    let article = glued(&e.regime_reason.reference.article);
+    let article = glued(&e.regime_reason.reference.article());
     out.extend(wrap(
         &format!("{regime}: {reason} {article}"),
         WIDTH,
@@ -114,7 +114,7 @@ pub fn explanation(e: &Estimate, lang: Lang) -> String {
             let cite = n
                 .reference
                 .as_ref()
-                .map(|c| format!(" {}", glued(&c.article)))
+                .map(|c| format!(" {}", glued(&c.article())))
                 .unwrap_or_default();
             let text = format!("{kind}: {}{cite}", n.text.get(lang));
             out.extend(wrap(&text, WIDTH, "- ", "  "));
@@ -210,7 +210,7 @@ fn cite_of(e: &Estimate, id: &str) -> String {
         .iter()
         .find(|s| s.id == id)
         .and_then(|s| s.reference.as_ref())
-        .map(|c| format!(" {}", glued(&c.article)))
+        .map(|c| format!(" {}", glued(&c.article())))
         .unwrap_or_default()
 }
 
@@ -243,7 +243,7 @@ fn operand_steps(calc: &Calc) -> Vec<&'static str> {
         Calc::Round { of } => vec![of],
         Calc::Input | Calc::Param { .. } | Calc::Decision => Vec::new(),
     };
-    ops.iter().filter_map(|o| o.step).collect()
+    ops.iter().filter_map(|o| o.step_id()).collect()
 }
 
 /// One step: `label ........ amount   (article)`, or for a decision
@@ -253,7 +253,7 @@ fn step_lines(s: &Step, estimated: bool, lang: Lang) -> Vec<String> {
     let cite = s
         .reference
         .as_ref()
-        .map(|c| glued(&c.article))
+        .map(|c| glued(&c.article()))
         .unwrap_or_default();
     let Some(amount) = s.amount else {
         let mut text = match &s.note {

@@ -263,7 +263,7 @@ fn days_beyond_a_month_are_an_error() {
 }
 
 #[test]
-fn case_hx_instelling_needs_tax_then_gives_the_high_contribution() {
+fn case_hx_instelling_with_and_without_a_tax_figure() {
     let base = [
         "estimate",
         "--care",
@@ -274,20 +274,40 @@ fn case_hx_instelling_needs_tax_then_gives_the_high_contribution() {
         "80",
         "--income",
         "30000",
+        "--year",
+        "2024",
     ];
-    let (out, _) = fails(&args(&with(&base, &["--json"])));
-    let v: Value = serde_json::from_str(&out).expect("an error document");
-    assert_eq!(v["error"]["code"], "missing_tax");
-    let (_, err) = fails(&base);
-    assert!(err.contains("--tax"), "{err}");
-
-    let v = json_ok(&args(&with(
-        &base,
-        &["--tax", "6000", "--year", "2024", "--json"],
-    )));
+    // Spec case HX: with the tax of the peiljaar given.
+    let v = json_ok(&args(&with(&base, &["--tax", "6000", "--json"])));
     assert_eq!(v["regime"], "hoge");
     assert_eq!(v["monthly"], "1155.48");
     assert_eq!(v["estimated"], true);
+    // Without it the tax is estimated (fixtures/tax-estimate.yaml, tax-2024-aow-single-low: income 20000).
+    let low = [
+        "estimate",
+        "--care",
+        "instelling",
+        "--age",
+        "75",
+        "--income",
+        "20000",
+        "--year",
+        "2024",
+        "--json",
+    ];
+    let v = json_ok(&low);
+    assert_eq!(v["regime"], "hoge");
+    assert_eq!(v["monthly"], "930.48");
+    let tax = v["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "tax_client")
+        .unwrap();
+    assert_eq!(tax["estimated"], true);
+    // Trace amounts are exact decimals (here 165.0000): compare the number.
+    let amount = tax["amount"].as_str().unwrap();
+    assert_eq!(amount.trim_end_matches('0').trim_end_matches('.'), "165");
 }
 
 #[test]

@@ -7,12 +7,13 @@ use crate::error::{ErrorCode, InputError};
 use crate::household::{self, Form, Household, Member, Role};
 use crate::input::{Input, CONTRACT_VERSION};
 use crate::params::{NoDataRule, Param, Status, YearParams};
-use crate::regime::{self, Decision, Regime, StartPeriod};
+use crate::regime::{self, Decision, Regime};
 use crate::t;
 use crate::text::Text;
-use crate::trace::{c, Citation, Operand, Step, Trace};
+use crate::trace::{c, Citation, Operand, Step, Terms, Trace};
 use rust_decimal::Decimal;
 use serde::Serialize;
+use smallvec::smallvec;
 
 /// The result of one estimate: the public output contract (`version: 1`).
 #[derive(Clone, Debug, Serialize)]
@@ -156,7 +157,7 @@ fn d(n: i64) -> Decimal {
 }
 
 impl<'h, 'a> Engine<'h, 'a> {
-    fn cite(&self, key: &str, detail: &str) -> Citation {
+    fn cite(&self, key: &str, detail: &'static str) -> Citation {
         Citation::new(self.p.reference(key), detail)
     }
 
@@ -183,10 +184,7 @@ impl<'h, 'a> Engine<'h, 'a> {
             },
         )
         .uses(p)
-        .cite(Citation {
-            article: p.reference.article.clone(),
-            url: p.reference.url.as_str(),
-        });
+        .cite(Citation::new(&p.reference, ""));
         self.t.given(step, p.decimal)
     }
 
@@ -208,25 +206,9 @@ impl<'h, 'a> Engine<'h, 'a> {
             let id = m.role.id("aow_client", "aow_partner");
             let (who_nl, who_en) = m.role.text();
             let age = YearParams::int(&p.aow_age_years);
-            let text = if m.aow {
-                Text::owned(
-                    format!("{} heeft de AOW-leeftijd ({age}) vóór 1 februari {} bereikt: telt het hele jaar als AOW-gerechtigd.", capital(who_nl), p.year),
-                    format!("{} reached state pension age ({age}) by 31 January {}: counts as a pensioner for the whole year.", capital(who_en), p.year),
-                )
-            } else {
-                Text::owned(
-                    format!(
-                        "{} heeft de AOW-leeftijd ({age}) niet vóór 1 februari {} bereikt.",
-                        capital(who_nl),
-                        p.year
-                    ),
-                    format!(
-                        "{} did not reach state pension age ({age}) by 31 January {}.",
-                        capital(who_en),
-                        p.year
-                    ),
-                )
-            };
+            let text = Text::borrowed(
+                &p.texts.aow[usize::from(m.role == Role::Partner)][usize::from(m.aow)],
+            );
             let step = Step::new(
                 id,
                 Text::fixed("AOW-leeftijd", "State pension age"),
@@ -283,12 +265,13 @@ impl<'h, 'a> Engine<'h, 'a> {
         let p = self.p;
         let r = self.h.input.readings.clone();
         let couple = self.h.is_couple();
-        let members: Vec<Member> = self.h.members.clone();
+        let h = self.h;
+        let members = &h.members;
         let mut extra = [false, false];
         for (i, m) in members.iter().enumerate() {
             extra[i] = self.extra_vrijstelling_applies(m);
         }
-        for m in &members {
+        for m in members.iter() {
             let id = m.role.id("assets_client", "assets_partner");
             let (nl, en) = match m.role {
                 Role::Client => (
@@ -308,7 +291,7 @@ impl<'h, 'a> Engine<'h, 'a> {
             let total = self.t.calc(Step::new(
                 "assets_total",
                 t!("Vermogen samen", "Combined assets"),
-                c::sum(vec![
+                c::sum(smallvec![
                     c::plus(self.op("assets_client")),
                     c::plus(self.op("assets_partner")),
                 ]),
@@ -328,7 +311,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                 )
                 .cite(self.cite("ib_9_4", "lid 1 c")),
             );
-            let mut terms = vec![
+            let mut terms: Terms = smallvec![
                 c::plus(self.op("assets_total")),
                 c::minus(self.op("vermogen_threshold_joint")),
             ];
@@ -344,7 +327,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                 .cite(self.cite("blz_3_3_1_2", "lid 2"))
                 .reading("O-3"),
             );
-            let mut terms = vec![c::plus(self.op("vermogensgrondslag_joint"))];
+            let mut terms: Terms = smallvec![c::plus(self.op("vermogensgrondslag_joint"))];
             for (i, m) in members.iter().enumerate() {
                 if m.one_off > Decimal::ZERO {
                     let id = m.role.id("one_off_client", "one_off_partner");
@@ -378,7 +361,7 @@ impl<'h, 'a> Engine<'h, 'a> {
             );
             // Each spouse's part of the joint figure, in proportion to assets, for the
             // readings that need a personal vermogen (O-5, O-7, O-19 alternatives).
-            let shares = asset_shares(&members);
+            let shares = asset_shares(members);
             for (i, m) in members.iter().enumerate() {
                 let share = shares[i];
                 self.t.calc(
@@ -415,7 +398,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                             "Partner's assets above the exemption"
                         ),
                     },
-                    c::sum_floor0(vec![
+                    c::sum_floor0(smallvec![
                         c::plus(self.op(aid)),
                         c::minus(Operand::param(&p.vermogen_threshold_pp)),
                     ]),
@@ -431,7 +414,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                 let gid = m
                     .role
                     .id("vermogensgrondslag_client", "vermogensgrondslag_partner");
-                let mut terms = vec![c::plus(self.op(gid))];
+                let mut terms: Terms = smallvec![c::plus(self.op(gid))];
                 if m.one_off > Decimal::ZERO {
                     let id = m.role.id("one_off_client", "one_off_partner");
                     let own = m.one_off.min(grondslag[i]);
@@ -525,7 +508,8 @@ impl<'h, 'a> Engine<'h, 'a> {
             return out;
         };
         let r = self.h.input.readings.clone();
-        let members: Vec<Member> = self.h.members.clone();
+        let h = self.h;
+        let members = &h.members;
         if !members.iter().any(|m| m.aow) {
             return out;
         }
@@ -542,7 +526,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                         "Grondslag sparen en beleggen, samen",
                         "Box-3 taxable base, together"
                     ),
-                    c::sum_floor0(vec![
+                    c::sum_floor0(smallvec![
                         c::plus(self.op("assets_client")),
                         c::plus(self.op("assets_partner")),
                         c::minus(Operand::param(&cp.box3_heffingvrij_pj)),
@@ -552,7 +536,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                 .cite(self.cite("ib_5_2", "")),
             );
         }
-        let shares = asset_shares(&members);
+        let shares = asset_shares(members);
         for (i, m) in members.iter().enumerate() {
             if !m.aow {
                 continue;
@@ -576,7 +560,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                     Step::new(
                         gsb_id,
                         t!("Grondslag sparen en beleggen", "Box-3 taxable base"),
-                        c::sum_floor0(vec![
+                        c::sum_floor0(smallvec![
                             c::plus(self.op(m.role.id("assets_client", "assets_partner"))),
                             c::minus(Operand::param(&cp.box3_heffingvrij_pj)),
                         ]),
@@ -605,7 +589,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                     ),
                     c::mul(self.op(gsb_id), Operand::param(&cp.cot_rate)),
                 ));
-                let mut terms = vec![c::plus(self.op(gross))];
+                let mut terms: Terms = smallvec![c::plus(self.op(gross))];
                 terms.extend(deductions.into_iter().map(c::minus));
                 self.t.calc(
                     Step::new(
@@ -620,7 +604,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                 );
             } else {
                 let adj = m.role.id("gsb_adj_client", "gsb_adj_partner");
-                let mut terms = vec![c::plus(self.op(gsb_id))];
+                let mut terms: Terms = smallvec![c::plus(self.op(gsb_id))];
                 terms.extend(deductions.into_iter().map(c::minus));
                 self.t.calc(
                     Step::new(
@@ -667,7 +651,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                         "Toets: inkomen min 4% van de grondslag",
                         "Test: income minus 4% of the base"
                     ),
-                    c::sum(vec![c::plus(self.op(income_id)), c::minus(test_term)]),
+                    c::sum(smallvec![c::plus(self.op(income_id)), c::minus(test_term)]),
                 )
                 .cite(self.cite("blz_3_3_2_3", "lid 1 b 4°/5°"))
                 .reading("O-7"),
@@ -684,13 +668,13 @@ impl<'h, 'a> Engine<'h, 'a> {
                 .cite(self.cite("blz_3_3_1_2a", "lid 1–2"))
                 .note(if applies {
                     Text::owned(
-                        format!("De toets ({}) ligt onder de grens ({}): {who_nl} krijgt de compensatie.", nl(test), nl(cp.cot_income_limit.decimal)),
-                        format!("The test ({}) is below the limit ({}): {who_en} get(s) the compensation.", en(test), en(cp.cot_income_limit.decimal)),
+                        format!("De toets ligt onder de inkomensgrens: {who_nl} krijgt de compensatie."),
+                        format!("The test is below the income limit: {who_en} get(s) the compensation."),
                     )
                 } else {
                     Text::owned(
-                        format!("De toets ({}) ligt niet onder de grens ({}): geen compensatie voor {who_nl}.", nl(test), nl(cp.cot_income_limit.decimal)),
-                        format!("The test ({}) is not below the limit ({}): no compensation for {who_en}.", en(test), en(cp.cot_income_limit.decimal)),
+                        format!("De toets ligt niet onder de inkomensgrens: geen compensatie voor {who_nl}."),
+                        format!("The test is not below the income limit: no compensation for {who_en}."),
                     )
                 }),
             );
@@ -724,7 +708,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                         "4% van de grondslag plus de vermogensinkomensbijtelling",
                         "4% of the base plus the notional asset income"
                     ),
-                    c::sum(vec![c::plus(self.op(pct_id)), c::plus(vib_operand)]),
+                    c::sum(smallvec![c::plus(self.op(pct_id)), c::plus(vib_operand)]),
                 )
                 .reading("O-5"),
             );
@@ -743,19 +727,13 @@ impl<'h, 'a> Engine<'h, 'a> {
     }
 
     fn income_steps(&mut self) {
-        let pj = self.p.peiljaar;
-        for m in self.h.members.clone() {
+        let h = self.h;
+        for m in &h.members {
             let id = m.role.id("income_client", "income_partner");
-            let label = match m.role {
-                Role::Client => Text::owned(
-                    format!("Verzamelinkomen {pj}"),
-                    format!("Verzamelinkomen {pj}"),
-                ),
-                Role::Partner => Text::owned(
-                    format!("Verzamelinkomen {pj} van de partner"),
-                    format!("Partner's verzamelinkomen {pj}"),
-                ),
-            };
+            let label = Text::borrowed(match m.role {
+                Role::Client => &self.p.texts.income_client,
+                Role::Partner => &self.p.texts.income_partner,
+            });
             let s = Step::new(id, label, crate::trace::Calc::Input)
                 .cite(self.cite("blz_1_1_1", ""))
                 .main();
@@ -839,7 +817,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                 Step::new(
                     "leb_mpt_20h",
                     t!("Voorlopige bijdrage bij mpt van hoogstens 20 uur per maand: minimum min korting", "Provisional amount for mpt of at most 20 hours a month: minimum minus korting"),
-                    c::sum(vec![c::plus(Operand::param(&p.leb_min_month)), c::minus(Operand::param(&p.thuis_korting_month))]),
+                    c::sum(smallvec![c::plus(Operand::param(&p.leb_min_month)), c::minus(Operand::param(&p.thuis_korting_month))]),
                 )
                 .cite(self.cite("blz_3_3_2_2", "lid 5"))
                 .note(t!("Het CAK stelt het definitieve bedrag binnen 6 maanden vast; was de zorg meer dan 20 uur, dan geldt de gewone berekening.", "The CAK sets the final amount within 6 months; if care exceeded 20 hours, the ordinary calculation applies."))
@@ -850,7 +828,7 @@ impl<'h, 'a> Engine<'h, 'a> {
         self.income_steps();
         let vib = self.vermogen_and_vib();
         let cot = self.cot(vib);
-        let mut terms = vec![c::plus(self.op("income_client"))];
+        let mut terms: Terms = smallvec![c::plus(self.op("income_client"))];
         if self.h.is_couple() {
             terms.push(c::plus(self.op("income_partner")));
         }
@@ -940,7 +918,7 @@ impl<'h, 'a> Engine<'h, 'a> {
         if n_thuis == 0 {
             return "leb_clamped";
         }
-        let mut terms = vec![c::plus(self.op("leb_clamped"))];
+        let mut terms: Terms = smallvec![c::plus(self.op("leb_clamped"))];
         for _ in 0..korting_times {
             terms.push(c::minus(Operand::param(&p.thuis_korting_month)));
         }
@@ -967,9 +945,13 @@ impl<'h, 'a> Engine<'h, 'a> {
     fn heb(&mut self) -> Result<Decimal, InputError> {
         let p = self.p;
         let hp = &p.heb;
-        let members: Vec<Member> = self.h.members.clone();
-        for m in &members {
-            if m.tax.is_none() {
+        let h = self.h;
+        let members = &h.members;
+        // Without a tax figure the tax of the peiljaar is estimated from the income (ESTIMATE).
+        let tax_year = crate::tax::tax_year(p.peiljaar);
+        let couple = members.len() == 2;
+        for m in members.iter() {
+            if m.tax.is_none() && tax_year.is_none() {
                 let (nl_who, en_who) = match m.role {
                     Role::Client => ("", ""),
                     Role::Partner => (" van uw partner", " of your partner"),
@@ -984,15 +966,14 @@ impl<'h, 'a> Engine<'h, 'a> {
                 ));
             }
         }
-        let couple = members.len() == 2;
         self.income_steps();
-        let mut terms = Vec::new();
-        for m in &members {
+        let mut terms = Terms::new();
+        for m in members.iter() {
             terms.push(c::plus(
                 self.op(m.role.id("income_client", "income_partner")),
             ));
         }
-        for m in &members {
+        for m in members.iter() {
             let id = m.role.id("tax_client", "tax_partner");
             let label = match m.role {
                 Role::Client => t!(
@@ -1004,10 +985,48 @@ impl<'h, 'a> Engine<'h, 'a> {
                     "Partner's income tax and national insurance contributions"
                 ),
             };
-            self.t.given(
-                Step::new(id, label, crate::trace::Calc::Input).cite(self.cite("blz_1_1_1", "")),
-                m.tax.unwrap_or_default(),
-            );
+            match (m.tax, tax_year) {
+                (Some(tax), _) => {
+                    self.t.given(
+                        Step::new(id, label, crate::trace::Calc::Input)
+                            .cite(self.cite("blz_1_1_1", "")),
+                        tax,
+                    );
+                }
+                (None, Some(ty)) => {
+                    let person = crate::tax::TaxPerson {
+                        income: m.income,
+                        earned_income: m.earned_income.unwrap_or(if m.aow_peiljaar {
+                            Decimal::ZERO
+                        } else {
+                            m.income.max(Decimal::ZERO)
+                        }),
+                        aow: m.aow_peiljaar,
+                        single: !couple,
+                    };
+                    crate::tax::tax_steps(
+                        &mut self.t,
+                        ty,
+                        m.role,
+                        m.role.id("income_client", "income_partner"),
+                        &person,
+                    );
+                    self.read("O-1");
+                    if !self.notes.iter().any(|n| {
+                        n.kind == NoteKind::Assumption && n.text.en.starts_with("The income tax")
+                    }) {
+                        self.note(
+                            NoteKind::Assumption,
+                            t!(
+                                "De inkomstenbelasting van het peiljaar is geschat uit het inkomen (box 1, met de algemene heffingskorting, arbeidskorting en ouderenkortingen). Vul het bedrag van de aanslag in voor een betere schatting.",
+                                "The income tax of the peiljaar is estimated from the income (box 1, with the general, labour and elderly tax credits). Enter the figure from the assessment for a better estimate."
+                            ),
+                            None,
+                        );
+                    }
+                }
+                (None, None) => {}
+            }
             terms.push(c::minus(self.op(id)));
         }
         self.t.calc(
@@ -1028,7 +1047,7 @@ impl<'h, 'a> Engine<'h, 'a> {
         self.param_step("zkg", zkg);
         // Zvw amount per person (Rlz 4.3 lid 1).
         let mut zvw_ids = Vec::new();
-        for m in &members {
+        for m in members.iter() {
             self.read("O-21");
             let inc = self.op(m.role.id("income_client", "income_partner"));
             let pct = m.role.id("zvw_pct_client", "zvw_pct_partner");
@@ -1050,7 +1069,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                     "Zorgverzekering: vast bedrag plus percentage",
                     "Health insurance: fixed amount plus share"
                 ),
-                c::sum(vec![
+                c::sum(smallvec![
                     c::plus(Operand::param(&hp.zvw_nominal)),
                     c::plus(self.op(pct)),
                 ]),
@@ -1101,9 +1120,9 @@ impl<'h, 'a> Engine<'h, 'a> {
             );
             zvw_ids.push(id);
         }
-        let mut zterms: Vec<_> = zvw_ids.iter().map(|id| c::plus(self.op(id))).collect();
+        let mut zterms: Terms = zvw_ids.iter().map(|id| c::plus(self.op(id))).collect();
         if self.h.input.household.zorgtoeslag {
-            let mut inc_terms: Vec<_> = members
+            let mut inc_terms: Terms = members
                 .iter()
                 .map(|m| c::plus(self.op(m.role.id("income_client", "income_partner"))))
                 .collect();
@@ -1130,7 +1149,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                 Step::new(
                     "zt_corr",
                     t!("Correctie voor zorgtoeslag", "Correction for zorgtoeslag"),
-                    c::sum_floor0(vec![
+                    c::sum_floor0(smallvec![
                         c::plus(Operand::param(base)),
                         c::minus(self.op("zt_taper")),
                     ]),
@@ -1156,7 +1175,7 @@ impl<'h, 'a> Engine<'h, 'a> {
         if couple {
             self.read("O-20");
         }
-        let ap_terms: Vec<_> = if couple && self.h.input.readings.aftrekpost_per_spouse {
+        let ap_terms: Terms = if couple && self.h.input.readings.aftrekpost_per_spouse {
             members
                 .iter()
                 .map(|m| {
@@ -1168,7 +1187,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                 })
                 .collect()
         } else {
-            vec![c::plus(Operand::param(if any_aow {
+            smallvec![c::plus(Operand::param(if any_aow {
                 &hp.aftrekpost_aow
             } else {
                 &hp.aftrekpost_non_aow
@@ -1195,7 +1214,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                     "Na zak- en kleedgeld, zorgverzekering en vaste aftrek",
                     "After personal allowance, health insurance and fixed deduction"
                 ),
-                c::sum(vec![
+                c::sum(smallvec![
                     c::plus(self.op("heb_a")),
                     c::minus(self.op("zkg")),
                     c::minus(self.op("zvw")),
@@ -1216,7 +1235,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                 "Deel boven de drempel voor de extra vrijlating",
                 "Part above the threshold for the extra allowance"
             ),
-            c::sum_floor0(vec![
+            c::sum_floor0(smallvec![
                 c::plus(self.op("heb_x")),
                 c::minus(Operand::param(threshold)),
             ]),
@@ -1236,7 +1255,8 @@ impl<'h, 'a> Engine<'h, 'a> {
             .cite(self.cite("rlz_4_5", ""))
             .main(),
         );
-        let mut terms = vec![c::plus(self.op("heb_x")), c::minus(self.op("vrijlating"))];
+        let mut terms: Terms =
+            smallvec![c::plus(self.op("heb_x")), c::minus(self.op("vrijlating"))];
         let work: Decimal = members.iter().map(|m| m.work_income).sum();
         if work > Decimal::ZERO {
             self.input_step(
@@ -1359,14 +1379,14 @@ impl<'h, 'a> Engine<'h, 'a> {
                     "Het CAK heeft geen gegevens: voorlopig € 0",
                     "The CAK has no data: provisionally €0"
                 ),
-                c::sum(vec![c::plus(Operand::value(Decimal::ZERO))]),
+                c::sum(smallvec![c::plus(Operand::value(Decimal::ZERO))]),
             )
             .uses(&p.no_data_rule)
             .cite(cite)
             .main();
             return self.t.calc(s);
         }
-        let mut terms = vec![c::plus(Operand::param(&p.leb_min_month))];
+        let mut terms: Terms = smallvec![c::plus(Operand::param(&p.leb_min_month))];
         if minus_korting {
             terms.push(c::minus(Operand::param(&p.thuis_korting_month)));
         }
@@ -1530,7 +1550,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                 Step::new(
                     "split_partner",
                     t!("Deel van de partner", "Partner's share"),
-                    c::sum(vec![
+                    c::sum(smallvec![
                         c::plus(self.op("monthly")),
                         c::minus(self.op("split_client")),
                     ]),
@@ -1573,14 +1593,6 @@ fn en(v: Decimal) -> String {
     crate::money::format_eur(v, crate::text::Lang::En)
 }
 
-fn capital(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
-    }
-}
-
 fn estimate_one(input: &Input, params: &'static YearParams) -> Result<Estimate, InputError> {
     let h = household::build_with(input, params)?;
     let p = h.params;
@@ -1598,29 +1610,16 @@ fn estimate_one(input: &Input, params: &'static YearParams) -> Result<Estimate, 
             crate::trace::Calc::Decision,
         )
         .cite(Citation::new(&p.peiljaar_reference, ""))
-        .note(Text::owned(
-            format!(
-                "Voor {} telt het inkomen van {} en het vermogen op 1 januari {}.",
-                p.year, p.peiljaar, p.peiljaar
-            ),
-            format!(
-                "For {} the income of {} and the assets on 1 January {} count.",
-                p.year, p.peiljaar, p.peiljaar
-            ),
-        )),
+        .note(Text::borrowed(&p.texts.peiljaar)),
     );
     e.aow_steps();
 
-    let sp_cache: Vec<StartPeriod> = h
-        .members
-        .iter()
-        .map(|m| regime::start_period(&h, m))
-        .collect();
-    let sp = |m: &Member| sp_cache[if m.role == Role::Client { 0 } else { 1 }].clone();
+    // Only people in a stay have a start period; it is computed when the decision needs it.
+    let sp = |m: &Member| regime::start_period(&h, m);
     let dec: Decision = regime::decide(&h, &sp);
-    for (i, m) in h.members.iter().enumerate() {
+    for m in h.members.iter() {
         if regime::effective_form(m).is_stay() {
-            let s = &sp_cache[i];
+            let s = &regime::start_period(&h, m);
             let id = m.role.id("start_period_client", "start_period_partner");
             let mut step = Step::new(
                 id,
@@ -1701,7 +1700,7 @@ fn estimate_one(input: &Input, params: &'static YearParams) -> Result<Estimate, 
                 Step::new(
                     "none",
                     t!("Geen eigen bijdrage", "No contribution"),
-                    c::sum(vec![c::plus(Operand::value(Decimal::ZERO))]),
+                    c::sum(smallvec![c::plus(Operand::value(Decimal::ZERO))]),
                 )
                 .cite(e.cite(dec.reference.0, dec.reference.1))
                 .main(),
@@ -1734,14 +1733,14 @@ fn estimate_one(input: &Input, params: &'static YearParams) -> Result<Estimate, 
     for s in &e.t.steps {
         if s.amount.is_some() {
             for u in &s.params {
-                if u.status == Status::Estimate && !estimated_params.contains(&u.name) {
-                    estimated_params.push(u.name);
+                if u.status == Status::Estimate && !estimated_params.contains(&u.0.name.as_str()) {
+                    estimated_params.push(u.0.name.as_str());
                 }
             }
         }
     }
     let mut readings = e.readings;
-    readings.sort_by_key(|r| reading_order(r));
+    readings.sort_unstable_by_key(|r| reading_order(r));
     let reason = Reason {
         ground: dec.ground,
         text: dec.text,
@@ -1770,20 +1769,28 @@ fn estimate_one(input: &Input, params: &'static YearParams) -> Result<Estimate, 
 /// The regime alone for an input (used for look-ahead notes).
 fn estimate_regime(input: &Input, params: &'static YearParams) -> Option<Regime> {
     let h = household::build_with(input, params).ok()?;
-    let sp_cache: Vec<StartPeriod> = h
-        .members
-        .iter()
-        .map(|m| regime::start_period(&h, m))
-        .collect();
-    let sp = |m: &Member| sp_cache[if m.role == Role::Client { 0 } else { 1 }].clone();
+    // Only people in a stay have a start period; it is computed when the decision needs it.
+    let sp = |m: &Member| regime::start_period(&h, m);
     Some(regime::decide(&h, &sp).regime)
 }
 
-fn reading_order(id: &str) -> (u32, String) {
-    let num: String = id
-        .trim_start_matches("O-")
-        .chars()
-        .take_while(|c| c.is_ascii_digit())
-        .collect();
-    (num.parse().unwrap_or(99), id.to_string())
+fn reading_order(id: &str) -> (u32, &str) {
+    let digits = id.get(2..).unwrap_or("");
+    let end = digits
+        .bytes()
+        .position(|b| !b.is_ascii_digit())
+        .unwrap_or(digits.len());
+    (digits[..end].parse().unwrap_or(99), id)
+}
+
+/// The value of a parameter by name as the trace of a `year` estimate uses it:
+/// the year's own parameters, then the tax parameters of its peiljaar. For
+/// [`crate::trace::verify`].
+pub fn parameter_value(year: i32, name: &str) -> Option<Decimal> {
+    let p = crate::params::for_year(year)?.ok()?;
+    p.all()
+        .iter()
+        .find(|x| x.name == name)
+        .map(|x| x.decimal)
+        .or_else(|| crate::tax::tax_year(p.peiljaar)?.param_value(name))
 }

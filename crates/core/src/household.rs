@@ -77,6 +77,10 @@ pub struct Member<'a> {
     pub person: &'a Person,
     /// Reached AOW age by the cut-off day in January (Blz 3.3.1.4 lid 1).
     pub aow: bool,
+    /// At AOW age on 1 January of the peiljaar: used only to estimate the peiljaar's income tax.
+    pub aow_peiljaar: bool,
+    /// Income from work in the peiljaar, for the tax estimate (None: the default).
+    pub earned_income: Option<Decimal>,
     pub under_18: bool,
     /// All care forms, highest rank first.
     pub forms: Vec<Form>,
@@ -300,6 +304,14 @@ fn member<'a>(
             (aow, under)
         }
     };
+    // Age on 1 January of the peiljaar, for the tax estimate only.
+    let aow_peiljaar = match (person.birth_date, person.age) {
+        (Some(b), _) => Date::new(y - 2, 1, 1)
+            .and_then(|d| age_on(b, d))
+            .is_some_and(|a| a >= i64::from(aow_age)),
+        (None, Some(age)) => age >= aow_age + 2,
+        (None, None) => false,
+    };
     let readings = &input.readings;
     let (mut forms, bw, living_along) = forms_of(person, role, readings.living_along_as_no_care)?;
     if role == Role::Client && (forms.is_empty() || forms == [Form::None]) {
@@ -347,6 +359,7 @@ fn member<'a>(
     let tax = amount(person.tax, role, "tax", true)?;
     let work_income = amount(person.work_income, role, "work_income", true)?.unwrap_or_default();
     let war_benefits = amount(person.war_benefits, role, "war_benefits", true)?.unwrap_or_default();
+    let earned_income = amount(person.earned_income, role, "earned_income", true)?;
     if let Some(stay) = &person.stay {
         check_stay(input, stay, role)?;
     }
@@ -355,6 +368,8 @@ fn member<'a>(
         role,
         person,
         aow,
+        aow_peiljaar,
+        earned_income,
         under_18,
         top,
         forms,
@@ -465,24 +480,26 @@ pub fn build(input: &Input) -> Result<Household<'_>, InputError> {
 
 /// The parameters of a year, or the error for an unsupported year.
 pub fn params_for(year: i32) -> Result<&'static YearParams, InputError> {
-    let supported = params::supported_years()
-        .iter()
-        .map(|y| y.to_string())
-        .collect::<Vec<_>>()
-        .join(", ");
     match params::for_year(year) {
-        None => Err(err(
-            ErrorCode::UnsupportedYear,
-            "year",
-            format!(
-                "Het jaar {} wordt niet ondersteund. Kies uit: {supported}.",
-                year
-            ),
-            format!(
-                "The year {} is not supported. Choose from: {supported}.",
-                year
-            ),
-        )),
+        None => {
+            let supported = params::supported_years()
+                .iter()
+                .map(|y| y.to_string())
+                .collect::<Vec<_>>()
+                .join(", ");
+            Err(err(
+                ErrorCode::UnsupportedYear,
+                "year",
+                format!(
+                    "Het jaar {} wordt niet ondersteund. Kies uit: {supported}.",
+                    year
+                ),
+                format!(
+                    "The year {} is not supported. Choose from: {supported}.",
+                    year
+                ),
+            ))
+        }
         Some(Err(e)) => Err(err(
             ErrorCode::InvalidParameters,
             "year",

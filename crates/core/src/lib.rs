@@ -29,6 +29,8 @@ pub mod money;
 pub mod params;
 pub mod readings;
 pub mod regime;
+pub mod scenarios;
+pub mod tax;
 pub mod text;
 pub mod trace;
 

@@ -151,10 +151,66 @@ pub struct YearParams {
     pub partial_month_days_per_year: Param,
     pub no_data_rule: Param,
     pub no_data: NoDataRule,
+    /// Minimum expected drop in contribution income for a peiljaarverlegging of the LEB (Blz 3.3.2.4 lid 2, 4).
+    pub leb_verlegging_threshold_year: Param,
+    /// Months after the year (or the decision) within which a request can be made.
+    pub request_deadline_months: Param,
+    /// Current-year zak- en kleedgeld for the HEB verlegging test (Blz 3.3.2.6; ESTIMATE).
+    pub zkg_current_year_single: Param,
+    pub zkg_current_year_married: Param,
     pub pw23: Pw23,
     pub heb: HebDeductions,
     /// Every article the engine cites, keyed like `blz_3_3_2_2`, with this year's URL.
     pub references: BTreeMap<String, LegalRef>,
+    /// Explanation texts that name this year's figures, written once at load time.
+    pub texts: YearTexts,
+}
+
+/// Year-specific explanation texts, built when the year file is loaded so an
+/// estimate only borrows them.
+#[derive(Debug)]
+pub struct YearTexts {
+    pub peiljaar: Text,
+    pub income_client: Text,
+    pub income_partner: Text,
+    /// AOW status, indexed `[client, partner][not reached, reached]`.
+    pub aow: [[Text; 2]; 2],
+}
+
+impl YearTexts {
+    fn new(year: i32, peiljaar: i32, aow_age: i64) -> YearTexts {
+        let aow = |who_nl: &str, who_en: &str, reached: bool| {
+            if reached {
+                Text::owned(
+                    format!("{who_nl} heeft de AOW-leeftijd ({aow_age}) vóór 1 februari {year} bereikt: telt het hele jaar als AOW-gerechtigd."),
+                    format!("{who_en} reached state pension age ({aow_age}) by 31 January {year}: counts as a pensioner for the whole year."),
+                )
+            } else {
+                Text::owned(
+                    format!("{who_nl} heeft de AOW-leeftijd ({aow_age}) niet vóór 1 februari {year} bereikt."),
+                    format!("{who_en} did not reach state pension age ({aow_age}) by 31 January {year}."),
+                )
+            }
+        };
+        YearTexts {
+            peiljaar: Text::owned(
+                format!("Voor {year} telt het inkomen van {peiljaar} en het vermogen op 1 januari {peiljaar}."),
+                format!("For {year} the income of {peiljaar} and the assets on 1 January {peiljaar} count."),
+            ),
+            income_client: Text::owned(
+                format!("Verzamelinkomen {peiljaar}"),
+                format!("Verzamelinkomen {peiljaar}"),
+            ),
+            income_partner: Text::owned(
+                format!("Verzamelinkomen {peiljaar} van de partner"),
+                format!("Partner's verzamelinkomen {peiljaar}"),
+            ),
+            aow: [
+                [aow("U", "You", false), aow("U", "You", true)],
+                [aow("Uw partner", "Your partner", false), aow("Uw partner", "Your partner", true)],
+            ],
+        }
+    }
 }
 
 /// Every reference key the engine cites; each year file must define them all
@@ -228,6 +284,10 @@ impl YearParams {
             &self.lid7_window_months,
             &self.partial_month_days_per_year,
             &self.no_data_rule,
+            &self.leb_verlegging_threshold_year,
+            &self.request_deadline_months,
+            &self.zkg_current_year_single,
+            &self.zkg_current_year_married,
             &self.pw23.lid1_single_month,
             &self.pw23.lid1_married_month,
             &self.pw23.lid2_single_month,
@@ -376,6 +436,10 @@ pub fn parse_year(json: &str) -> Result<YearParams, ParamsError> {
         partial_month_days_per_year: t.req("partial_month_days_per_year")?,
         no_data_rule,
         no_data,
+        leb_verlegging_threshold_year: t.req("leb_verlegging_threshold_year")?,
+        request_deadline_months: t.req("request_deadline_months")?,
+        zkg_current_year_single: t.req("zkg_current_year_single")?,
+        zkg_current_year_married: t.req("zkg_current_year_married")?,
         pw23: Pw23 {
             lid1_single_month: t.req("pw23_lid1_single_month")?,
             lid1_married_month: t.req("pw23_lid1_married_month")?,
@@ -403,7 +467,10 @@ pub fn parse_year(json: &str) -> Result<YearParams, ParamsError> {
             vrijlating_rate: t.req("vrijlating_rate")?,
         },
         references: raw.references,
+        texts: YearTexts::new(year, raw.peiljaar.value, 0),
     };
+    let mut p = p;
+    p.texts = YearTexts::new(year, p.peiljaar, YearParams::int(&p.aow_age_years));
     if let Some(name) = t.map.keys().next() {
         return Err(ParamsError(format!(
             "{year}: unknown parameter `{name}`: the engine does not use it"

@@ -136,9 +136,9 @@ pub fn start_period(h: &Household, m: &Member) -> StartPeriod {
         .filter(|s| s.months_completed.is_some() || s.start.is_some())
     else {
         sp.assumed = true;
-        sp.text = Text::owned(
-            format!("Geen gegevens over het verblijf: we gaan ervan uit dat het al langer dan {months} maanden duurt."),
-            format!("No details of the stay: we assume it has lasted more than {months} months."),
+        sp.text = Text::fixed(
+            "Geen gegevens over het verblijf: we gaan ervan uit dat de eerste maanden (de aanloopperiode) voorbij zijn.",
+            "No details of the stay: we assume the first months (the start period) are over.",
         );
         return sp;
     };

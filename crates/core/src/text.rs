@@ -44,6 +44,14 @@ impl Text {
         }
     }
 
+    /// A copy that borrows from a text that lives for the whole program.
+    pub fn borrowed(t: &'static Text) -> Text {
+        Text {
+            nl: Cow::Borrowed(&t.nl),
+            en: Cow::Borrowed(&t.en),
+        }
+    }
+
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
             Lang::Nl => &self.nl,

@@ -5,48 +5,79 @@
 //! alone, so the trace provably adds up to the result.
 
 use crate::money::round_cents;
-use crate::params::{LegalRef, Param, Status};
+use crate::params::{LegalRef, Param};
 use crate::text::Text;
 use rust_decimal::Decimal;
 use serde::Serialize;
+use smallvec::SmallVec;
+
+/// The terms of a sum: inline up to 4 (most sums), so a trace step rarely allocates.
+pub type Terms = SmallVec<[Term; 4]>;
+/// The parameters a step used: inline up to 3.
+pub type ParamUses = SmallVec<[ParamUse; 3]>;
 
 /// An operand of a calculation: an earlier step, a parameter or a constant,
 /// always with its value so the step can be rendered on its own.
-#[derive(Clone, Debug, Serialize)]
+/// Serialized as `{"step": id, "value": …}`, `{"param": name, "value": …}` or `{"value": …}`.
+#[derive(Clone, Copy, Debug)]
 pub struct Operand {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub step: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub param: Option<&'static str>,
+    source: Source,
     pub value: Decimal,
-    #[serde(skip)]
-    pub source: Option<&'static Param>,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Source {
+    Step(&'static str),
+    Param(&'static Param),
+    Value,
 }
 
 impl Operand {
     pub fn step(id: &'static str, value: Decimal) -> Operand {
         Operand {
-            step: Some(id),
-            param: None,
+            source: Source::Step(id),
             value,
-            source: None,
         }
     }
     pub fn param(p: &'static Param) -> Operand {
         Operand {
-            step: None,
-            param: Some(p.name.as_str()),
+            source: Source::Param(p),
             value: p.decimal,
-            source: Some(p),
         }
     }
     pub fn value(value: Decimal) -> Operand {
         Operand {
-            step: None,
-            param: None,
+            source: Source::Value,
             value,
-            source: None,
         }
+    }
+    /// The earlier step this operand refers to.
+    pub fn step_id(&self) -> Option<&'static str> {
+        match self.source {
+            Source::Step(id) => Some(id),
+            _ => None,
+        }
+    }
+    /// The parameter this operand refers to.
+    pub fn parameter(&self) -> Option<&'static Param> {
+        match self.source {
+            Source::Param(p) => Some(p),
+            _ => None,
+        }
+    }
+}
+
+impl Serialize for Operand {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(None)?;
+        match self.source {
+            Source::Step(id) => m.serialize_entry("step", id)?,
+            Source::Param(p) => m.serialize_entry("param", &p.name)?,
+            Source::Value => {}
+        }
+        m.serialize_entry("value", &self.value)?;
+        m.end()
     }
 }
 
@@ -76,7 +107,7 @@ pub enum Calc {
     /// A decision or remark; no amount.
     Decision,
     /// Sum of terms; with `floor_zero` never below 0.
-    Sum { terms: Vec<Term>, floor_zero: bool },
+    Sum { terms: Terms, floor_zero: bool },
     /// `of × by`.
     Product { of: Operand, by: Operand },
     /// `of ÷ by`.
@@ -99,47 +130,73 @@ pub enum Level {
     Detail,
 }
 
-/// A parameter used by a step, with its status.
-#[derive(Clone, Debug, Serialize)]
-pub struct ParamUse {
-    pub name: &'static str,
-    pub value: Decimal,
-    pub unit: &'static str,
-    pub status: Status,
-    pub reference: &'static LegalRef,
-}
+/// A parameter used by a step: serialized with its name, value, unit, status and reference.
+#[derive(Clone, Copy, Debug)]
+pub struct ParamUse(pub &'static Param);
 
 impl ParamUse {
     pub fn of(p: &'static Param) -> ParamUse {
-        ParamUse {
-            name: p.name.as_str(),
-            value: p.decimal,
-            unit: p.unit.as_str(),
-            status: p.status,
-            reference: &p.reference,
-        }
+        ParamUse(p)
+    }
+}
+
+impl std::ops::Deref for ParamUse {
+    type Target = Param;
+    fn deref(&self) -> &Param {
+        self.0
+    }
+}
+
+impl Serialize for ParamUse {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let p = self.0;
+        let mut st = s.serialize_struct("ParamUse", 5)?;
+        st.serialize_field("name", &p.name)?;
+        st.serialize_field("value", &p.decimal)?;
+        st.serialize_field("unit", &p.unit)?;
+        st.serialize_field("status", &p.status)?;
+        st.serialize_field("reference", &p.reference)?;
+        st.end()
     }
 }
 
 /// A citation: an article of a year's law version plus the precise part.
-#[derive(Clone, Debug, Serialize)]
+/// Serialized as `{"article": "Blz art. 3.3.2.2 lid 1 a", "url": …}`; kept as
+/// borrowed parts so building a trace allocates nothing for its citations.
+#[derive(Clone, Debug)]
 pub struct Citation {
-    /// For example `Blz art. 3.3.2.2 lid 1 a`.
-    pub article: String,
+    base: &'static str,
+    detail: &'static str,
     pub url: &'static str,
 }
 
 impl Citation {
-    pub fn new(r: &'static LegalRef, detail: &str) -> Citation {
-        let article = if detail.is_empty() {
-            r.article.clone()
-        } else {
-            format!("{} {detail}", r.article)
-        };
+    pub fn new(r: &'static LegalRef, detail: &'static str) -> Citation {
         Citation {
-            article,
+            base: r.article.as_str(),
+            detail,
             url: r.url.as_str(),
         }
+    }
+
+    /// For example `Blz art. 3.3.2.2 lid 1 a`.
+    pub fn article(&self) -> String {
+        if self.detail.is_empty() {
+            self.base.to_string()
+        } else {
+            format!("{} {}", self.base, self.detail)
+        }
+    }
+}
+
+impl Serialize for Citation {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Citation", 2)?;
+        st.serialize_field("article", &self.article())?;
+        st.serialize_field("url", self.url)?;
+        st.end()
     }
 }
 
@@ -154,11 +211,11 @@ pub struct Step {
     pub level: Level,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reference: Option<Citation>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub params: Vec<ParamUse>,
+    #[serde(skip_serializing_if = "SmallVec::is_empty")]
+    pub params: ParamUses,
     /// OPEN items (spec §8) whose default reading this step relies on.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub readings: Vec<&'static str>,
+    #[serde(skip_serializing_if = "SmallVec::is_empty")]
+    pub readings: SmallVec<[&'static str; 2]>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
     /// The amount is our estimate, not a figure the user gave or the law fixes
@@ -176,8 +233,8 @@ impl Step {
             calc,
             level: Level::Detail,
             reference: None,
-            params: Vec::new(),
-            readings: Vec::new(),
+            params: SmallVec::new(),
+            readings: SmallVec::new(),
             note: None,
             estimated: false,
         }
@@ -203,20 +260,32 @@ impl Step {
         self
     }
     pub fn uses(mut self, p: &'static Param) -> Step {
-        if !self.params.iter().any(|u| u.name == p.name) {
+        if !self.params.iter().any(|u| std::ptr::eq(u.0, p)) {
             self.params.push(ParamUse::of(p));
         }
         self
     }
 }
 
-fn operands(calc: &Calc) -> Vec<&Operand> {
+fn operands(calc: &Calc) -> &[Operand] {
     match calc {
-        Calc::Sum { terms, .. } => terms.iter().map(|t| &t.operand).collect(),
-        Calc::Product { of, by } | Calc::Quotient { of, by } => vec![of, by],
-        Calc::Max { of } | Calc::Min { of } => of.iter().collect(),
-        Calc::Round { of } => vec![of],
-        Calc::Input | Calc::Param { .. } | Calc::Decision => Vec::new(),
+        Calc::Product { of, .. } | Calc::Quotient { of, .. } | Calc::Round { of } => {
+            std::slice::from_ref(of)
+        }
+        Calc::Max { of } | Calc::Min { of } => of,
+        Calc::Sum { .. } | Calc::Input | Calc::Param { .. } | Calc::Decision => &[],
+    }
+}
+
+/// Calls `f` for every operand of a calculation, without allocating.
+fn each_operand(calc: &Calc, mut f: impl FnMut(&Operand)) {
+    match calc {
+        Calc::Sum { terms, .. } => terms.iter().for_each(|t| f(&t.operand)),
+        Calc::Product { of, by } | Calc::Quotient { of, by } => {
+            f(of);
+            f(by);
+        }
+        other => operands(other).iter().for_each(f),
     }
 }
 
@@ -250,27 +319,34 @@ pub fn verify(steps: &[Step], param_value: impl Fn(&str) -> Option<Decimal>) -> 
         if seen.iter().any(|(id, _)| *id == s.id) {
             return Err(format!("step id `{}` occurs twice", s.id));
         }
-        for o in operands(&s.calc) {
-            if let Some(id) = o.step {
+        let mut problem: Option<String> = None;
+        each_operand(&s.calc, |o| {
+            if problem.is_some() {
+                return;
+            }
+            if let Some(id) = o.step_id() {
                 match seen.iter().find(|(i, _)| *i == id) {
                     Some((_, Some(v))) if *v == o.value => {}
                     Some((_, v)) => {
-                        return Err(format!(
+                        problem = Some(format!(
                             "step `{}` uses `{id}` = {} but that step is {v:?}",
                             s.id, o.value
                         ))
                     }
-                    None => return Err(format!("step `{}` uses `{id}` before it exists", s.id)),
+                    None => problem = Some(format!("step `{}` uses `{id}` before it exists", s.id)),
                 }
             }
-            if let Some(p) = o.param {
+            if let Some(p) = o.parameter().map(|p| p.name.as_str()) {
                 if param_value(p) != Some(o.value) {
-                    return Err(format!(
+                    problem = Some(format!(
                         "step `{}` uses parameter `{p}` = {}",
                         s.id, o.value
                     ));
                 }
             }
+        });
+        if let Some(p) = problem {
+            return Err(p);
         }
         match (&s.calc, s.amount) {
             (Calc::Decision, Some(_)) => return Err(format!("decision `{}` has an amount", s.id)),
@@ -296,18 +372,25 @@ pub fn verify(steps: &[Step], param_value: impl Fn(&str) -> Option<Decimal>) -> 
 }
 
 /// Collects steps while the engine works.
-#[derive(Default, Debug)]
+#[derive(Debug)]
 pub struct Trace {
     pub steps: Vec<Step>,
+}
+
+impl Default for Trace {
+    fn default() -> Self {
+        // A full hoge-bijdrage trace for a couple has about 60 steps.
+        Trace {
+            steps: Vec::with_capacity(64),
+        }
+    }
 }
 
 impl Trace {
     /// Adds a step whose amount is computed from its calculation, and returns that amount.
     pub fn calc(&mut self, mut step: Step) -> Decimal {
-        let used: Vec<&'static Param> = operands(&step.calc)
-            .iter()
-            .filter_map(|o| o.source)
-            .collect();
+        let mut used: SmallVec<[&'static Param; 4]> = SmallVec::new();
+        each_operand(&step.calc, |o| used.extend(o.parameter()));
         for p in used {
             step = step.uses(p);
         }
@@ -354,13 +437,13 @@ pub mod c {
             operand: o,
         }
     }
-    pub fn sum(terms: Vec<Term>) -> Calc {
+    pub fn sum(terms: Terms) -> Calc {
         Calc::Sum {
             terms,
             floor_zero: false,
         }
     }
-    pub fn sum_floor0(terms: Vec<Term>) -> Calc {
+    pub fn sum_floor0(terms: Terms) -> Calc {
         Calc::Sum {
             terms,
             floor_zero: true,

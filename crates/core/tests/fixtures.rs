@@ -6,11 +6,10 @@
 mod common;
 
 use common::{load_cases, to_input};
-use wlz_core::{estimate, params, trace};
+use wlz_core::{estimate, trace};
 
 fn param_lookup(year: i32) -> impl Fn(&str) -> Option<rust_decimal::Decimal> {
-    let p = params::for_year(year).unwrap().unwrap();
-    move |name| p.all().iter().find(|x| x.name == name).map(|x| x.decimal)
+    move |name| wlz_core::engine::parameter_value(year, name)
 }
 
 #[test]

@@ -10,7 +10,8 @@ use rust_decimal::Decimal;
 use serde_json::{json, Value};
 use std::str::FromStr;
 use wlz_core::params::{self, parse_year};
-use wlz_core::{engine, Input};
+use wlz_core::scenarios::{self, CurrentYear};
+use wlz_core::{engine, Amount, Input};
 
 fn year_json(year: i32) -> Value {
     let path = format!("{}/params/{year}.json", env!("CARGO_MANIFEST_DIR"));
@@ -113,6 +114,66 @@ fn probes(year: i32) -> Vec<Input> {
         .collect()
 }
 
+/// What-if probes: LEB drops around the verlegging threshold, an HEB case near
+/// the zak- en kleedgeld test.
+fn what_if_probes(year: i32) -> Vec<(Input, CurrentYear)> {
+    let mut v = Vec::new();
+    for current in ["36950", "36850", "36750", "36650"] {
+        let i = Input::from_json(&format!(
+            r#"{{"version":1,"year":{year},"client":{{"age":50,"care":"vpt","income":40000}}}}"#
+        ))
+        .unwrap();
+        v.push((
+            i,
+            CurrentYear {
+                income: Amount::parse(current).unwrap(),
+                ..CurrentYear::default()
+            },
+        ));
+    }
+    for current in ["17000", "18000", "19000", "20000", "21000"] {
+        let i = Input::from_json(&format!(r#"{{"version":1,"year":{year},"client":{{"age":70,"care":"instelling","income":30000,"tax":6000}}}}"#)).unwrap();
+        v.push((
+            i,
+            CurrentYear {
+                income: Amount::parse(current).unwrap(),
+                tax: Some(Amount::parse("0").unwrap()),
+                ..CurrentYear::default()
+            },
+        ));
+    }
+    for k in 0..40 {
+        let current = 14000 + 500 * k;
+        let i = Input::from_json(&format!(
+            r#"{{"version":1,"year":{year},"client":{{"age":70,"care":"instelling","income":30000,"tax":6000}},
+                "partner":{{"age":70,"care":"instelling","income":10000,"tax":1000}}}}"#
+        ))
+        .unwrap();
+        let zero = Some(Amount::parse("0").unwrap());
+        v.push((
+            i,
+            CurrentYear {
+                income: Amount::parse(&current.to_string()).unwrap(),
+                tax: zero,
+                partner_income: zero,
+                partner_tax: zero,
+                ..CurrentYear::default()
+            },
+        ));
+    }
+    v
+}
+
+fn what_if_outcome(i: &Input, c: &CurrentYear, p: &'static params::YearParams) -> String {
+    match scenarios::what_if_with_params(i, c, p) {
+        Ok(w) => format!(
+            "{} {} {} {}",
+            w.request_possible, w.monthly_current, w.deadline, w.monthly_peiljaar
+        ),
+        Err(e) => format!("error {:?}", e.code),
+    }
+}
+
 /// What a user sees of a result.
 fn outcome(input: &Input, p: &'static params::YearParams) -> String {
     match engine::estimate_with_params(input, p) {
@@ -160,6 +221,11 @@ fn every_parameter_changes_at_least_one_result() {
             Box::leak(Box::new(parse_year(&base_json.to_string()).unwrap()));
         let inputs = probes(year);
         let base_out: Vec<String> = inputs.iter().map(|i| outcome(i, base)).collect();
+        let wi = what_if_probes(year);
+        let base_wi: Vec<String> = wi
+            .iter()
+            .map(|(i, c)| what_if_outcome(i, c, base))
+            .collect();
         let names: Vec<String> = base_json["params"]
             .as_object()
             .unwrap()
@@ -178,6 +244,10 @@ fn every_parameter_changes_at_least_one_result() {
                     .iter()
                     .zip(&base_out)
                     .any(|(i, b)| outcome(i, p) != *b)
+                    || wi
+                        .iter()
+                        .zip(&base_wi)
+                        .any(|((i, c), b)| what_if_outcome(i, c, p) != *b)
                 {
                     changed = true;
                     break;

@@ -167,8 +167,8 @@ proptest! {
                 prop_assert_eq!(s.partner.scale(), 2);
                 prop_assert_eq!(s.client + s.partner, r.monthly);
             }
-            let y = p(i.year);
-            let lookup = |n: &str| y.all().iter().find(|x| x.name == n).map(|x| x.decimal);
+            let year = i.year;
+            let lookup = |n: &str| wlz_core::engine::parameter_value(year, n);
             prop_assert!(trace::verify(&r.steps, lookup).is_ok(), "{:?}", trace::verify(&r.steps, lookup));
         }
     }

@@ -1,0 +1,1154 @@
+//! An **estimate** of the `belasting` the hoge eigen bijdrage deducts (Blz
+//! art. 1.1.1; spec §5.2): the income tax plus *premie volksverzekeringen*
+//! (national insurance contributions) of the peiljaar. Most people do not know
+//! that figure, so when it is missing the engine can estimate it from the
+//! income with [`tax_steps`], which writes every step into the explanation
+//! trace.
+//!
+//! The parameters of each tax year are data: `params/tax/<year>.json`,
+//! embedded by `build.rs` like the contribution-year files (see
+//! [`crate::params`]), with the same per-parameter shape (value, unit,
+//! bilingual label, legal reference, status, note). All values for 2022–2024
+//! are ESTIMATE: they were taken from Belastingdienst tables and secondary
+//! sources (each `note` names the page), not read in the law text.
+//!
+//! # What the estimate does
+//!
+//! ```text
+//! y        = max(0, income)                                  taken as box-1 taxable income
+//! box 1    = r1 × min(y, b1) + r2 × max(0, min(y, b2) − b1) + r3 × max(0, y − b2)
+//!            r1 = rate_1 below AOW age, rate_1_aow at AOW age (no AOW premium)
+//! AHK      = max(0, ahk_max − ahk_rate × max(0, y − ahk_start))      AOW age: the AOW amounts
+//! AK       = max(0, min(max(l1, l2), l3, l4)) on earned income e    (0 when e ≤ 0)
+//!            l1 = r1 × e, l2 = base2 + r2 × (e − k1), l3 = base3 + r3 × (e − k2),
+//!            l4 = max − phase-out × (e − k3): the four segments of the Belastingdienst table
+//!            AOW age: round(AK × rate_1_aow / rate_1) to cents
+//! OK       = max(0, ok_max − 15% × max(0, y − ok_limit))              AOW age only
+//! AOK      = aok                                                      AOW age and single only
+//! tax      = max(box 1 − (AHK + AK + OK + AOK), 0.00)
+//! ```
+//!
+//! # Simplifications (all documented in the trace note)
+//!
+//! * **Box 1 only.** The verzamelinkomen is taken as box-1 taxable income
+//!   (*belastbaar inkomen uit werk en woning*); box-2 and box-3 income tax is
+//!   not estimated. The income-dependent rules (the phase-out of the algemene
+//!   heffingskorting on box-1 income, the ouderenkorting on the verzamelinkomen)
+//!   are applied to that same figure.
+//! * **AOW status for the whole tax year.** Someone who reached AOW age during
+//!   the tax year gets a mix of both tariffs; we take one status for the year.
+//!   The AOW tariff is the one for people born in 1946 or later; for people
+//!   born before 1946 the first bracket is longer (2022 € 36.409, 2023
+//!   € 38.703, 2024 € 40.021), so the estimate is somewhat too high for them.
+//! * **Arbeidskorting at AOW age** is the general table times
+//!   `rate_1_aow / rate_1` (the Belastingdienst's reduction for people who pay
+//!   no AOW premium), rounded half-up to cents because the quotient does not
+//!   terminate; its published AOW tables differ from this by about € 1.
+//! * **Credits are not refundable**: modelled simply as
+//!   `max(0, box-1 tax − credits)`. The law splits each credit into a tax part
+//!   and premium parts, each limited to its own levy; that split is ignored.
+//! * **Alleenstaande ouderenkorting** is given to an AOW-age person without a
+//!   partner in the household. Someone whose spouse lives in a care home can
+//!   also be entitled to it; that is not modelled.
+//! * **Not included:** inkomensafhankelijke combinatiekorting,
+//!   jonggehandicaptenkorting, korting groene beleggingen, deductions
+//!   (*aftrekposten*), the algemene heffingskorting of a non-earning partner.
+//! * **Rounding.** Exact decimal arithmetic throughout, except the AOW-age
+//!   arbeidskorting (cents, see above). The Belastingdienst
+//!   rounds amounts to whole euros (its tables warn of "a difference of a
+//!   single euro through rounding"); we could not confirm the exact rule in
+//!   the law, so nothing else is rounded here.
+//!
+//! # Using it
+//!
+//! ```
+//! use rust_decimal::Decimal;
+//! use wlz_core::household::Role;
+//! use wlz_core::tax::{tax_steps, tax_year, TaxPerson};
+//! use wlz_core::trace::{verify, Calc, Step, Trace};
+//!
+//! let ty = tax_year(2022).unwrap(); // the peiljaar of contribution year 2024
+//! let mut t = Trace::default();
+//! let income = Decimal::from(20_000);
+//! t.given(
+//!     Step::new("income_client", wlz_core::t!("Verzamelinkomen", "Income"), Calc::Input),
+//!     income,
+//! );
+//! let person = TaxPerson { income, earned_income: Decimal::ZERO, aow: true, single: true };
+//! let tax = tax_steps(&mut t, ty, Role::Client, "income_client", &person);
+//! assert_eq!(tax.to_string(), "165.0000"); // 19.17% × 20 000 − (1 494 + 1 726 + 449)
+//! assert_eq!(t.steps.last().unwrap().id, "tax_client");
+//! // Parameters are named `ib_…`: a lookup for `verify` asks the tax year too.
+//! verify(&t.steps, |name| ty.param_value(name)).unwrap();
+//! ```
+
+use crate::household::Role;
+use crate::params::{LegalRef, Param, ParamsError, Status};
+use crate::t;
+use crate::text::Text;
+use crate::trace::{c, Calc, Citation, Operand, Step, Term, Trace};
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::str::FromStr;
+use std::sync::OnceLock;
+
+include!(concat!(env!("OUT_DIR"), "/tax_files.rs"));
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTaxYear {
+    year: i32,
+    source: String,
+    reference: LegalRef,
+    params: BTreeMap<String, Param>,
+}
+
+/// The income-tax parameters of one tax year (a peiljaar of the Wlz contribution).
+#[derive(Debug)]
+pub struct TaxYear {
+    /// The tax year (= the peiljaar of contribution year `year + 2`).
+    pub year: i32,
+    pub source: String,
+    /// What the total estimate cites: the tariff and the heffingskortingen of that year.
+    pub reference: LegalRef,
+    pub bracket_1_limit: Param,
+    pub bracket_2_limit: Param,
+    /// Tax + premie volksverzekeringen in the first bracket, below AOW age.
+    pub rate_1: Param,
+    /// The same at AOW age (born in 1946 or later): without the AOW premium.
+    pub rate_1_aow: Param,
+    /// The AOW premium: `rate_1 − premium_aow = rate_1_aow` (checked at load time).
+    pub premium_aow: Param,
+    pub rate_2: Param,
+    pub rate_3: Param,
+    pub ahk_max: Param,
+    pub ahk_phaseout_start: Param,
+    pub ahk_phaseout_rate: Param,
+    pub ahk_max_aow: Param,
+    pub ahk_phaseout_rate_aow: Param,
+    pub ak_rate_1: Param,
+    pub ak_kink_1: Param,
+    pub ak_base_2: Param,
+    pub ak_rate_2: Param,
+    pub ak_kink_2: Param,
+    pub ak_base_3: Param,
+    pub ak_rate_3: Param,
+    pub ak_kink_3: Param,
+    pub ak_max: Param,
+    pub ak_phaseout_rate: Param,
+    pub ok_max: Param,
+    pub ok_income_limit: Param,
+    pub ok_phaseout_rate: Param,
+    pub aok: Param,
+}
+
+impl TaxYear {
+    /// Every parameter of this tax year.
+    pub fn all(&self) -> Vec<&Param> {
+        vec![
+            &self.bracket_1_limit,
+            &self.bracket_2_limit,
+            &self.rate_1,
+            &self.rate_1_aow,
+            &self.premium_aow,
+            &self.rate_2,
+            &self.rate_3,
+            &self.ahk_max,
+            &self.ahk_phaseout_start,
+            &self.ahk_phaseout_rate,
+            &self.ahk_max_aow,
+            &self.ahk_phaseout_rate_aow,
+            &self.ak_rate_1,
+            &self.ak_kink_1,
+            &self.ak_base_2,
+            &self.ak_rate_2,
+            &self.ak_kink_2,
+            &self.ak_base_3,
+            &self.ak_rate_3,
+            &self.ak_kink_3,
+            &self.ak_max,
+            &self.ak_phaseout_rate,
+            &self.ok_max,
+            &self.ok_income_limit,
+            &self.ok_phaseout_rate,
+            &self.aok,
+        ]
+    }
+
+    /// The value of the parameter `name` (names are `ib_…`, distinct from the
+    /// contribution-year names, so a trace lookup can search both tables).
+    pub fn param_value(&self, name: &str) -> Option<Decimal> {
+        self.all()
+            .into_iter()
+            .find(|p| p.name == name)
+            .map(|p| p.decimal)
+    }
+}
+
+struct Taker {
+    map: BTreeMap<String, Param>,
+    year: i32,
+}
+
+impl Taker {
+    fn req(&mut self, name: &str) -> Result<Param, ParamsError> {
+        let year = self.year;
+        let err = |m: String| Err(ParamsError(format!("tax {year}: parameter `{name}` {m}")));
+        let Some(mut p) = self.map.remove(name) else {
+            return err("is missing".into());
+        };
+        p.name = name.to_string();
+        if p.reference.article.trim().is_empty() || !p.reference.url.starts_with("https://") {
+            return err("lacks a legal reference with an https URL".into());
+        }
+        if p.label.nl.trim().is_empty() || p.label.en.trim().is_empty() {
+            return err("lacks a Dutch and English label".into());
+        }
+        if p.status == Status::Estimate && p.note.as_deref().unwrap_or("").trim().is_empty() {
+            return err("is an ESTIMATE and must explain its basis in `note`".into());
+        }
+        p.decimal = match &p.value {
+            serde_json::Value::String(s) => match Decimal::from_str(s) {
+                Ok(d) => d,
+                Err(_) => return err("must be a decimal written as a string".into()),
+            },
+            _ => return err("must be a decimal written as a string".into()),
+        };
+        if p.decimal.is_sign_negative() {
+            return err("must not be negative".into());
+        }
+        Ok(p)
+    }
+}
+
+/// Parses and validates one tax-year file.
+pub fn parse_tax_year(json: &str) -> Result<TaxYear, ParamsError> {
+    let raw: RawTaxYear =
+        serde_json::from_str(json).map_err(|e| ParamsError(format!("tax file: {e}")))?;
+    let year = raw.year;
+    let mut t = Taker {
+        map: raw.params,
+        year,
+    };
+    let ty = TaxYear {
+        year,
+        source: raw.source,
+        reference: raw.reference,
+        bracket_1_limit: t.req("ib_bracket_1_limit")?,
+        bracket_2_limit: t.req("ib_bracket_2_limit")?,
+        rate_1: t.req("ib_rate_1")?,
+        rate_1_aow: t.req("ib_rate_1_aow")?,
+        premium_aow: t.req("ib_premium_aow")?,
+        rate_2: t.req("ib_rate_2")?,
+        rate_3: t.req("ib_rate_3")?,
+        ahk_max: t.req("ib_ahk_max")?,
+        ahk_phaseout_start: t.req("ib_ahk_phaseout_start")?,
+        ahk_phaseout_rate: t.req("ib_ahk_phaseout_rate")?,
+        ahk_max_aow: t.req("ib_ahk_max_aow")?,
+        ahk_phaseout_rate_aow: t.req("ib_ahk_phaseout_rate_aow")?,
+        ak_rate_1: t.req("ib_ak_rate_1")?,
+        ak_kink_1: t.req("ib_ak_kink_1")?,
+        ak_base_2: t.req("ib_ak_base_2")?,
+        ak_rate_2: t.req("ib_ak_rate_2")?,
+        ak_kink_2: t.req("ib_ak_kink_2")?,
+        ak_base_3: t.req("ib_ak_base_3")?,
+        ak_rate_3: t.req("ib_ak_rate_3")?,
+        ak_kink_3: t.req("ib_ak_kink_3")?,
+        ak_max: t.req("ib_ak_max")?,
+        ak_phaseout_rate: t.req("ib_ak_phaseout_rate")?,
+        ok_max: t.req("ib_ok_max")?,
+        ok_income_limit: t.req("ib_ok_income_limit")?,
+        ok_phaseout_rate: t.req("ib_ok_phaseout_rate")?,
+        aok: t.req("ib_aok")?,
+    };
+    if let Some(name) = t.map.keys().next() {
+        return Err(ParamsError(format!(
+            "tax {year}: unknown parameter `{name}`: the estimate does not use it"
+        )));
+    }
+    if ty.reference.article.trim().is_empty() || !ty.reference.url.starts_with("https://") {
+        return Err(ParamsError(format!(
+            "tax {year}: the file needs a `reference` with an https URL"
+        )));
+    }
+    let fail = |m: &str| Err(ParamsError(format!("tax {year}: {m}")));
+    if ty.rate_1.decimal - ty.premium_aow.decimal != ty.rate_1_aow.decimal {
+        return fail("ib_rate_1 − ib_premium_aow must equal ib_rate_1_aow");
+    }
+    if ty.bracket_1_limit.decimal >= ty.bracket_2_limit.decimal {
+        return fail("the bracket limits must ascend");
+    }
+    if !(ty.ak_kink_1.decimal < ty.ak_kink_2.decimal && ty.ak_kink_2.decimal < ty.ak_kink_3.decimal)
+    {
+        return fail("the arbeidskorting kinks must ascend");
+    }
+    for p in ty.all() {
+        if p.unit == "share" && p.decimal > Decimal::ONE {
+            return fail(&format!("`{}` is a share and must be at most 1", p.name));
+        }
+    }
+    Ok(ty)
+}
+
+/// The embedded tax-year files, parsed once.
+fn all_tax_years() -> &'static Vec<Result<TaxYear, ParamsError>> {
+    static YEARS: OnceLock<Vec<Result<TaxYear, ParamsError>>> = OnceLock::new();
+    YEARS.get_or_init(|| {
+        TAX_FILES
+            .iter()
+            .map(|(y, json)| {
+                parse_tax_year(json).and_then(|t| {
+                    if t.year == *y {
+                        Ok(t)
+                    } else {
+                        Err(ParamsError(format!(
+                            "params/tax/{y}.json declares year {}",
+                            t.year
+                        )))
+                    }
+                })
+            })
+            .collect()
+    })
+}
+
+/// The tax years that have a parameter file, ascending.
+pub fn tax_years() -> Vec<i32> {
+    TAX_FILES.iter().map(|(y, _)| *y).collect()
+}
+
+/// The parameters of tax year `year`, or `None` when there is no (valid) file.
+/// A broken file is caught by the unit tests; see [`parse_tax_year`].
+pub fn tax_year(year: i32) -> Option<&'static TaxYear> {
+    let idx = TAX_FILES.iter().position(|(y, _)| *y == year)?;
+    all_tax_years()[idx].as_ref().ok()
+}
+
+/// One person, as the estimate needs them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TaxPerson {
+    /// Verzamelinkomen of the tax year, used as box-1 taxable income.
+    pub income: Decimal,
+    /// Arbeidsinkomen (income from work) for the arbeidskorting.
+    pub earned_income: Decimal,
+    /// AOW age for the whole tax year.
+    pub aow: bool,
+    /// Alleenstaande, for the alleenstaande ouderenkorting.
+    pub single: bool,
+}
+
+fn cite(p: &'static Param) -> Citation {
+    Citation::new(&p.reference, "")
+}
+
+/// A sum of terms (collected, so it works with whatever container `c::sum` takes).
+fn sum(terms: Vec<Term>) -> Calc {
+    c::sum(terms.into_iter().collect())
+}
+
+/// A sum of terms, never below 0.
+fn sum0(terms: Vec<Term>) -> Calc {
+    c::sum_floor0(terms.into_iter().collect())
+}
+
+/// Adds the steps of the tax estimate for one person to `t` and returns the
+/// estimated tax (never negative).
+///
+/// `income_step` is the id of the trace step that holds `person.income` (it
+/// must already be in the trace). Step ids are `tax_…_client` /
+/// `tax_…_partner` after `role`; the last step is
+/// `role.id("tax_client", "tax_partner")`, marked estimated and main. Every
+/// step recomputes under [`crate::trace::verify`] with the parameter values of
+/// [`TaxYear::param_value`].
+pub fn tax_steps(
+    t: &mut Trace,
+    ty: &'static TaxYear,
+    role: Role,
+    income_step: &'static str,
+    person: &TaxPerson,
+) -> Decimal {
+    let zero = || Operand::value(Decimal::ZERO);
+    let inc_id = role.id("tax_income_client", "tax_income_partner");
+    let y = t.calc(
+        Step::new(
+            inc_id,
+            t!(
+                "Inkomen, gebruikt als belastbaar inkomen box 1 (niet onder € 0)",
+                "Income, used as box-1 taxable income (not below €0)"
+            ),
+            c::max(vec![Operand::step(income_step, person.income), zero()]),
+        )
+        .cite(Citation::new(&ty.reference, "")),
+    );
+    let inc = || Operand::step(inc_id, y);
+
+    // ---- Box 1 tariff (Wet IB 2001 art. 2.10; premie volksverzekeringen)
+    let band1_id = role.id("tax_band1_client", "tax_band1_partner");
+    let band1 = t.calc(Step::new(
+        band1_id,
+        t!(
+            "Deel van het inkomen in de eerste schijf",
+            "Part of the income in the first bracket"
+        ),
+        c::min(vec![inc(), Operand::param(&ty.bracket_1_limit)]),
+    ));
+    let upto2_id = role.id("tax_upto2_client", "tax_upto2_partner");
+    let upto2 = t.calc(Step::new(
+        upto2_id,
+        t!(
+            "Inkomen tot de grens van de tweede schijf",
+            "Income up to the limit of the second bracket"
+        ),
+        c::min(vec![inc(), Operand::param(&ty.bracket_2_limit)]),
+    ));
+    let band2_id = role.id("tax_band2_client", "tax_band2_partner");
+    let band2 = t.calc(Step::new(
+        band2_id,
+        t!(
+            "Deel van het inkomen in de tweede schijf",
+            "Part of the income in the second bracket"
+        ),
+        sum0(vec![
+            c::plus(Operand::step(upto2_id, upto2)),
+            c::minus(Operand::param(&ty.bracket_1_limit)),
+        ]),
+    ));
+    let band3_id = role.id("tax_band3_client", "tax_band3_partner");
+    let band3 = t.calc(Step::new(
+        band3_id,
+        t!(
+            "Deel van het inkomen boven de tweede schijf",
+            "Part of the income above the second bracket"
+        ),
+        sum0(vec![
+            c::plus(inc()),
+            c::minus(Operand::param(&ty.bracket_2_limit)),
+        ]),
+    ));
+    let (rate1, rate1_label) = if person.aow {
+        (
+            &ty.rate_1_aow,
+            t!(
+                "Eerste schijf: belasting en premie volksverzekeringen (AOW-leeftijd, zonder AOW-premie)",
+                "First bracket: tax and national insurance contributions (AOW age, no AOW contribution)"
+            ),
+        )
+    } else {
+        (
+            &ty.rate_1,
+            t!(
+                "Eerste schijf: belasting en premie volksverzekeringen",
+                "First bracket: tax and national insurance contributions"
+            ),
+        )
+    };
+    let tax1_id = role.id("tax_bracket1_client", "tax_bracket1_partner");
+    let tax1 = t.calc(
+        Step::new(
+            tax1_id,
+            rate1_label,
+            c::mul(Operand::step(band1_id, band1), Operand::param(rate1)),
+        )
+        .cite(cite(rate1)),
+    );
+    let tax2_id = role.id("tax_bracket2_client", "tax_bracket2_partner");
+    let tax2 = t.calc(
+        Step::new(
+            tax2_id,
+            t!("Tweede schijf: belasting", "Second bracket: tax"),
+            c::mul(Operand::step(band2_id, band2), Operand::param(&ty.rate_2)),
+        )
+        .cite(cite(&ty.rate_2)),
+    );
+    let tax3_id = role.id("tax_bracket3_client", "tax_bracket3_partner");
+    let tax3 = t.calc(
+        Step::new(
+            tax3_id,
+            t!("Toptarief: belasting", "Top rate: tax"),
+            c::mul(Operand::step(band3_id, band3), Operand::param(&ty.rate_3)),
+        )
+        .cite(cite(&ty.rate_3)),
+    );
+    let box1_id = role.id("tax_box1_client", "tax_box1_partner");
+    let box1 = t.calc(
+        Step::new(
+            box1_id,
+            t!(
+                "Belasting en premie volksverzekeringen box 1, vóór heffingskortingen",
+                "Box-1 tax and national insurance contributions, before tax credits"
+            ),
+            sum(vec![
+                c::plus(Operand::step(tax1_id, tax1)),
+                c::plus(Operand::step(tax2_id, tax2)),
+                c::plus(Operand::step(tax3_id, tax3)),
+            ]),
+        )
+        .cite(cite(&ty.rate_1)),
+    );
+
+    // ---- Algemene heffingskorting (art. 8.10)
+    let (ahk_max, ahk_rate) = if person.aow {
+        (&ty.ahk_max_aow, &ty.ahk_phaseout_rate_aow)
+    } else {
+        (&ty.ahk_max, &ty.ahk_phaseout_rate)
+    };
+    let ahk_ex_id = role.id("tax_ahk_excess_client", "tax_ahk_excess_partner");
+    let ahk_ex = t.calc(Step::new(
+        ahk_ex_id,
+        t!(
+            "Inkomen boven de afbouwgrens van de algemene heffingskorting",
+            "Income above the phase-out threshold of the general tax credit"
+        ),
+        sum0(vec![
+            c::plus(inc()),
+            c::minus(Operand::param(&ty.ahk_phaseout_start)),
+        ]),
+    ));
+    let ahk_po_id = role.id("tax_ahk_phaseout_client", "tax_ahk_phaseout_partner");
+    let ahk_po = t.calc(Step::new(
+        ahk_po_id,
+        t!(
+            "Afbouw van de algemene heffingskorting",
+            "Phase-out of the general tax credit"
+        ),
+        c::mul(Operand::step(ahk_ex_id, ahk_ex), Operand::param(ahk_rate)),
+    ));
+    let ahk_id = role.id("tax_ahk_client", "tax_ahk_partner");
+    let ahk = t.calc(
+        Step::new(
+            ahk_id,
+            if person.aow {
+                t!(
+                    "Algemene heffingskorting (AOW-leeftijd)",
+                    "General tax credit (AOW age)"
+                )
+            } else {
+                t!("Algemene heffingskorting", "General tax credit")
+            },
+            sum0(vec![
+                c::plus(Operand::param(ahk_max)),
+                c::minus(Operand::step(ahk_po_id, ahk_po)),
+            ]),
+        )
+        .cite(cite(ahk_max)),
+    );
+    let mut credits = vec![c::plus(Operand::step(ahk_id, ahk))];
+
+    // ---- Arbeidskorting (art. 8.11), only with earned income
+    if person.earned_income > Decimal::ZERO {
+        let e_id = if person.earned_income == person.income {
+            income_step
+        } else {
+            let id = role.id("tax_earned_income_client", "tax_earned_income_partner");
+            t.given(
+                Step::new(
+                    id,
+                    t!(
+                        "Arbeidsinkomen (voor de arbeidskorting)",
+                        "Income from work (for the labour tax credit)"
+                    ),
+                    Calc::Input,
+                ),
+                person.earned_income,
+            );
+            id
+        };
+        let ak = arbeidskorting(t, ty, role, e_id, person.earned_income, person.aow);
+        credits.push(c::plus(Operand::step(
+            role.id("tax_ak_client", "tax_ak_partner"),
+            ak,
+        )));
+    }
+
+    // ---- Ouderenkorting (art. 8.17) and alleenstaande ouderenkorting (art. 8.18)
+    if person.aow {
+        let ok_ex_id = role.id("tax_ok_excess_client", "tax_ok_excess_partner");
+        let ok_ex = t.calc(Step::new(
+            ok_ex_id,
+            t!(
+                "Inkomen boven de inkomensgrens van de ouderenkorting",
+                "Income above the income limit of the elderly tax credit"
+            ),
+            sum0(vec![
+                c::plus(inc()),
+                c::minus(Operand::param(&ty.ok_income_limit)),
+            ]),
+        ));
+        let ok_po_id = role.id("tax_ok_phaseout_client", "tax_ok_phaseout_partner");
+        let ok_po = t.calc(Step::new(
+            ok_po_id,
+            t!(
+                "Afbouw van de ouderenkorting",
+                "Phase-out of the elderly tax credit"
+            ),
+            c::mul(
+                Operand::step(ok_ex_id, ok_ex),
+                Operand::param(&ty.ok_phaseout_rate),
+            ),
+        ));
+        let ok_id = role.id("tax_ok_client", "tax_ok_partner");
+        let ok = t.calc(
+            Step::new(
+                ok_id,
+                t!("Ouderenkorting", "Elderly tax credit"),
+                sum0(vec![
+                    c::plus(Operand::param(&ty.ok_max)),
+                    c::minus(Operand::step(ok_po_id, ok_po)),
+                ]),
+            )
+            .cite(cite(&ty.ok_max)),
+        );
+        credits.push(c::plus(Operand::step(ok_id, ok)));
+        if person.single {
+            credits.push(c::plus(Operand::param(&ty.aok)));
+        }
+    }
+
+    let cr_id = role.id("tax_credits_client", "tax_credits_partner");
+    let cr = t.calc(
+        Step::new(
+            cr_id,
+            t!("Heffingskortingen samen", "Tax credits together"),
+            sum(credits),
+        )
+        .cite(Citation::new(&ty.reference, "")),
+    );
+
+    let raw_id = role.id("tax_raw_client", "tax_raw_partner");
+    let raw = t.calc(Step::new(
+        raw_id,
+        t!(
+            "Belasting box 1 min heffingskortingen",
+            "Box-1 tax minus tax credits"
+        ),
+        sum(vec![
+            c::plus(Operand::step(box1_id, box1)),
+            c::minus(Operand::step(cr_id, cr)),
+        ]),
+    ));
+    let (nl, en) = match role {
+        Role::Client => (
+            format!(
+                "Geschatte inkomstenbelasting en premie volksverzekeringen {}",
+                ty.year
+            ),
+            format!(
+                "Estimated income tax and national insurance contributions {}",
+                ty.year
+            ),
+        ),
+        Role::Partner => (
+            format!(
+                "Geschatte inkomstenbelasting en premie volksverzekeringen {} van de partner",
+                ty.year
+            ),
+            format!(
+                "Partner's estimated income tax and national insurance contributions {}",
+                ty.year
+            ),
+        ),
+    };
+    // Heffingskortingen are not paid out: never below € 0.00 (written with
+    // cents, so a zero tax reads "0.00" like every other amount).
+    t.calc(
+        Step::new(
+            role.id("tax_client", "tax_partner"),
+            Text::owned(nl, en),
+            c::max(vec![
+                Operand::step(raw_id, raw),
+                Operand::value(Decimal::new(0, 2)),
+            ]),
+        )
+        .cite(Citation::new(&ty.reference, ""))
+        .note(note())
+        .estimated()
+        .main(),
+    )
+}
+
+/// The arbeidskorting on earned income `e` (> 0, held by step `e_id`): the four segments of the
+/// table as lines, combined with max/min (the segments rise steeply only from
+/// the first to the second, then flatten and fall), never below 0; at AOW age
+/// times `rate_1_aow / rate_1`, rounded to cents. Its last step is
+/// `tax_ak_client` / `tax_ak_partner`.
+fn arbeidskorting(
+    t: &mut Trace,
+    ty: &'static TaxYear,
+    role: Role,
+    e_id: &'static str,
+    e_value: Decimal,
+    aow: bool,
+) -> Decimal {
+    let e = || Operand::step(e_id, e_value);
+    let l1_id = role.id("tax_ak_line1_client", "tax_ak_line1_partner");
+    let l1 = t.calc(Step::new(
+        l1_id,
+        t!(
+            "Arbeidskorting, eerste deel: percentage van het arbeidsinkomen",
+            "Labour tax credit, first part: share of income from work"
+        ),
+        c::mul(e(), Operand::param(&ty.ak_rate_1)),
+    ));
+    // A line `base + rate × (e − kink)`, or `base − rate × (e − kink)` for the phase-out.
+    let mut line = |ids: [&'static str; 3],
+                    label: Text,
+                    kink: &'static Param,
+                    rate: &'static Param,
+                    base: &'static Param,
+                    falling: bool|
+     -> Decimal {
+        let d = t.calc(Step::new(
+            ids[0],
+            t!(
+                "Arbeidsinkomen min het knikpunt",
+                "Income from work minus the kink"
+            ),
+            sum(vec![c::plus(e()), c::minus(Operand::param(kink))]),
+        ));
+        let p = t.calc(Step::new(
+            ids[1],
+            t!("Maal het percentage", "Times the rate"),
+            c::mul(Operand::step(ids[0], d), Operand::param(rate)),
+        ));
+        let slope = Operand::step(ids[1], p);
+        t.calc(Step::new(
+            ids[2],
+            label,
+            sum(vec![
+                c::plus(Operand::param(base)),
+                if falling {
+                    c::minus(slope)
+                } else {
+                    c::plus(slope)
+                },
+            ]),
+        ))
+    };
+    let l2_ids = match role {
+        Role::Client => [
+            "tax_ak_d2_client",
+            "tax_ak_p2_client",
+            "tax_ak_line2_client",
+        ],
+        Role::Partner => [
+            "tax_ak_d2_partner",
+            "tax_ak_p2_partner",
+            "tax_ak_line2_partner",
+        ],
+    };
+    let l2 = line(
+        l2_ids,
+        t!(
+            "Arbeidskorting, tweede deel",
+            "Labour tax credit, second part"
+        ),
+        &ty.ak_kink_1,
+        &ty.ak_rate_2,
+        &ty.ak_base_2,
+        false,
+    );
+    let l3_ids = match role {
+        Role::Client => [
+            "tax_ak_d3_client",
+            "tax_ak_p3_client",
+            "tax_ak_line3_client",
+        ],
+        Role::Partner => [
+            "tax_ak_d3_partner",
+            "tax_ak_p3_partner",
+            "tax_ak_line3_partner",
+        ],
+    };
+    let l3 = line(
+        l3_ids,
+        t!(
+            "Arbeidskorting, derde deel",
+            "Labour tax credit, third part"
+        ),
+        &ty.ak_kink_2,
+        &ty.ak_rate_3,
+        &ty.ak_base_3,
+        false,
+    );
+    let l4_ids = match role {
+        Role::Client => [
+            "tax_ak_d4_client",
+            "tax_ak_p4_client",
+            "tax_ak_line4_client",
+        ],
+        Role::Partner => [
+            "tax_ak_d4_partner",
+            "tax_ak_p4_partner",
+            "tax_ak_line4_partner",
+        ],
+    };
+    let l4 = line(
+        l4_ids,
+        t!(
+            "Arbeidskorting, afbouw vanaf het maximum",
+            "Labour tax credit, phase-out from the maximum"
+        ),
+        &ty.ak_kink_3,
+        &ty.ak_phaseout_rate,
+        &ty.ak_max,
+        true,
+    );
+    let rise_id = role.id("tax_ak_rise_client", "tax_ak_rise_partner");
+    let rise = t.calc(Step::new(
+        rise_id,
+        t!(
+            "Opbouw: het hoogste van het eerste en tweede deel",
+            "Build-up: the higher of the first and second part"
+        ),
+        c::max(vec![Operand::step(l1_id, l1), Operand::step(l2_ids[2], l2)]),
+    ));
+    let lines_id = role.id("tax_ak_lines_client", "tax_ak_lines_partner");
+    let lines = t.calc(Step::new(
+        lines_id,
+        t!(
+            "Het laagste van opbouw, derde deel en afbouw",
+            "The lowest of build-up, third part and phase-out"
+        ),
+        c::min(vec![
+            Operand::step(rise_id, rise),
+            Operand::step(l3_ids[2], l3),
+            Operand::step(l4_ids[2], l4),
+        ]),
+    ));
+    let ak_id = role.id("tax_ak_client", "tax_ak_partner");
+    let full_id = if aow {
+        role.id("tax_ak_full_client", "tax_ak_full_partner")
+    } else {
+        ak_id
+    };
+    let full = t.calc(
+        Step::new(
+            full_id,
+            if aow {
+                t!(
+                    "Arbeidskorting volgens de tabel (onder de AOW-leeftijd)",
+                    "Labour tax credit by the table (below AOW age)"
+                )
+            } else {
+                t!("Arbeidskorting", "Labour tax credit")
+            },
+            c::max(vec![
+                Operand::step(lines_id, lines),
+                Operand::value(Decimal::ZERO),
+            ]),
+        )
+        .cite(cite(&ty.ak_max)),
+    );
+    if !aow {
+        return full;
+    }
+    let f_id = role.id("tax_ak_factor_client", "tax_ak_factor_partner");
+    let f = t.calc(Step::new(
+        f_id,
+        t!(
+            "Deel voor de AOW-leeftijd: tarief eerste schijf zonder AOW-premie ÷ met",
+            "Share at AOW age: first-bracket rate without the AOW contribution ÷ with"
+        ),
+        c::div(Operand::param(&ty.rate_1_aow), Operand::param(&ty.rate_1)),
+    ));
+    let exact_id = role.id("tax_ak_exact_client", "tax_ak_exact_partner");
+    let exact = t.calc(Step::new(
+        exact_id,
+        t!(
+            "Arbeidskorting voor de AOW-leeftijd, onafgerond",
+            "Labour tax credit at AOW age, unrounded"
+        ),
+        c::mul(Operand::step(full_id, full), Operand::step(f_id, f)),
+    ));
+    t.calc(
+        Step::new(
+            ak_id,
+            t!(
+                "Arbeidskorting (AOW-leeftijd), op centen",
+                "Labour tax credit (AOW age), in cents"
+            ),
+            c::round(Operand::step(exact_id, exact)),
+        )
+        .cite(cite(&ty.ak_max)),
+    )
+}
+
+fn note() -> Text {
+    t!(
+        "Schatting, geen bedrag van de Belastingdienst. Alleen box 1: het verzamelinkomen geldt als belastbaar inkomen uit werk en woning, zonder aftrekposten. AOW-leeftijd voor het hele jaar (tarief voor wie in 1946 of later is geboren). Heffingskortingen: algemene heffingskorting, arbeidskorting, ouderenkorting en alleenstaande ouderenkorting; ze kunnen de belasting niet onder € 0 brengen. Zonder afronding (alleen de arbeidskorting vanaf de AOW-leeftijd op centen). Staat de belasting op uw aanslag? Vul die dan in (tax).",
+        "An estimate, not a Belastingdienst figure. Box 1 only: the verzamelinkomen is taken as taxable income from work and home, without deductions. AOW status for the whole year (tariff for people born in 1946 or later). Tax credits: general, labour, elderly and single elderly credit; they cannot take the tax below €0. No rounding (only the labour tax credit at AOW age, to cents). Is the tax on your assessment? Then enter it (tax)."
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::trace::verify;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    fn lookup(ty: &'static TaxYear) -> impl Fn(&str) -> Option<Decimal> {
+        move |name| ty.param_value(name)
+    }
+
+    /// Runs the estimate for one person behind an input step `income`.
+    fn estimate(year: i32, person: TaxPerson, role: Role) -> (Trace, Decimal) {
+        let ty = tax_year(year).unwrap();
+        let mut t = Trace::default();
+        t.given(
+            Step::new("income", t!("Inkomen", "Income"), Calc::Input),
+            person.income,
+        );
+        let tax = tax_steps(&mut t, ty, role, "income", &person);
+        verify(&t.steps, lookup(ty)).unwrap();
+        (t, tax)
+    }
+
+    fn single(income: &str, aow: bool) -> TaxPerson {
+        TaxPerson {
+            income: d(income),
+            earned_income: if aow { Decimal::ZERO } else { d(income) },
+            aow,
+            single: true,
+        }
+    }
+
+    #[test]
+    fn every_tax_year_file_parses_and_is_complete() {
+        assert_eq!(tax_years(), vec![2022, 2023, 2024]);
+        for (y, json) in TAX_FILES {
+            let ty = parse_tax_year(json).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(ty.year, *y);
+            let all = ty.all();
+            assert_eq!(all.len(), 26);
+            for p in all {
+                assert!(p.name.starts_with("ib_"), "{y} {}", p.name);
+                assert!(
+                    p.reference
+                        .url
+                        .starts_with("https://wetten.overheid.nl/BWBR"),
+                    "{y} {}",
+                    p.name
+                );
+                assert!(
+                    p.reference.url.ends_with(&format!("/{y}-01-01")),
+                    "{y} {}: the URL must name that year's version",
+                    p.name
+                );
+                assert!(!p.label.nl.is_empty() && !p.label.en.is_empty());
+                if p.status == Status::Estimate {
+                    assert!(p.note.as_deref().is_some_and(|n| n.contains("https://")));
+                }
+            }
+            assert!(tax_year(*y).is_some());
+        }
+        assert!(tax_year(2021).is_none());
+    }
+
+    #[test]
+    fn the_aow_first_bracket_rate_is_the_general_rate_without_the_aow_premium() {
+        for y in tax_years() {
+            let ty = tax_year(y).unwrap();
+            assert_eq!(ty.premium_aow.decimal, d("0.1790"));
+            assert_eq!(
+                ty.rate_1.decimal - ty.premium_aow.decimal,
+                ty.rate_1_aow.decimal,
+                "{y}"
+            );
+            // The two-bracket system: the second-bracket tax equals the combined first-bracket rate.
+            assert_eq!(ty.rate_1.decimal, ty.rate_2.decimal, "{y}");
+        }
+        let rates: Vec<(String, String)> = tax_years()
+            .iter()
+            .map(|y| {
+                let ty = tax_year(*y).unwrap();
+                (
+                    ty.rate_1.decimal.to_string(),
+                    ty.rate_1_aow.decimal.to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            rates,
+            vec![
+                ("0.3707".into(), "0.1917".into()),
+                ("0.3693".into(), "0.1903".into()),
+                ("0.3697".into(), "0.1907".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_missing_unknown_or_broken_parameter_is_refused() {
+        let good = TAX_FILES.iter().find(|(y, _)| *y == 2024).unwrap().1;
+        let mut v: serde_json::Value = serde_json::from_str(good).unwrap();
+        v["params"].as_object_mut().unwrap().remove("ib_aok");
+        let e = parse_tax_year(&v.to_string()).unwrap_err();
+        assert!(e.0.contains("ib_aok") && e.0.contains("missing"), "{e}");
+
+        let mut v: serde_json::Value = serde_json::from_str(good).unwrap();
+        v["params"]["ib_unused"] = v["params"]["ib_aok"].clone();
+        let e = parse_tax_year(&v.to_string()).unwrap_err();
+        assert!(e.0.contains("ib_unused"), "{e}");
+
+        let mut v: serde_json::Value = serde_json::from_str(good).unwrap();
+        v["params"]["ib_rate_1_aow"]["value"] = "0.19".into();
+        let e = parse_tax_year(&v.to_string()).unwrap_err();
+        assert!(e.0.contains("ib_rate_1_aow"), "{e}");
+
+        let mut v: serde_json::Value = serde_json::from_str(good).unwrap();
+        v["params"]["ib_ok_max"]["note"] = serde_json::Value::Null;
+        let e = parse_tax_year(&v.to_string()).unwrap_err();
+        assert!(e.0.contains("ib_ok_max"), "{e}");
+
+        let mut v: serde_json::Value = serde_json::from_str(good).unwrap();
+        v["params"]["ib_ahk_max"]["value"] = 3362.into();
+        let e = parse_tax_year(&v.to_string()).unwrap_err();
+        assert!(e.0.contains("ib_ahk_max"), "{e}");
+    }
+
+    #[test]
+    fn amounts_worked_by_hand() {
+        // 2022, AOW, single, 20 000: 19.17% × 20 000 = 3 834; AHK 1 494, OK 1 726, AOK 449
+        // → 3 834 − 3 669 = 165.
+        let (t, tax) = estimate(2022, single("20000", true), Role::Client);
+        assert_eq!(tax, d("165"));
+        assert_eq!(t.value("tax_ahk_client"), Some(d("1494")));
+        // 2023, below AOW, 40 000 all from work: 36.93% × 40 000 = 14 772;
+        // AHK 3 070 − 6.095% × 17 340 = 2 013.127; AK 5 052 − 6.51% × 2 309 = 4 901.6841
+        // → 14 772 − 6 914.8111 = 7 857.1889.
+        let (t, tax) = estimate(2023, single("40000", false), Role::Client);
+        assert_eq!(t.value("tax_ahk_client"), Some(d("2013.12700")));
+        assert_eq!(t.value("tax_ak_client"), Some(d("4901.68410")));
+        assert_eq!(tax, d("7857.18890"));
+        // 2024, below AOW, 80 000, no income from work:
+        // 36.97% × 75 518 = 27 919.0046; 49.5% × 4 482 = 2 218.59; AHK 0 → 30 137.5946.
+        let mut p = single("80000", false);
+        p.earned_income = Decimal::ZERO;
+        let (_, tax) = estimate(2024, p, Role::Partner);
+        assert_eq!(tax, d("30137.5946"));
+        // 2024, AOW, couple, 50 000: 19.07% × 38 098 + 36.97% × 11 902 = 7 265.2886 + 4 400.1694
+        // = 11 665.458; AHK 1 735 − 3.421% × 25 188 = 873.3185; OK 2 010 − 15% × 5 230 = 1 225.5;
+        // no AOK → 11 665.458 − 2 098.8185 = 9 566.6395.
+        let p = TaxPerson {
+            single: false,
+            ..single("50000", true)
+        };
+        let (t, tax) = estimate(2024, p, Role::Client);
+        assert_eq!(t.value("tax_ok_client"), Some(d("1225.50")));
+        assert_eq!(tax, d("9566.63948"));
+    }
+
+    #[test]
+    fn the_tax_is_never_negative_and_negative_income_pays_nothing() {
+        for y in tax_years() {
+            for income in ["-5000", "0", "5000", "12000"] {
+                for aow in [false, true] {
+                    let (t, tax) = estimate(y, single(income, aow), Role::Client);
+                    assert!(tax >= Decimal::ZERO);
+                    if income.starts_with('-') || income == "0" {
+                        assert_eq!(tax, Decimal::ZERO, "{y} {income} {aow}");
+                        assert_eq!(tax.round_dp(2).to_string(), "0.00");
+                    }
+                    let last = t.steps.last().unwrap();
+                    assert_eq!(last.id, "tax_client");
+                    assert!(last.estimated);
+                    assert_eq!(last.level, crate::trace::Level::Main);
+                    assert!(last.reference.is_some() && last.note.is_some());
+                    assert!(last.label.nl.contains(&y.to_string()));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_arbeidskorting_follows_the_table_segments() {
+        // Hand values from the 2024 table (non-AOW): the engine's max/min of lines agrees.
+        let ty = tax_year(2024).unwrap();
+        for (e, want) in [
+            ("10000", "842.50"),     // 8.425% × 10 000
+            ("20000", "3642.94830"), // 968 + 31.433% × 8 510
+            ("30000", "5285.99780"), // 5 158 + 2.471% × 5 180
+            ("60000", "4227.20070"), // 5 532 − 6.51% × 20 043
+            ("200000", "0"),         // phased out
+        ] {
+            let p = TaxPerson {
+                income: d("100000"),
+                earned_income: d(e),
+                aow: false,
+                single: true,
+            };
+            let mut t = Trace::default();
+            t.given(
+                Step::new("income", t!("Inkomen", "Income"), Calc::Input),
+                p.income,
+            );
+            tax_steps(&mut t, ty, Role::Client, "income", &p);
+            verify(&t.steps, lookup(ty)).unwrap();
+            assert_eq!(t.value("tax_ak_client"), Some(d(want)), "AI {e}");
+            assert!(t.value("tax_earned_income_client").is_some());
+        }
+        // At AOW age: times 19.07 / 36.97.
+        let p = TaxPerson {
+            income: d("30000"),
+            earned_income: d("30000"),
+            aow: true,
+            single: false,
+        };
+        let (t, _) = estimate(2024, p, Role::Client);
+        let full = t.value("tax_ak_full_client").unwrap();
+        assert_eq!(full, d("5285.99780"));
+        let ak = t.value("tax_ak_client").unwrap();
+        assert_eq!(ak, d("2726.64")); // 5 285.9978 × 19.07 / 36.97 = 2 726.6426…
+    }
+
+    #[test]
+    fn partner_steps_have_their_own_ids() {
+        let ty = tax_year(2023).unwrap();
+        let mut t = Trace::default();
+        t.given(
+            Step::new("income_client", t!("I", "I"), Calc::Input),
+            d("30000"),
+        );
+        t.given(
+            Step::new("income_partner", t!("I", "I"), Calc::Input),
+            d("15000"),
+        );
+        let a = tax_steps(
+            &mut t,
+            ty,
+            Role::Client,
+            "income_client",
+            &TaxPerson {
+                single: false,
+                ..single("30000", true)
+            },
+        );
+        let b = tax_steps(
+            &mut t,
+            ty,
+            Role::Partner,
+            "income_partner",
+            &TaxPerson {
+                single: false,
+                ..single("15000", false)
+            },
+        );
+        verify(&t.steps, lookup(ty)).unwrap();
+        assert_eq!(t.value("tax_client"), Some(a));
+        assert_eq!(t.value("tax_partner"), Some(b));
+        assert!(t
+            .steps
+            .iter()
+            .filter(|s| s.id.starts_with("tax_"))
+            .all(|s| s.id.ends_with("_client") || s.id.ends_with("_partner")));
+        assert!(t
+            .steps
+            .iter()
+            .flat_map(|s| &s.params)
+            .all(|p| p.status == Status::Estimate));
+    }
+}

@@ -1,0 +1,152 @@
+//! Timeline, comparison, what-if and income curve, against hand calculations.
+
+use rust_decimal::Decimal;
+use std::str::FromStr;
+use wlz_core::scenarios::{self, CurrentYear};
+use wlz_core::{estimate, Amount, Date, Input};
+
+fn input(json: &str) -> Input {
+    Input::from_json(json).unwrap()
+}
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+/// Hand calculation (2025, single, AOW, income 30000, tax 6000, no assets):
+/// LEB 30000/120 = 250.00; HEB a 24000 − zkg 4543 − Zvw (1888 + 5.65% × 30000 = 3583)
+/// − aftrekpost 1232 = 14642; vrijlating 25% × (14642 − 10448) = 1048.50;
+/// BI 13593.50 / 12 = 1132.79. 2026 with the same figures: zkg 4878, Zvw 2027 + 1695 = 3722,
+/// aftrekpost 1323 → x 14077, vrijlating 715, BI 13362 / 12 = 1113.50.
+/// Stay from 10 March 2025: start period until 9 July.
+/// Mar 22 days 250 × 12 × 22 / 365 = 180.82; Apr–Jun 3 × 250; Jul 9 days LEB 73.97 +
+/// 22 days HEB 1132.79 × 12 × 22 / 365 = 819.33; Aug–Dec 5 × 1132.79 = 5663.95;
+/// 2025 total 7488.07; Jan–Feb 2026 2 × 1113.50 → 12 months 9715.07.
+#[test]
+fn timeline_switches_to_the_hoge_bijdrage_mid_month_and_adds_up() {
+    let i = input(
+        r#"{"version":1,"year":2025,"client":{"age":80,"care":"instelling","income":30000,"tax":6000}}"#,
+    );
+    let t = scenarios::timeline(&i, Date::parse("2025-03-10").unwrap(), 12).unwrap();
+    let amounts: Vec<String> = t.months.iter().map(|m| m.amount.to_string()).collect();
+    assert_eq!(
+        amounts,
+        [
+            "180.82", "250.00", "250.00", "250.00", "893.30", "1132.79", "1132.79", "1132.79",
+            "1132.79", "1132.79", "1113.50", "1113.50"
+        ]
+    );
+    let july = &t.months[4];
+    assert_eq!(july.segments.len(), 2);
+    assert_eq!(july.segments[1].from, Date::parse("2025-07-10").unwrap());
+    assert_eq!(july.segments[0].due.to_string(), "73.97");
+    assert_eq!(july.segments[1].due.to_string(), "819.33");
+    assert_eq!(t.total_calendar_year.to_string(), "7488.07");
+    assert_eq!(t.total_12_months.to_string(), "9715.07");
+    assert_eq!(
+        t.total_12_months,
+        t.months.iter().map(|m| m.amount).sum::<Decimal>()
+    );
+}
+
+#[test]
+fn timeline_for_care_at_home_is_flat_from_the_start_day() {
+    // Case M (2026 vpt): 337.68 a month; 1 Dec start → December whole; 2027 uses 2026 parameters.
+    let i = input(
+        r#"{"version":1,"year":2026,"client":{"age":70,"care":"vpt","income":38000,"assets":100000}}"#,
+    );
+    let t = scenarios::timeline(&i, Date::parse("2026-12-01").unwrap(), 3).unwrap();
+    assert!(t.months.iter().all(|m| m.amount.to_string() == "337.68"));
+    assert!(t.months[1].estimated_parameters && !t.months[0].estimated_parameters);
+    assert_eq!(t.total_calendar_year.to_string(), "337.68");
+    assert!(!t.notes.is_empty());
+}
+
+#[test]
+fn comparison_rows_equal_separate_estimates() {
+    let i = input(
+        r#"{"version":1,"year":2026,"client":{"age":70,"care":"vpt","income":38000,"assets":100000,"tax":7000}}"#,
+    );
+    let c = scenarios::compare(&i).unwrap();
+    assert_eq!(c.rows.len(), 6);
+    let vpt = c.rows.iter().find(|r| r.option == "vpt").unwrap();
+    assert_eq!(vpt.monthly.unwrap().to_string(), "337.68"); // spec case M
+    for r in &c.rows {
+        let alone = estimate(&scenarios::comparison_input(&i, r.option)).unwrap();
+        assert_eq!(r.monthly, Some(alone.monthly), "{}", r.option);
+    }
+    let inst = c.rows.iter().find(|r| r.option == "instelling").unwrap();
+    assert_eq!(inst.regime, Some(wlz_core::Regime::Hoge));
+    let start = c
+        .rows
+        .iter()
+        .find(|r| r.option == "instelling-start")
+        .unwrap();
+    assert_eq!(start.monthly.unwrap().to_string(), "337.68"); // LEB in the start period, same as vpt
+}
+
+/// Case C (2025 pgb, income 40000): BI 32543.80, 95.40. Expected this year 34000:
+/// BI 26543.80, drop 6000 ≥ 3177.80 → request possible; 26543.80/120 = 221.198 − 175.80 = 45.40.
+#[test]
+fn what_if_compares_the_drop_with_the_threshold() {
+    let i = input(r#"{"version":1,"year":2025,"client":{"age":50,"care":"pgb","income":40000}}"#);
+    let w = scenarios::what_if(
+        &i,
+        &CurrentYear {
+            income: Amount(d("34000")),
+            ..CurrentYear::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(w.monthly_peiljaar.to_string(), "95.40");
+    assert_eq!(w.monthly_current.to_string(), "45.40");
+    assert_eq!(w.drop, Some(d("6000.00")));
+    assert!(w.request_possible);
+    assert_eq!(w.deadline, Date::parse("2026-04-30").unwrap());
+    // A drop of 3000 is below the threshold 3177.80.
+    let w = scenarios::what_if(
+        &i,
+        &CurrentYear {
+            income: Amount(d("37000")),
+            ..CurrentYear::default()
+        },
+    )
+    .unwrap();
+    assert!(!w.request_possible);
+}
+
+/// Spec §2.5 breakpoints, single without assets.
+#[test]
+fn income_curve_breakpoints_are_where_the_spec_puts_them() {
+    for (year, care, min_until, max_from) in [
+        (2024, "vpt", "24048.00", "126264.00"),
+        (2025, "vpt", "24600.00", "129192.00"),
+        (2026, "vpt", "25512.00", "133896.00"),
+        (2024, "pgb", "31335.20", "133551.20"),
+        (2026, "pgb", "33239.60", "141623.60"),
+    ] {
+        let i = input(&format!(
+            r#"{{"version":1,"year":{year},"client":{{"age":50,"care":"{care}","income":30000}}}}"#
+        ));
+        let c = scenarios::income_curve(&i, 40).unwrap();
+        assert_eq!(c.minimum_until, Some(d(min_until)), "{year} {care}");
+        assert_eq!(c.maximum_from, Some(d(max_from)), "{year} {care}");
+        assert!(c
+            .points
+            .windows(2)
+            .all(|w| w[0].income < w[1].income && w[0].monthly <= w[1].monthly));
+        assert!(c.points.iter().any(|p| p.income == d(min_until)));
+    }
+}
+
+/// HEB 2024, single AOW, tax fixed at 6000: BI = 0.75 x + 2384.75 with
+/// x = income − 6000 − 4148 − Zvw − 1125; the cap (BI ≥ 34648.80) needs x ≥ 43018.7333…;
+/// there Zvw is at its maximum 5075.48, so income ≥ 59367.2133… → 59367.22.
+#[test]
+fn income_curve_finds_the_heb_cap_to_the_cent() {
+    let i = input(
+        r#"{"version":1,"year":2024,"client":{"age":70,"care":"instelling","income":30000,"tax":6000}}"#,
+    );
+    let c = scenarios::income_curve(&i, 30).unwrap();
+    assert_eq!(c.maximum_from, Some(d("59367.22")));
+    assert_eq!(c.current.monthly.to_string(), "1155.48"); // spec case HX
+}
