@@ -772,10 +772,14 @@ pub fn income_curve(input: &Input, points: usize) -> Result<IncomeCurve, InputEr
                     .1
                     .is_some_and(|r| r >= p.leb_max_month.decimal))
             })?;
-            (
-                above_min.map(|x| (x - Decimal::new(1, 2)).max(zero)),
-                at_max,
-            )
+            // Above the minimum already at income 0: the minimum never binds;
+            // never above it: it binds all the way.
+            let until = match above_min {
+                None => Some(hi),
+                Some(x) if x > zero => Some(x - Decimal::new(1, 2)),
+                Some(_) => None,
+            };
+            (until, at_max)
         }
         Regime::Hoge => {
             let at_cap = first_cent(zero, hi, |x| {

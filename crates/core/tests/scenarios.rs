@@ -150,3 +150,87 @@ fn income_curve_finds_the_heb_cap_to_the_cent() {
     assert_eq!(c.maximum_from, Some(d("59367.22")));
     assert_eq!(c.current.monthly.to_string(), "1155.48"); // spec case HX
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn household() -> impl Strategy<Value = Input> {
+        (
+            prop::sample::select(vec![2024, 2025, 2026]),
+            prop::sample::select(vec!["instelling", "vpt", "mpt", "pgb", "dtv"]),
+            50u32..=95,
+            0i64..=200_000,
+            0i64..=400_000,
+            prop::option::of((
+                prop::sample::select(vec!["none", "instelling", "vpt", "living-along"]),
+                0i64..=80_000,
+            )),
+            prop::option::of(0i64..=40_000),
+        )
+            .prop_map(|(year, care, age, income, assets, partner, tax)| {
+                let mut v = serde_json::json!({"version": 1, "year": year,
+                    "client": {"age": age, "care": care, "income": income, "assets": assets}});
+                if let Some(t) = tax {
+                    v["client"]["tax"] = t.into();
+                }
+                if let Some((pc, pi)) = partner {
+                    v["partner"] = serde_json::json!({"age": age, "care": pc, "income": pi});
+                    if let Some(t) = tax {
+                        v["partner"]["tax"] = (t / 3).into();
+                    }
+                }
+                Input::from_json(&v.to_string()).unwrap()
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(
+            std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(48)
+        ))]
+
+        /// The timeline's months add up to its totals, and each month to its segments.
+        #[test]
+        fn timeline_months_sum_to_the_totals(i in household(), month in 1u8..=12, day in 1u8..=28) {
+            let start = Date::new(i.year, month, day).unwrap();
+            if let Ok(t) = scenarios::timeline(&i, start, 12) {
+                prop_assert_eq!(t.months.len(), 12);
+                prop_assert_eq!(t.total_12_months, t.months.iter().map(|m| m.amount).sum::<Decimal>());
+                prop_assert_eq!(t.total_calendar_year, t.months.iter().filter(|m| m.year == i.year).map(|m| m.amount).sum::<Decimal>());
+                for m in &t.months {
+                    prop_assert_eq!(m.amount, m.segments.iter().map(|s| s.due).sum::<Decimal>());
+                    prop_assert!(m.amount.scale() == 2 && m.amount >= Decimal::ZERO);
+                }
+            }
+        }
+
+        /// Each row of the comparison equals the separate estimate of that care form.
+        #[test]
+        fn comparison_rows_equal_separate_estimates(i in household()) {
+            let c = scenarios::compare(&i).unwrap();
+            for r in &c.rows {
+                let alone = estimate(&scenarios::comparison_input(&i, r.option));
+                prop_assert_eq!(r.monthly, alone.as_ref().ok().map(|e| e.monthly));
+                prop_assert_eq!(r.regime, alone.as_ref().ok().map(|e| e.regime));
+            }
+        }
+
+        /// The income curve never decreases, contains the household's own point,
+        /// and at its breakpoints the minimum / maximum binds exactly.
+        #[test]
+        fn income_curve_is_non_decreasing(i in household()) {
+            if let Ok(c) = scenarios::income_curve(&i, 24) {
+                prop_assert!(c.points.windows(2).all(|w| w[0].income < w[1].income && w[0].monthly <= w[1].monthly));
+                prop_assert!(c.points.iter().any(|p| p.income == c.current.income && p.monthly == c.current.monthly));
+                if let Some(m) = c.maximum_from {
+                    let at = c.points.iter().find(|p| p.income == m).unwrap();
+                    prop_assert_eq!(at.monthly, c.maximum);
+                }
+                if let (Some(m), Some(min)) = (c.minimum_until, c.minimum) {
+                    let at = c.points.iter().find(|p| p.income == m).unwrap();
+                    prop_assert_eq!(at.monthly, min);
+                }
+            }
+        }
+    }
+}
