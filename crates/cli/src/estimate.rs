@@ -293,7 +293,7 @@ fn given_flags(matches: &ArgMatches) -> Vec<String> {
 }
 
 /// The flag(s) that fill `field`, preferring those given on the command line.
-fn flag_for(field: Option<&str>, given: &[String]) -> Option<String> {
+pub fn flag_for(field: Option<&str>, given: &[String]) -> Option<String> {
     let field = field?;
     let candidates: Vec<&str> = FLAG_FIELDS
         .iter()
@@ -331,122 +331,200 @@ fn read_input(path: &str) -> Result<Input, CliError> {
     Ok(Input::from_json(&text)?)
 }
 
-/// The flags of one person, with the prefix of their flag names.
-struct PersonFlags<'a> {
-    prefix: &'static str,
-    field: &'static str,
-    age: Option<u32>,
-    birth_date: &'a Option<String>,
-    care: &'a Option<String>,
-    months_in_care: Option<u32>,
-    stay_start: &'a Option<String>,
-    mpt_max_20_hours: bool,
-    income: &'a Option<String>,
-    assets: &'a Option<String>,
-    tax: &'a Option<String>,
-    work_income: &'a Option<String>,
-    one_off_payments: &'a Option<String>,
+/// How messages name an input value: as a flag (`--partner-income`) or as
+/// a CSV column of `batch` (`partner_income`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Naming {
+    Flag,
+    Column,
 }
 
-impl PersonFlags<'_> {
+impl Naming {
+    /// The name of the value whose flag is `--{dashed}`.
+    pub fn of(self, dashed: &str) -> String {
+        match self {
+            Naming::Flag => format!("--{dashed}"),
+            Naming::Column => dashed.replace('-', "_"),
+        }
+    }
+}
+
+/// The input values of one household as typed: flags of `estimate` or the
+/// cells of one CSV row of `batch`. Amounts, dates and care lists are still
+/// text; [`build_input`] parses them into a `wlz_core::Input`.
+#[derive(Debug, Default)]
+pub struct Values<'a> {
+    pub year: i32,
+    pub date: Option<&'a str>,
+    pub days: Option<i64>,
+    pub client: PersonValues<'a>,
+    /// A partner exists when any of these is given.
+    pub partner: PersonValues<'a>,
+    pub children: bool,
+    pub return_home_expected: bool,
+    pub wmo_maatwerkvoorziening: bool,
+    pub zorgtoeslag: bool,
+    pub no_data: bool,
+    pub net_monthly_income: Option<&'a str>,
+    pub readings: &'a [String],
+}
+
+/// The values of one person (`mpt_max_20_hours` and `one_off_payments` exist for the client only).
+#[derive(Debug, Default)]
+pub struct PersonValues<'a> {
+    pub age: Option<u32>,
+    pub birth_date: Option<&'a str>,
+    pub care: Option<&'a str>,
+    pub months_in_care: Option<u32>,
+    pub stay_start: Option<&'a str>,
+    pub mpt_max_20_hours: bool,
+    pub income: Option<&'a str>,
+    pub assets: Option<&'a str>,
+    pub tax: Option<&'a str>,
+    pub work_income: Option<&'a str>,
+    pub one_off_payments: Option<&'a str>,
+}
+
+impl PersonValues<'_> {
+    fn is_given(&self) -> bool {
+        self.age.is_some()
+            || self.birth_date.is_some()
+            || self.care.is_some()
+            || self.months_in_care.is_some()
+            || self.stay_start.is_some()
+            || self.mpt_max_20_hours
+            || self.income.is_some()
+            || self.assets.is_some()
+            || self.tax.is_some()
+            || self.work_income.is_some()
+            || self.one_off_payments.is_some()
+    }
+}
+
+/// The values of one person, with the prefix of their flag names.
+struct PersonFlags<'v, 'a> {
+    prefix: &'static str,
+    field: &'static str,
+    naming: Naming,
+    v: &'v PersonValues<'a>,
+}
+
+impl PersonFlags<'_, '_> {
     fn flag(&self, name: &str) -> String {
-        format!("--{}{name}", self.prefix)
+        self.naming.of(&format!("{}{name}", self.prefix))
     }
     fn path(&self, name: &str) -> String {
         format!("{}.{name}", self.field)
     }
-    fn amount(
-        &self,
-        v: &Option<String>,
-        flag: &str,
-        field: &str,
-    ) -> Result<Option<Amount>, CliError> {
+    fn amount(&self, v: Option<&str>, flag: &str, field: &str) -> Result<Option<Amount>, CliError> {
         amount(v, &self.flag(flag), &self.path(field))
     }
-    fn date(&self, v: &Option<String>, flag: &str, field: &str) -> Result<Option<Date>, CliError> {
+    fn date(&self, v: Option<&str>, flag: &str, field: &str) -> Result<Option<Date>, CliError> {
         date(v, &self.flag(flag), &self.path(field))
     }
 
     fn person(&self, partner: bool) -> Result<Person, CliError> {
-        let stay = if self.months_in_care.is_some() || self.stay_start.is_some() {
+        let v = self.v;
+        let stay = if v.months_in_care.is_some() || v.stay_start.is_some() {
             Some(Stay {
-                months_completed: self.months_in_care,
-                start: self.date(self.stay_start, "stay-start", "stay.start")?,
+                months_completed: v.months_in_care,
+                start: self.date(v.stay_start, "stay-start", "stay.start")?,
                 ..Stay::default()
             })
         } else {
             None
         };
         Ok(Person {
-            age: self.age,
-            birth_date: self.date(self.birth_date, "birth-date", "birth_date")?,
-            care: match self.care {
-                Some(list) => care_forms(list, &self.flag("care"), &self.path("care"), partner)?,
+            age: v.age,
+            birth_date: self.date(v.birth_date, "birth-date", "birth_date")?,
+            care: match v.care {
+                Some(list) => care_forms(
+                    list,
+                    &self.flag("care"),
+                    &self.path("care"),
+                    partner,
+                    &self.naming.of("partner-care"),
+                )?,
                 None => CareForms::default(),
             },
-            mpt_max_20_hours: self.mpt_max_20_hours,
+            mpt_max_20_hours: v.mpt_max_20_hours,
             stay,
-            income: self.amount(self.income, "income", "income")?,
-            assets: self.amount(self.assets, "assets", "assets")?,
+            income: self.amount(v.income, "income", "income")?,
+            assets: self.amount(v.assets, "assets", "assets")?,
             one_off_payments: self.amount(
-                self.one_off_payments,
+                v.one_off_payments,
                 "one-off-payments",
                 "one_off_payments",
             )?,
-            tax: self.amount(self.tax, "tax", "tax")?,
-            work_income: self.amount(self.work_income, "work-income", "work_income")?,
+            tax: self.amount(v.tax, "tax", "tax")?,
+            work_income: self.amount(v.work_income, "work-income", "work_income")?,
             ..Person::default()
         })
     }
 }
 
 fn input_from_flags(a: &EstimateArgs) -> Result<Input, CliError> {
+    let values = Values {
+        year: a.year,
+        date: a.date.as_deref(),
+        days: a.days,
+        client: PersonValues {
+            age: a.age,
+            birth_date: a.birth_date.as_deref(),
+            care: a.care.as_deref(),
+            months_in_care: a.months_in_care,
+            stay_start: a.stay_start.as_deref(),
+            mpt_max_20_hours: a.mpt_max_20_hours,
+            income: a.income.as_deref(),
+            assets: a.assets.as_deref(),
+            tax: a.tax.as_deref(),
+            work_income: a.work_income.as_deref(),
+            one_off_payments: a.one_off_payments.as_deref(),
+        },
+        partner: PersonValues {
+            age: a.partner_age,
+            birth_date: a.partner_birth_date.as_deref(),
+            care: a.partner_care.as_deref(),
+            months_in_care: a.partner_months_in_care,
+            stay_start: a.partner_stay_start.as_deref(),
+            mpt_max_20_hours: false,
+            income: a.partner_income.as_deref(),
+            assets: a.partner_assets.as_deref(),
+            tax: a.partner_tax.as_deref(),
+            work_income: a.partner_work_income.as_deref(),
+            one_off_payments: None,
+        },
+        children: a.children,
+        return_home_expected: a.return_home_expected,
+        wmo_maatwerkvoorziening: a.wmo_maatwerkvoorziening,
+        zorgtoeslag: a.zorgtoeslag,
+        no_data: a.no_data,
+        net_monthly_income: a.net_monthly_income.as_deref(),
+        readings: &a.reading,
+    };
+    build_input(&values, Naming::Flag)
+}
+
+/// Builds the input contract from typed values; errors name the flag or column (`naming`).
+pub fn build_input(a: &Values, naming: Naming) -> Result<Input, CliError> {
     let client = PersonFlags {
         prefix: "",
         field: "client",
-        age: a.age,
-        birth_date: &a.birth_date,
-        care: &a.care,
-        months_in_care: a.months_in_care,
-        stay_start: &a.stay_start,
-        mpt_max_20_hours: a.mpt_max_20_hours,
-        income: &a.income,
-        assets: &a.assets,
-        tax: &a.tax,
-        work_income: &a.work_income,
-        one_off_payments: &a.one_off_payments,
+        naming,
+        v: &a.client,
     };
-    let none = None;
     let partner = PersonFlags {
         prefix: "partner-",
         field: "partner",
-        age: a.partner_age,
-        birth_date: &a.partner_birth_date,
-        care: &a.partner_care,
-        months_in_care: a.partner_months_in_care,
-        stay_start: &a.partner_stay_start,
-        mpt_max_20_hours: false,
-        income: &a.partner_income,
-        assets: &a.partner_assets,
-        tax: &a.partner_tax,
-        work_income: &a.partner_work_income,
-        one_off_payments: &none,
+        naming,
+        v: &a.partner,
     };
-    let has_partner = partner.age.is_some()
-        || partner.birth_date.is_some()
-        || partner.care.is_some()
-        || partner.months_in_care.is_some()
-        || partner.stay_start.is_some()
-        || partner.income.is_some()
-        || partner.assets.is_some()
-        || partner.tax.is_some()
-        || partner.work_income.is_some();
     Ok(Input {
         version: CONTRACT_VERSION,
         year: a.year,
-        date: date(&a.date, "--date", "date")?,
+        date: date(a.date, &naming.of("date"), "date")?,
         client: client.person(false)?,
-        partner: if has_partner {
+        partner: if a.partner.is_given() {
             Some(partner.person(true)?)
         } else {
             None
@@ -458,17 +536,17 @@ fn input_from_flags(a: &EstimateArgs) -> Result<Input, CliError> {
             zorgtoeslag: a.zorgtoeslag,
             cak_has_no_data: a.no_data,
             net_monthly_income: amount(
-                &a.net_monthly_income,
-                "--net-monthly-income",
+                a.net_monthly_income,
+                &naming.of("net-monthly-income"),
                 "household.net_monthly_income",
             )?,
         },
         days: a.days,
-        readings: readings(&a.reading)?,
+        readings: readings(a.readings)?,
     })
 }
 
-fn amount(v: &Option<String>, flag: &str, field: &str) -> Result<Option<Amount>, CliError> {
+fn amount(v: Option<&str>, flag: &str, field: &str) -> Result<Option<Amount>, CliError> {
     match v {
         None => Ok(None),
         Some(s) => Amount::parse(s)
@@ -477,7 +555,7 @@ fn amount(v: &Option<String>, flag: &str, field: &str) -> Result<Option<Amount>,
     }
 }
 
-fn date(v: &Option<String>, flag: &str, field: &str) -> Result<Option<Date>, CliError> {
+fn date(v: Option<&str>, flag: &str, field: &str) -> Result<Option<Date>, CliError> {
     match v {
         None => Ok(None),
         Some(s) => Date::parse(s).map(Some).ok_or_else(|| {
@@ -494,7 +572,14 @@ fn date(v: &Option<String>, flag: &str, field: &str) -> Result<Option<Date>, Cli
 }
 
 /// `pgb,mpt` → the care forms. The partner also has none, living-along, beschermd-wonen.
-fn care_forms(list: &str, flag: &str, field: &str, partner: bool) -> Result<CareForms, CliError> {
+/// `partner_care` names the partner's care flag or column in the messages.
+fn care_forms(
+    list: &str,
+    flag: &str,
+    field: &str,
+    partner: bool,
+    partner_care: &str,
+) -> Result<CareForms, CliError> {
     let mut forms = Vec::new();
     for name in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
         let choices = if partner {
@@ -509,11 +594,11 @@ fn care_forms(list: &str, flag: &str, field: &str, partner: bool) -> Result<Care
             }
             Ok(_) => (
                 format!(
-                    "`{name}` bij {flag} kan alleen voor de partner (--partner-care). \
+                    "`{name}` bij {flag} kan alleen voor de partner ({partner_care}). \
                      Kies uit: {choices}."
                 ),
                 format!(
-                    "`{name}` for {flag} applies only to the partner (--partner-care). \
+                    "`{name}` for {flag} applies only to the partner ({partner_care}). \
                      Choose from: {choices}."
                 ),
             ),

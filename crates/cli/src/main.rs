@@ -3,9 +3,11 @@
 //! `wlz_core::Estimate` is printed as JSON or as a readable explanation.
 //! All rules live in the core.
 
+mod batch;
 mod error;
 mod estimate;
 mod output;
+mod params_cmd;
 mod render;
 
 use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand};
@@ -38,6 +40,16 @@ pub enum Command {
         after_help = "Example:\n  wlz-bijdrage estimate --care vpt --age 70 --income 38.000 --assets 100.000"
     )]
     Estimate(Box<estimate::EstimateArgs>),
+
+    /// Estimate many households: CSV or JSON Lines in, the same rows with monthly, regime
+    /// and error out.
+    #[command(
+        after_help = "Example:\n  wlz-bijdrage batch --format jsonl --input households.jsonl --output results.jsonl\n\nSee docs/batch.md for the columns and keys."
+    )]
+    Batch(batch::BatchArgs),
+
+    /// Show the parameter table of a contribution year, with status and legal reference.
+    Params(params_cmd::ParamsArgs),
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -80,5 +92,7 @@ fn run(command: &Command, matches: &ArgMatches, out: Output) -> Result<(), CliEr
                 .ok_or_else(|| CliError::internal("no matches for `estimate`"))?;
             estimate::run(args, sub, out)
         }
+        Command::Batch(args) => batch::run(args, out),
+        Command::Params(args) => params_cmd::run(args, out),
     }
 }

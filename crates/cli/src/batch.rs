@@ -1,0 +1,941 @@
+//! `wlz-bijdrage batch`: many households in, one result per household out,
+//! as JSON Lines or CSV. Streams row by row with buffered I/O (constant
+//! memory); a bad row gets an `error` and never stops the batch. See
+//! `docs/batch.md`.
+
+use crate::error::{CliError, Code};
+use crate::estimate::{self, Naming, PersonValues, Values, DEFAULT_YEAR};
+use crate::Output;
+use clap::{Args, ValueEnum};
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
+use std::fmt::{self, Write as _};
+use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
+use std::time::{Duration, Instant};
+use wlz_core::{ErrorCode, Estimate, Input, InputError, Lang};
+
+/// Read and write buffers.
+const BUFFER: usize = 64 * 1024;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Comma- (or semicolon-) separated values with a header row.
+    Csv,
+    /// JSON Lines: one input object (the JSON contract) per line.
+    Jsonl,
+}
+
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// csv or jsonl. Default: from the extension of --input (.csv; .jsonl, .ndjson, .json),
+    /// else jsonl.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<Format>,
+
+    /// The households, one per row or line; `-` reads standard input.
+    #[arg(long, value_name = "FILE", default_value = "-")]
+    pub input: String,
+
+    /// Where the results go; `-` writes standard output.
+    #[arg(long, value_name = "FILE", default_value = "-")]
+    pub output: String,
+}
+
+/// Why a batch stopped before the end of its input.
+enum Stop {
+    /// The input cannot be read, or the output cannot be written: exit 2.
+    Fatal(CliError),
+    /// The reader of the output went away (a closed pipe): stop quietly.
+    Closed,
+}
+
+impl From<CliError> for Stop {
+    fn from(e: CliError) -> Stop {
+        Stop::Fatal(e)
+    }
+}
+
+impl From<io::Error> for Stop {
+    /// An error while writing the output.
+    fn from(e: io::Error) -> Stop {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            Stop::Closed
+        } else {
+            Stop::Fatal(CliError::new(
+                Code::Cli("cannot_write_output"),
+                None,
+                format!("Kan de uitvoer niet schrijven: {e}"),
+                format!("Cannot write the output: {e}"),
+            ))
+        }
+    }
+}
+
+pub fn run(args: &BatchArgs, out: Output) -> Result<(), CliError> {
+    let format = args.format.unwrap_or_else(|| format_of(&args.input));
+    let reader = open_input(&args.input)?;
+    let mut progress = Progress::new(out.lang);
+    let result = match format {
+        Format::Jsonl => {
+            let output = open_output(&args.output)?;
+            let mut w = BufWriter::with_capacity(BUFFER, output);
+            let r = jsonl(reader, &mut w, out.lang, &mut progress);
+            // Flush also after a fatal error: the rows before it are valid output.
+            let flushed = w.flush().map_err(Stop::from);
+            r.and(flushed)
+        }
+        Format::Csv => csv_batch(reader, &args.output, out.lang, &mut progress),
+    };
+    progress.finish();
+    match result {
+        Ok(()) | Err(Stop::Closed) => Ok(()),
+        Err(Stop::Fatal(e)) => Err(e),
+    }
+}
+
+/// The format that the input file's name suggests.
+fn format_of(path: &str) -> Format {
+    let lower = path.to_ascii_lowercase();
+    if lower.ends_with(".csv") {
+        Format::Csv
+    } else {
+        Format::Jsonl
+    }
+}
+
+fn cannot_read(path: &str, e: &dyn fmt::Display) -> CliError {
+    let name = if path == "-" { "standard input" } else { path };
+    CliError::new(
+        Code::Cli("cannot_read_input"),
+        None,
+        format!("Kan de invoer niet lezen ({name}): {e}"),
+        format!("Cannot read the input ({name}): {e}"),
+    )
+}
+
+/// A read error in the middle of the input.
+fn read_failed(e: &dyn fmt::Display) -> CliError {
+    CliError::new(
+        Code::Cli("cannot_read_input"),
+        None,
+        format!("Kan de invoer niet verder lezen: {e}"),
+        format!("Cannot read the rest of the input: {e}"),
+    )
+}
+
+fn not_utf8(line: u64) -> CliError {
+    CliError::new(
+        Code::Cli("cannot_read_input"),
+        None,
+        format!("Regel {line} van de invoer is geen UTF-8-tekst."),
+        format!("Line {line} of the input is not UTF-8 text."),
+    )
+}
+
+fn open_input(path: &str) -> Result<BufReader<Box<dyn Read>>, CliError> {
+    let inner: Box<dyn Read> = if path == "-" {
+        Box::new(io::stdin())
+    } else {
+        Box::new(std::fs::File::open(path).map_err(|e| cannot_read(path, &e))?)
+    };
+    Ok(BufReader::with_capacity(BUFFER, inner))
+}
+
+fn open_output(path: &str) -> Result<Box<dyn Write>, CliError> {
+    if path == "-" {
+        return Ok(Box::new(io::stdout()));
+    }
+    match std::fs::File::create(path) {
+        Ok(f) => Ok(Box::new(f)),
+        Err(e) => Err(CliError::new(
+            Code::Cli("cannot_write_output"),
+            None,
+            format!("Kan het uitvoerbestand niet maken ({path}): {e}"),
+            format!("Cannot create the output file ({path}): {e}"),
+        )),
+    }
+}
+
+// ------------------------------------------------------------------ errors of one row
+
+/// The `error` of one row: `{code, field, message}` with the message in one language.
+#[derive(Debug, Serialize)]
+struct RowError {
+    code: CodeName,
+    field: Option<String>,
+    message: String,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+enum CodeName {
+    Core(ErrorCode),
+    Cli(String),
+}
+
+impl CodeName {
+    fn text(&self) -> String {
+        match self {
+            CodeName::Core(c) => serde_json::to_value(c)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_else(|| format!("{c:?}")),
+            CodeName::Cli(s) => s.clone(),
+        }
+    }
+}
+
+impl RowError {
+    fn core(e: &InputError, lang: Lang) -> RowError {
+        RowError {
+            code: CodeName::Core(e.code),
+            field: e.field.clone(),
+            message: e.message(lang).to_string(),
+        }
+    }
+
+    fn cli(e: &CliError, lang: Lang) -> RowError {
+        // The code is part of the error's public JSON document.
+        let doc: serde_json::Value = serde_json::from_str(&e.document()).unwrap_or_default();
+        let code = doc["error"]["code"]
+            .as_str()
+            .unwrap_or("internal")
+            .to_string();
+        RowError {
+            code: CodeName::Cli(code),
+            field: e.field().map(str::to_string),
+            message: e.text(lang),
+        }
+    }
+
+    fn new(code: &str, field: Option<&str>, lang: Lang, nl: String, en: String) -> RowError {
+        RowError {
+            code: CodeName::Cli(code.to_string()),
+            field: field.map(str::to_string),
+            message: match lang {
+                Lang::Nl => nl,
+                Lang::En => en,
+            },
+        }
+    }
+}
+
+// ------------------------------------------------------------------ JSON Lines
+
+/// What the first pass over a line learns: it is one JSON object, and which top-level keys it has.
+#[derive(Default)]
+struct TopKeys {
+    count: usize,
+    version: bool,
+    /// It already has `monthly`, `regime` or `error` (unknown to the contract).
+    result_keys: bool,
+}
+
+enum Key {
+    Version,
+    Result,
+    Other,
+}
+
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Key, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Key;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key, E> {
+                Ok(match v {
+                    "version" => Key::Version,
+                    "monthly" | "regime" | "error" => Key::Result,
+                    _ => Key::Other,
+                })
+            }
+        }
+        d.deserialize_identifier(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for TopKeys {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<TopKeys, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = TopKeys;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TopKeys, A::Error> {
+                let mut k = TopKeys::default();
+                while let Some(key) = map.next_key::<Key>()? {
+                    k.count += 1;
+                    match key {
+                        Key::Version => k.version = true,
+                        Key::Result => k.result_keys = true,
+                        Key::Other => {}
+                    }
+                    map.next_value::<IgnoredAny>()?;
+                }
+                Ok(k)
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// Reads JSON Lines, writes JSON Lines: each input object with `monthly`, `regime`
+/// and `error` appended (the object's own text is kept as it is).
+fn jsonl<R: BufRead, W: Write>(
+    mut r: R,
+    w: &mut W,
+    lang: Lang,
+    progress: &mut Progress,
+) -> Result<(), Stop> {
+    let mut raw: Vec<u8> = Vec::with_capacity(1024);
+    let mut patched = String::with_capacity(1024);
+    let mut line_no: u64 = 0;
+    loop {
+        raw.clear();
+        if r.read_until(b'\n', &mut raw).map_err(|e| read_failed(&e))? == 0 {
+            break;
+        }
+        line_no += 1;
+        let text = std::str::from_utf8(&raw).map_err(|_| not_utf8(line_no))?;
+        let mut line = text.trim_end_matches(['\n', '\r']);
+        if line_no == 1 {
+            line = line.strip_prefix('\u{feff}').unwrap_or(line);
+        }
+        if line.trim().is_empty() {
+            continue;
+        }
+        let ok = jsonl_row(line, line_no, &mut patched, w, lang)?;
+        progress.row(ok);
+    }
+    Ok(())
+}
+
+/// One line: returns whether it gave an amount.
+fn jsonl_row<W: Write>(
+    line: &str,
+    line_no: u64,
+    patched: &mut String,
+    w: &mut W,
+    lang: Lang,
+) -> io::Result<bool> {
+    let body = line.trim();
+    let keys = match serde_json::from_str::<TopKeys>(body) {
+        Ok(k) => k,
+        Err(e) => {
+            let err = RowError::new(
+                "invalid_json",
+                None,
+                lang,
+                format!("Regel {line_no} is geen geldig JSON-object: {e}"),
+                format!("Line {line_no} is not a valid JSON object: {e}"),
+            );
+            write_echo(w, line_no, line)?;
+            write_result(w, Err(&err))?;
+            return Ok(false);
+        }
+    };
+    // A valid object ends with `}`; `open` is its text without it.
+    let open = &body[..body.len() - 1];
+    let text = if keys.version {
+        body
+    } else {
+        // `version` may be left out: append it, so positions in messages stay right.
+        patched.clear();
+        patched.push_str(open);
+        if keys.count > 0 {
+            patched.push(',');
+        }
+        patched.push_str("\"version\":1}");
+        patched.as_str()
+    };
+    // The plain decoder is faster; only a bad row pays for the error with its path.
+    let input = serde_json::from_str::<Input>(text).or_else(|_| Input::from_json(text));
+    let result = input.and_then(|i| wlz_core::estimate(&i));
+    let err = result.as_ref().err().map(|e| RowError::core(e, lang));
+    let result = match (&result, &err) {
+        (Ok(e), _) => Ok(e),
+        (Err(_), Some(err)) => Err(err),
+        (Err(_), None) => unreachable!("an error result has an error"),
+    };
+    if keys.result_keys {
+        // Appending would repeat a key: echo the line as text instead.
+        write_echo(w, line_no, line)?;
+    } else {
+        w.write_all(open.as_bytes())?;
+        if keys.count > 0 {
+            w.write_all(b",")?;
+        }
+    }
+    write_result(w, result)?;
+    Ok(result.is_ok())
+}
+
+/// `{"line":N,"input":"<raw line>",` for a line that cannot carry the result keys itself.
+fn write_echo<W: Write>(w: &mut W, line_no: u64, line: &str) -> io::Result<()> {
+    write!(w, "{{\"line\":{line_no},\"input\":")?;
+    serde_json::to_writer(&mut *w, line)?;
+    w.write_all(b",")
+}
+
+/// `"monthly":…,"regime":…,"error":…}` and the newline.
+fn write_result<W: Write>(w: &mut W, result: Result<&Estimate, &RowError>) -> io::Result<()> {
+    match result {
+        Ok(e) => writeln!(
+            w,
+            "\"monthly\":\"{}\",\"regime\":\"{}\",\"error\":null}}",
+            e.monthly,
+            e.regime.name()
+        ),
+        Err(err) => {
+            w.write_all(b"\"monthly\":null,\"regime\":null,\"error\":")?;
+            serde_json::to_writer(&mut *w, err)?;
+            w.write_all(b"}\n")
+        }
+    }
+}
+
+// ------------------------------------------------------------------ CSV
+
+/// The CSV columns: the flags of `estimate` without dashes, with underscores.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Col {
+    Year,
+    Age,
+    BirthDate,
+    Care,
+    MonthsInCare,
+    MptMax20Hours,
+    Income,
+    Assets,
+    Tax,
+    WorkIncome,
+    OneOffPayments,
+    PartnerAge,
+    PartnerBirthDate,
+    PartnerCare,
+    PartnerMonthsInCare,
+    PartnerIncome,
+    PartnerAssets,
+    PartnerTax,
+    PartnerWorkIncome,
+    Children,
+    ReturnHomeExpected,
+    WmoMaatwerkvoorziening,
+    Zorgtoeslag,
+    NoData,
+    NetMonthlyIncome,
+    Date,
+    StayStart,
+    PartnerStayStart,
+    Days,
+}
+
+/// Every column in the order of [`Col`].
+const COLUMNS: [&str; 29] = [
+    "year",
+    "age",
+    "birth_date",
+    "care",
+    "months_in_care",
+    "mpt_max_20_hours",
+    "income",
+    "assets",
+    "tax",
+    "work_income",
+    "one_off_payments",
+    "partner_age",
+    "partner_birth_date",
+    "partner_care",
+    "partner_months_in_care",
+    "partner_income",
+    "partner_assets",
+    "partner_tax",
+    "partner_work_income",
+    "children",
+    "return_home_expected",
+    "wmo_maatwerkvoorziening",
+    "zorgtoeslag",
+    "no_data",
+    "net_monthly_income",
+    "date",
+    "stay_start",
+    "partner_stay_start",
+    "days",
+];
+
+const ALL_COLS: [Col; 29] = [
+    Col::Year,
+    Col::Age,
+    Col::BirthDate,
+    Col::Care,
+    Col::MonthsInCare,
+    Col::MptMax20Hours,
+    Col::Income,
+    Col::Assets,
+    Col::Tax,
+    Col::WorkIncome,
+    Col::OneOffPayments,
+    Col::PartnerAge,
+    Col::PartnerBirthDate,
+    Col::PartnerCare,
+    Col::PartnerMonthsInCare,
+    Col::PartnerIncome,
+    Col::PartnerAssets,
+    Col::PartnerTax,
+    Col::PartnerWorkIncome,
+    Col::Children,
+    Col::ReturnHomeExpected,
+    Col::WmoMaatwerkvoorziening,
+    Col::Zorgtoeslag,
+    Col::NoData,
+    Col::NetMonthlyIncome,
+    Col::Date,
+    Col::StayStart,
+    Col::PartnerStayStart,
+    Col::Days,
+];
+
+/// The free column passed through unchanged.
+const ID_COLUMN: &str = "id";
+
+impl Col {
+    fn name(self) -> &'static str {
+        COLUMNS[self as usize]
+    }
+}
+
+/// The cells of one row, by column; `None` when absent or empty.
+struct Cells<'r>([Option<&'r str>; 29]);
+
+impl<'r> Cells<'r> {
+    fn get(&self, c: Col) -> Option<&'r str> {
+        self.0[c as usize]
+    }
+
+    fn int<T: std::str::FromStr>(&self, c: Col, lang: Lang) -> Result<Option<T>, RowError> {
+        match self.get(c) {
+            None => Ok(None),
+            Some(s) => s.parse().map(Some).map_err(|_| {
+                RowError::new(
+                    "invalid_value",
+                    Some(c.name()),
+                    lang,
+                    format!("Geen geheel getal in kolom {}: `{s}`.", c.name()),
+                    format!("Not a whole number in column {}: `{s}`.", c.name()),
+                )
+            }),
+        }
+    }
+
+    fn bool(&self, c: Col, lang: Lang) -> Result<bool, RowError> {
+        let Some(s) = self.get(c) else {
+            return Ok(false);
+        };
+        match s.to_ascii_lowercase().as_str() {
+            "true" | "1" | "ja" | "yes" => Ok(true),
+            "false" | "0" | "nee" | "no" => Ok(false),
+            _ => Err(RowError::new(
+                "invalid_value",
+                Some(c.name()),
+                lang,
+                format!(
+                    "Geen ja/nee-waarde in kolom {}: `{s}`. Schrijf ja, nee, true, false, 1 of 0.",
+                    c.name()
+                ),
+                format!(
+                    "Not a yes/no value in column {}: `{s}`. Write yes, no, true, false, 1 or 0.",
+                    c.name()
+                ),
+            )),
+        }
+    }
+
+    /// The flags of `estimate` that the non-empty cells stand for (to name columns in errors).
+    fn given_flags(&self) -> Vec<String> {
+        ALL_COLS
+            .iter()
+            .filter(|c| self.get(**c).is_some())
+            .map(|c| format!("--{}", c.name().replace('_', "-")))
+            .collect()
+    }
+
+    fn values(&self, lang: Lang) -> Result<Values<'r>, RowError> {
+        let g = |c| self.get(c);
+        Ok(Values {
+            year: self.int(Col::Year, lang)?.unwrap_or(DEFAULT_YEAR),
+            date: g(Col::Date),
+            days: self.int(Col::Days, lang)?,
+            client: PersonValues {
+                age: self.int(Col::Age, lang)?,
+                birth_date: g(Col::BirthDate),
+                care: g(Col::Care),
+                months_in_care: self.int(Col::MonthsInCare, lang)?,
+                stay_start: g(Col::StayStart),
+                mpt_max_20_hours: self.bool(Col::MptMax20Hours, lang)?,
+                income: g(Col::Income),
+                assets: g(Col::Assets),
+                tax: g(Col::Tax),
+                work_income: g(Col::WorkIncome),
+                one_off_payments: g(Col::OneOffPayments),
+            },
+            partner: PersonValues {
+                age: self.int(Col::PartnerAge, lang)?,
+                birth_date: g(Col::PartnerBirthDate),
+                care: g(Col::PartnerCare),
+                months_in_care: self.int(Col::PartnerMonthsInCare, lang)?,
+                stay_start: g(Col::PartnerStayStart),
+                mpt_max_20_hours: false,
+                income: g(Col::PartnerIncome),
+                assets: g(Col::PartnerAssets),
+                tax: g(Col::PartnerTax),
+                work_income: g(Col::PartnerWorkIncome),
+                one_off_payments: None,
+            },
+            children: self.bool(Col::Children, lang)?,
+            return_home_expected: self.bool(Col::ReturnHomeExpected, lang)?,
+            wmo_maatwerkvoorziening: self.bool(Col::WmoMaatwerkvoorziening, lang)?,
+            zorgtoeslag: self.bool(Col::Zorgtoeslag, lang)?,
+            no_data: self.bool(Col::NoData, lang)?,
+            net_monthly_income: g(Col::NetMonthlyIncome),
+            readings: &[],
+        })
+    }
+}
+
+/// `;` when the header line has more semicolons than commas (Dutch spreadsheets), else `,`.
+fn sniff_delimiter<R: BufRead>(r: &mut R) -> Result<u8, CliError> {
+    let buf = r.fill_buf().map_err(|e| read_failed(&e))?;
+    let first = buf.split(|b| *b == b'\n').next().unwrap_or(&[]);
+    let count = |c: u8| first.iter().filter(|b| **b == c).count();
+    Ok(if count(b';') > count(b',') {
+        b';'
+    } else {
+        b','
+    })
+}
+
+fn normalize_header(h: &str) -> String {
+    h.trim_start_matches('\u{feff}')
+        .trim()
+        .to_ascii_lowercase()
+        .replace('-', "_")
+}
+
+/// Which column of [`COLUMNS`] each header names (`None` for `id`); unknown or repeated
+/// columns are fatal.
+fn map_header(header: &csv::StringRecord) -> Result<Vec<Option<Col>>, CliError> {
+    if header.is_empty() || header.iter().all(|h| h.trim().is_empty()) {
+        return Err(CliError::new(
+            Code::Cli("invalid_csv_header"),
+            None,
+            String::from("De CSV-invoer heeft geen kopregel met kolomnamen."),
+            String::from("The CSV input has no header row with column names."),
+        ));
+    }
+    let mut map = Vec::with_capacity(header.len());
+    let mut unknown = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    for h in header {
+        let name = normalize_header(h);
+        if seen.contains(&name) {
+            return Err(CliError::new(
+                Code::Cli("invalid_csv_header"),
+                None,
+                format!("De kolom `{name}` staat twee keer in de kopregel."),
+                format!("The column `{name}` appears twice in the header row."),
+            ));
+        }
+        if name == ID_COLUMN {
+            map.push(None);
+        } else if let Some(i) = COLUMNS.iter().position(|c| *c == name) {
+            map.push(Some(ALL_COLS[i]));
+        } else {
+            unknown.push(format!("`{}`", h.trim_start_matches('\u{feff}')));
+        }
+        seen.push(name);
+    }
+    if !unknown.is_empty() {
+        let list = unknown.join(", ");
+        let valid = COLUMNS.join(", ");
+        return Err(CliError::new(
+            Code::Cli("unknown_column"),
+            None,
+            format!("Onbekende kolom in de CSV-invoer: {list}. Bekende kolommen: id, {valid}."),
+            format!("Unknown column in the CSV input: {list}. Known columns: id, {valid}."),
+        ));
+    }
+    Ok(map)
+}
+
+fn csv_batch<R: BufRead>(
+    mut reader: R,
+    output: &str,
+    lang: Lang,
+    progress: &mut Progress,
+) -> Result<(), Stop> {
+    let delimiter = sniff_delimiter(&mut reader)?;
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .buffer_capacity(BUFFER)
+        .from_reader(reader);
+    let header = rdr.headers().map_err(|e| csv_read_error(&e))?.clone();
+    let columns = map_header(&header)?;
+    // The input is readable: now (and only now) create the output.
+    let mut wtr = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .buffer_capacity(BUFFER)
+        .from_writer(open_output(output)?);
+    let mut out_header: Vec<&str> = header.iter().collect();
+    if let Some(first) = out_header.first_mut() {
+        *first = first.trim_start_matches('\u{feff}');
+    }
+    out_header.extend(["monthly", "regime", "error"]);
+    wtr.write_record(&out_header).map_err(csv_write_error)?;
+
+    let width = header.len();
+    let mut record = csv::StringRecord::new();
+    let mut monthly = String::with_capacity(16);
+    let mut message = String::new();
+    while rdr
+        .read_record(&mut record)
+        .map_err(|e| csv_read_error(&e))?
+    {
+        let line = record.position().map_or(0, |p| p.line());
+        let result = csv_row(&record, &columns, line, lang);
+        let (regime, ok) = match &result {
+            Ok(e) => {
+                monthly.clear();
+                let _ = write!(monthly, "{}", e.monthly);
+                message.clear();
+                (e.regime.name(), true)
+            }
+            Err(err) => {
+                monthly.clear();
+                message.clear();
+                let _ = write!(message, "[{}] {}", err.code.text(), err.message);
+                ("", false)
+            }
+        };
+        let cells = (0..width).map(|i| record.get(i).unwrap_or(""));
+        let added = [monthly.as_str(), regime, message.as_str()];
+        wtr.write_record(cells.chain(added))
+            .map_err(csv_write_error)?;
+        progress.row(ok);
+    }
+    wtr.flush().map_err(Stop::from)
+}
+
+fn csv_read_error(e: &csv::Error) -> CliError {
+    match e.kind() {
+        csv::ErrorKind::Utf8 { pos, .. } => not_utf8(pos.as_ref().map_or(0, |p| p.line())),
+        _ => read_failed(e),
+    }
+}
+
+fn csv_write_error(e: csv::Error) -> Stop {
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => Stop::from(io),
+        other => Stop::from(io::Error::other(format!("{other:?}"))),
+    }
+}
+
+/// One CSV record → the estimate, or the row's error.
+fn csv_row(
+    record: &csv::StringRecord,
+    columns: &[Option<Col>],
+    line: u64,
+    lang: Lang,
+) -> Result<Estimate, RowError> {
+    if record.len() != columns.len() {
+        return Err(RowError::new(
+            "invalid_csv",
+            None,
+            lang,
+            format!(
+                "Regel {line} heeft {} velden, de kopregel {}.",
+                record.len(),
+                columns.len()
+            ),
+            format!(
+                "Line {line} has {} fields, the header row {}.",
+                record.len(),
+                columns.len()
+            ),
+        ));
+    }
+    let mut cells = Cells([None; 29]);
+    for (cell, col) in record.iter().zip(columns) {
+        if let Some(c) = col {
+            let v = cell.trim();
+            if !v.is_empty() {
+                cells.0[*c as usize] = Some(v);
+            }
+        }
+    }
+    let values = cells.values(lang)?;
+    let input =
+        estimate::build_input(&values, Naming::Column).map_err(|e| RowError::cli(&e, lang))?;
+    wlz_core::estimate(&input).map_err(|e| {
+        let mut err = RowError::core(&e, lang);
+        // Name the column(s) behind the field of a core error.
+        if let Some(flag) = estimate::flag_for(e.field.as_deref(), &cells.given_flags()) {
+            let cols = flag.replace("--", "").replace('-', "_");
+            let word = match lang {
+                Lang::Nl => "kolom",
+                Lang::En => "column",
+            };
+            let _ = write!(err.message, " ({word} {cols})");
+        }
+        err
+    })
+}
+
+// ------------------------------------------------------------------ progress
+
+/// Rows done and rows per second on stderr, only when stderr is a terminal.
+struct Progress {
+    on: bool,
+    lang: Lang,
+    start: Instant,
+    next: Instant,
+    rows: u64,
+    errors: u64,
+}
+
+impl Progress {
+    const EVERY: Duration = Duration::from_millis(100);
+
+    fn new(lang: Lang) -> Progress {
+        let now = Instant::now();
+        Progress {
+            on: io::stderr().is_terminal(),
+            lang,
+            start: now,
+            next: now + Self::EVERY,
+            rows: 0,
+            errors: 0,
+        }
+    }
+
+    fn row(&mut self, ok: bool) {
+        self.rows += 1;
+        self.errors += u64::from(!ok);
+        if self.on {
+            let now = Instant::now();
+            if now >= self.next {
+                self.next = now + Self::EVERY;
+                let secs = (now - self.start).as_secs_f64().max(1e-9);
+                let (rows, per) = match self.lang {
+                    Lang::Nl => ("rijen", "rijen/s"),
+                    Lang::En => ("rows", "rows/s"),
+                };
+                let rate = self.rows as f64 / secs;
+                let _ = write!(
+                    io::stderr(),
+                    "\r\x1b[K{} {rows}, {rate:.0} {per}",
+                    self.rows
+                );
+            }
+        }
+    }
+
+    fn finish(&self) {
+        if !self.on {
+            return;
+        }
+        let secs = self.start.elapsed().as_secs_f64();
+        let (rows, errors) = match self.lang {
+            Lang::Nl => ("rijen", "fouten"),
+            Lang::En => ("rows", "errors"),
+        };
+        let _ = writeln!(
+            io::stderr(),
+            "\r\x1b[K{} {rows}, {} {errors}, {secs:.2} s",
+            self.rows,
+            self.errors
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run_jsonl(input: &str, lang: Lang) -> String {
+        let mut out = Vec::new();
+        let mut p = Progress::new(lang);
+        p.on = false;
+        assert!(jsonl(input.as_bytes(), &mut out, lang, &mut p).is_ok());
+        String::from_utf8(out).expect("UTF-8 output")
+    }
+
+    #[test]
+    fn keeps_the_object_text_and_appends_the_result() {
+        let out = run_jsonl(
+            "{\"year\":2026, \"client\":{\"age\":70,\"care\":\"vpt\",\"income\":38000,\"assets\":100000}}\r\n",
+            Lang::En,
+        );
+        assert_eq!(
+            out,
+            "{\"year\":2026, \"client\":{\"age\":70,\"care\":\"vpt\",\"income\":38000,\"assets\":100000},\
+             \"monthly\":\"337.68\",\"regime\":\"lage\",\"error\":null}\n"
+        );
+    }
+
+    #[test]
+    fn empty_objects_blank_lines_and_non_objects() {
+        let out = run_jsonl("{}\n\n  \n[1]\n", Lang::En);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), 2, "{out}");
+        let first: serde_json::Value = serde_json::from_str(lines[0]).expect("JSON");
+        assert_eq!(first["error"]["code"], "invalid_json");
+        assert!(first.get("line").is_none());
+        let second: serde_json::Value = serde_json::from_str(lines[1]).expect("JSON");
+        assert_eq!(second["line"], 4);
+        assert_eq!(second["input"], "[1]");
+    }
+
+    #[test]
+    fn result_keys_in_the_input_are_not_repeated() {
+        let out = run_jsonl(
+            "{\"year\":2026,\"client\":{},\"monthly\":\"1\"}\n",
+            Lang::Nl,
+        );
+        let v: serde_json::Value = serde_json::from_str(out.trim()).expect("JSON");
+        assert_eq!(v["line"], 1);
+        assert_eq!(v["error"]["code"], "invalid_json");
+        assert!(v["monthly"].is_null());
+    }
+
+    #[test]
+    fn a_given_version_is_used() {
+        let out = run_jsonl(
+            "{\"version\":2,\"year\":2026,\"client\":{\"age\":70,\"care\":\"vpt\",\"income\":1}}\n",
+            Lang::En,
+        );
+        let v: serde_json::Value = serde_json::from_str(out.trim()).expect("JSON");
+        assert_eq!(v["error"]["code"], "unsupported_version");
+        assert_eq!(v["version"], 2);
+    }
+
+    #[test]
+    fn header_mapping() {
+        let h = csv::StringRecord::from(vec!["\u{feff}id", "Year", "partner-income"]);
+        let m = map_header(&h).expect("known columns");
+        assert_eq!(m, vec![None, Some(Col::Year), Some(Col::PartnerIncome)]);
+        let h = csv::StringRecord::from(vec!["age", "incom"]);
+        let e = map_header(&h).expect_err("unknown column");
+        assert!(e.text(Lang::En).contains("`incom`"));
+        let h = csv::StringRecord::from(vec!["age", "age"]);
+        assert!(map_header(&h).is_err());
+        for (i, c) in ALL_COLS.iter().enumerate() {
+            assert_eq!(*c as usize, i);
+        }
+    }
+}

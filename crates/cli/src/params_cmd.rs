@@ -1,0 +1,264 @@
+//! `wlz-bijdrage params`: the parameter table of one contribution year, as
+//! an aligned table or (`--json`) as the array of `wlz_core::params::Param`.
+
+use crate::error::CliError;
+use crate::estimate::DEFAULT_YEAR;
+use crate::{output, render, Output};
+use clap::Args;
+use rust_decimal::Decimal;
+use wlz_core::params::{Param, Status, YearParams};
+use wlz_core::Lang;
+
+/// Text lines are at most this wide.
+const WIDTH: usize = 120;
+/// The indent of the lines under a parameter (label, URL, note).
+const INDENT: &str = "    ";
+
+#[derive(Debug, Args)]
+pub struct ParamsArgs {
+    /// Contribution year (2024, 2025, 2026).
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_YEAR)]
+    pub year: i32,
+}
+
+pub fn run(args: &ParamsArgs, out: Output) -> Result<(), CliError> {
+    let params = wlz_core::household::params_for(args.year)?;
+    if out.json {
+        output::print_json(serde_json::to_string_pretty(&params.all()))
+    } else {
+        output::print_text(table(params, out.lang).trim_end());
+        Ok(())
+    }
+}
+
+fn tr(lang: Lang, nl: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Nl => nl,
+        Lang::En => en,
+    }
+}
+
+/// The value as a reader wants it: euros with `format_eur`, shares as a percentage.
+pub fn value_text(p: &Param, lang: Lang) -> String {
+    let raw = match &p.value {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    let decimal_comma = |s: String| match lang {
+        Lang::Nl => s.replace('.', ","),
+        Lang::En => s,
+    };
+    if p.unit == "rule" {
+        raw
+    } else if p.unit.starts_with("eur") {
+        wlz_core::format_eur(p.decimal, lang)
+    } else if p.unit == "share" {
+        let pct = (p.decimal * Decimal::ONE_HUNDRED).normalize();
+        format!("{}%", decimal_comma(pct.to_string()))
+    } else {
+        decimal_comma(raw)
+    }
+}
+
+fn status_text(s: Status) -> &'static str {
+    match s {
+        Status::Verified => "VERIFIED",
+        Status::Estimate => "ESTIMATE",
+        Status::Open => "OPEN",
+    }
+}
+
+fn chars(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// Keeps the words of an article reference together when it wraps.
+const GLUE: char = '\u{1f}';
+
+/// `article` with breaks allowed only after `;`, before `(` and before the `art.` of a
+/// law's full name, so that `Participatiewet art. 23 lid 1 (2026)` never splits between
+/// `lid` and `1`, nor `Blz art. 3.3.2.3` at all. A part longer than `width` may break anywhere.
+fn glued(article: &str, width: usize) -> String {
+    let words: Vec<&str> = article.split(' ').collect();
+    let mut out = String::with_capacity(article.len());
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            let prev = words[i - 1];
+            let breakable = prev.ends_with(';')
+                || (*w == "art." && !is_abbreviation(prev))
+                || w.starts_with('(');
+            out.push(if breakable { ' ' } else { GLUE });
+        }
+        out.push_str(w);
+    }
+    out.split(' ')
+        .map(|part| {
+            if chars(part) > width {
+                part.replace(GLUE, " ")
+            } else {
+                part.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `Blz`, `Rlz`, `IB`: a short name that stays with the `art.` after it.
+fn is_abbreviation(word: &str) -> bool {
+    word.chars().count() <= 4 && word.starts_with(|c: char| c.is_uppercase())
+}
+
+/// Pads `s` with spaces to `width` characters.
+fn pad(s: &str, width: usize) -> String {
+    let mut out = String::from(s);
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(chars(s))));
+    out
+}
+
+/// The table: one row per parameter (name, value, unit, status, article),
+/// then, indented, its label, the URL and, for an estimate or an open
+/// question, the note.
+pub fn table(p: &YearParams, lang: Lang) -> String {
+    let params = p.all();
+    let rows: Vec<[String; 5]> = params
+        .iter()
+        .map(|q| {
+            [
+                q.name.clone(),
+                value_text(q, lang),
+                q.unit.clone(),
+                status_text(q.status).to_string(),
+                q.reference.article.clone(),
+            ]
+        })
+        .collect();
+    let head = [
+        tr(lang, "naam", "name"),
+        tr(lang, "waarde", "value"),
+        tr(lang, "eenheid", "unit"),
+        "status",
+        tr(lang, "artikel", "article"),
+    ];
+    let mut widths = head.map(chars);
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(chars(cell));
+        }
+    }
+    // The article column takes what is left of the width and wraps.
+    let lead: usize = widths[..4].iter().map(|w| w + 2).sum();
+    let article_width = WIDTH.saturating_sub(lead).max(20);
+    let line = |cells: [&str; 5]| -> Vec<String> {
+        let mut first = String::new();
+        for (cell, w) in cells[..4].iter().zip(widths) {
+            first.push_str(&pad(cell, w + 2));
+        }
+        let rest = " ".repeat(lead);
+        let mut lines = render::wrap(
+            &glued(cells[4], article_width),
+            lead + article_width,
+            &first,
+            &rest,
+        );
+        for l in &mut lines {
+            *l = l.trim_end().replace(GLUE, " ");
+        }
+        lines
+    };
+
+    let mut out = vec![format!(
+        "{} {} ({} {}, {})",
+        tr(
+            lang,
+            "Parameters van bijdragejaar",
+            "Parameters of contribution year"
+        ),
+        p.year,
+        tr(lang, "peiljaar", "peiljaar (reference year)"),
+        p.peiljaar,
+        p.peiljaar_reference.article,
+    )];
+    let legend = tr(
+        lang,
+        "VERIFIED: gelezen in de wettekst van dat jaar; ESTIMATE: onze schatting (zie de toelichting); \
+         OPEN: een interpretatievraag.",
+        "VERIFIED: read in the law text of that year; ESTIMATE: our estimate (see the note); \
+         OPEN: a question of interpretation.",
+    );
+    out.extend(render::wrap(legend, WIDTH, "", ""));
+    out.push(String::new());
+    out.extend(line(head));
+    let rule: usize = lead + widths[4].min(article_width);
+    out.push("-".repeat(rule.min(WIDTH)));
+    for (q, row) in params.iter().zip(&rows) {
+        out.extend(line([&row[0], &row[1], &row[2], &row[3], &row[4]]));
+        out.extend(render::wrap(q.label.get(lang), WIDTH, INDENT, INDENT));
+        out.push(format!("{INDENT}{}", q.reference.url));
+        if q.status != Status::Verified {
+            if let Some(note) = q.note.as_deref().filter(|n| !n.trim().is_empty()) {
+                let text = format!("{}: {note}", tr(lang, "Toelichting", "Note"));
+                out.extend(render::wrap(&text, WIDTH, INDENT, INDENT));
+            }
+        }
+        out.push(String::new());
+    }
+    let mut text = out.join("\n");
+    text.push('\n');
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn year(y: i32) -> &'static YearParams {
+        wlz_core::household::params_for(y).expect("a supported year")
+    }
+
+    fn param(y: i32, name: &str) -> &'static Param {
+        year(y)
+            .all()
+            .into_iter()
+            .find(|p| p.name == name)
+            .expect("the parameter exists")
+    }
+
+    #[test]
+    fn values_are_rendered_for_readers() {
+        assert_eq!(value_text(param(2026, "leb_rate"), Lang::Nl), "10%");
+        assert_eq!(value_text(param(2026, "zvw_rate"), Lang::Nl), "5,65%");
+        assert_eq!(value_text(param(2026, "zvw_rate"), Lang::En), "5.65%");
+        assert_eq!(
+            value_text(param(2026, "leb_min_month"), Lang::Nl),
+            "€ 212,60"
+        );
+        assert_eq!(
+            value_text(param(2026, "heb_max_month"), Lang::En),
+            "€3,061.80"
+        );
+        assert_eq!(
+            value_text(param(2026, "start_period_months"), Lang::Nl),
+            "4"
+        );
+        assert_eq!(
+            value_text(param(2026, "no_data_rule"), Lang::Nl),
+            "heb_zero_leb_minimum"
+        );
+    }
+
+    #[test]
+    fn the_table_fits_in_120_columns_and_lists_every_parameter() {
+        for y in wlz_core::params::supported_years() {
+            for lang in [Lang::Nl, Lang::En] {
+                let t = table(year(y), lang);
+                for line in t.lines() {
+                    assert!(chars(line) <= WIDTH, "too long ({y}): {line}");
+                }
+                for p in year(y).all() {
+                    assert!(t.contains(&p.name), "{y}: {}", p.name);
+                    assert!(t.contains(&p.reference.url), "{y}: {}", p.name);
+                }
+            }
+        }
+    }
+}
