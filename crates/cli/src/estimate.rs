@@ -227,10 +227,53 @@ const FLAG_FIELDS: &[(&str, &str)] = &[
 ];
 
 /// Flags that are not input data: allowed together with `--input`.
-const NON_INPUT_ARGS: &[&str] = &["input", "json", "lang", "help", "version"];
+const NON_INPUT_ARGS: &[&str] = &[
+    "input",
+    "json",
+    "lang",
+    "help",
+    "version",
+    // scenario flags (timeline, what-if, curve): not household data
+    "start",
+    "months",
+    "points",
+    "current-income",
+    "current-assets",
+    "current-tax",
+    "current-partner-income",
+    "current-partner-assets",
+    "current-partner-tax",
+    "bijstand",
+];
 
-pub fn run(args: &EstimateArgs, matches: &ArgMatches, out: Output) -> Result<(), CliError> {
-    let given = given_flags(matches);
+/// The household of a subcommand's flags (or its `--input` file), and a
+/// function that points a core error at the flag that caused it.
+pub struct Household {
+    pub input: Input,
+    given: Vec<String>,
+    from_file: bool,
+}
+
+impl Household {
+    /// Names the flag behind a core error (when the input came from flags).
+    pub fn explain(&self, e: wlz_core::InputError) -> CliError {
+        let e = CliError::from(e);
+        if self.from_file {
+            e
+        } else {
+            let flag = flag_for(e.field(), &self.given);
+            e.with_flag(flag)
+        }
+    }
+}
+
+/// Reads the household from the flags of subcommand `sub` (or from `--input`).
+pub fn household(
+    args: &EstimateArgs,
+    matches: &ArgMatches,
+    sub: &str,
+) -> Result<Household, CliError> {
+    let given = given_flags(matches, sub);
     let from_file = args.input.is_some();
     let input = match &args.input {
         Some(path) => {
@@ -258,15 +301,16 @@ pub fn run(args: &EstimateArgs, matches: &ArgMatches, out: Output) -> Result<(),
         }
         None => input_from_flags(args)?,
     };
-    let estimate = wlz_core::estimate(&input).map_err(|e| {
-        let e = CliError::from(e);
-        if from_file {
-            e
-        } else {
-            let flag = flag_for(e.field(), &given);
-            e.with_flag(flag)
-        }
-    })?;
+    Ok(Household {
+        input,
+        given,
+        from_file,
+    })
+}
+
+pub fn run(args: &EstimateArgs, matches: &ArgMatches, out: Output) -> Result<(), CliError> {
+    let h = household(args, matches, "estimate")?;
+    let estimate = wlz_core::estimate(&h.input).map_err(|e| h.explain(e))?;
     if out.json {
         output::print_json(serde_json::to_string_pretty(&estimate))
     } else {
@@ -276,9 +320,9 @@ pub fn run(args: &EstimateArgs, matches: &ArgMatches, out: Output) -> Result<(),
 }
 
 /// The long names (`--income`) of the arguments given on the command line.
-fn given_flags(matches: &ArgMatches) -> Vec<String> {
+fn given_flags(matches: &ArgMatches, sub: &str) -> Vec<String> {
     let cmd = Cli::command();
-    let Some(sub) = cmd.find_subcommand("estimate") else {
+    let Some(sub) = cmd.find_subcommand(sub) else {
         return Vec::new();
     };
     sub.get_arguments()

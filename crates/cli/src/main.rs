@@ -9,6 +9,7 @@ mod estimate;
 mod output;
 mod params_cmd;
 mod render;
+mod scenarios_cmd;
 
 use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand};
 use error::CliError;
@@ -32,7 +33,7 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// The subcommands. Planned next to `estimate`: timeline, compare, what-if, batch, params.
+/// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Estimate the monthly contribution for one household.
@@ -50,6 +51,29 @@ pub enum Command {
 
     /// Show the parameter table of a contribution year, with status and legal reference.
     Params(params_cmd::ParamsArgs),
+
+    /// The next months of a stay that starts on --start: the first 4 months at the low
+    /// contribution, the switch charged per day, then the high contribution; with totals.
+    #[command(
+        after_help = "Example:\n  wlz-bijdrage timeline --start 2026-03-10 --care instelling --age 80 --income 30000"
+    )]
+    Timeline(Box<scenarios_cmd::TimelineArgs>),
+
+    /// Every care form for the same household, side by side.
+    #[command(
+        after_help = "Example:\n  wlz-bijdrage compare --age 80 --income 30000 --assets 50000"
+    )]
+    Compare(Box<scenarios_cmd::CompareArgs>),
+
+    /// My income has dropped: can I ask the CAK to use this year's income, and what would I pay?
+    #[command(
+        name = "what-if",
+        after_help = "Example:\n  wlz-bijdrage what-if --care pgb --age 50 --income 40000 --current-income 34000"
+    )]
+    WhatIf(Box<scenarios_cmd::WhatIfArgs>),
+
+    /// The monthly amount against income for this household, with the breakpoints.
+    Curve(Box<scenarios_cmd::CurveArgs>),
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -84,6 +108,12 @@ fn main() {
     }
 }
 
+fn sub<'a>(matches: &'a ArgMatches, name: &str) -> Result<&'a ArgMatches, CliError> {
+    matches
+        .subcommand_matches(name)
+        .ok_or_else(|| CliError::internal("no matches for the subcommand"))
+}
+
 fn run(command: &Command, matches: &ArgMatches, out: Output) -> Result<(), CliError> {
     match command {
         Command::Estimate(args) => {
@@ -93,6 +123,10 @@ fn run(command: &Command, matches: &ArgMatches, out: Output) -> Result<(), CliEr
             estimate::run(args, sub, out)
         }
         Command::Batch(args) => batch::run(args, out),
+        Command::Timeline(args) => scenarios_cmd::timeline(args, sub(matches, "timeline")?, out),
+        Command::Compare(args) => scenarios_cmd::compare(args, sub(matches, "compare")?, out),
+        Command::WhatIf(args) => scenarios_cmd::what_if(args, sub(matches, "what-if")?, out),
+        Command::Curve(args) => scenarios_cmd::curve(args, sub(matches, "curve")?, out),
         Command::Params(args) => params_cmd::run(args, out),
     }
 }
