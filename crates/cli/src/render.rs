@@ -138,7 +138,7 @@ pub fn explanation(e: &Estimate, lang: Lang) -> String {
         out.extend(wrap(&text, WIDTH, "", INDENT));
     }
     if !e.readings.is_empty() {
-        let list = e.readings.join(", ");
+        let list = e.readings.ids().collect::<Vec<_>>().join(", ");
         let text = match lang {
             Lang::Nl => format!(
                 "Gebruikte lezingen van open vragen: {list}. Een andere lezing kiest u met \

@@ -130,7 +130,22 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        // By hand: dates are formatted often in explanations.
+        let y = self.year.clamp(0, 9999) as u32;
+        let digit = |n: u32| b'0' + (n % 10) as u8;
+        let b = [
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            b'-',
+            digit(u32::from(self.month) / 10),
+            digit(u32::from(self.month)),
+            b'-',
+            digit(u32::from(self.day) / 10),
+            digit(u32::from(self.day)),
+        ];
+        f.write_str(std::str::from_utf8(&b).unwrap_or("0000-00-00"))
     }
 }
 

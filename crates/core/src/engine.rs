@@ -10,7 +10,7 @@ use crate::params::{NoDataRule, Param, Status, YearParams};
 use crate::regime::{self, Decision, Regime};
 use crate::t;
 use crate::text::Text;
-use crate::trace::{c, Citation, Operand, Step, Terms, Trace};
+use crate::trace::{c, Citation, Operand, ReadingSet, Step, Terms, Trace};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use smallvec::smallvec;
@@ -48,8 +48,8 @@ pub struct Estimate {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
     /// The OPEN items (spec §8) whose default reading this result relies on.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub readings: Vec<&'static str>,
+    #[serde(skip_serializing_if = "ReadingSet::is_empty")]
+    pub readings: ReadingSet,
     /// The same household under an alternative reading that matters here (O-25).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub alternatives: Vec<Alternative>,
@@ -149,7 +149,7 @@ struct Engine<'h, 'a> {
     p: &'static YearParams,
     t: Trace,
     notes: Vec<Note>,
-    readings: Vec<&'static str>,
+    readings: ReadingSet,
 }
 
 fn d(n: i64) -> Decimal {
@@ -162,9 +162,7 @@ impl<'h, 'a> Engine<'h, 'a> {
     }
 
     fn read(&mut self, id: &'static str) {
-        if !self.readings.contains(&id) {
-            self.readings.push(id);
-        }
+        self.readings.insert(id);
     }
 
     fn note(&mut self, kind: NoteKind, text: Text, reference: Option<Citation>) {
@@ -657,7 +655,6 @@ impl<'h, 'a> Engine<'h, 'a> {
                 .reading("O-7"),
             );
             let applies = test < cp.cot_income_limit.decimal;
-            let (who_nl, who_en) = m.role.text();
             self.t.decide(
                 Step::new(
                     m.role.id("cot_applies_client", "cot_applies_partner"),
@@ -666,16 +663,23 @@ impl<'h, 'a> Engine<'h, 'a> {
                 )
                 .uses(&cp.cot_income_limit)
                 .cite(self.cite("blz_3_3_1_2a", "lid 1–2"))
-                .note(if applies {
-                    Text::owned(
-                        format!("De toets ligt onder de inkomensgrens: {who_nl} krijgt de compensatie."),
-                        format!("The test is below the income limit: {who_en} get(s) the compensation."),
-                    )
-                } else {
-                    Text::owned(
-                        format!("De toets ligt niet onder de inkomensgrens: geen compensatie voor {who_nl}."),
-                        format!("The test is not below the income limit: no compensation for {who_en}."),
-                    )
+                .note(match (applies, m.role) {
+                    (true, Role::Client) => t!(
+                        "De toets ligt onder de inkomensgrens: u krijgt de compensatie.",
+                        "The test is below the income limit: you get the compensation."
+                    ),
+                    (true, Role::Partner) => t!(
+                        "De toets ligt onder de inkomensgrens: uw partner krijgt de compensatie.",
+                        "The test is below the income limit: your partner gets the compensation."
+                    ),
+                    (false, Role::Client) => t!(
+                        "De toets ligt niet onder de inkomensgrens: geen compensatie.",
+                        "The test is not below the income limit: no compensation."
+                    ),
+                    (false, Role::Partner) => t!(
+                        "De toets ligt niet onder de inkomensgrens: geen compensatie voor uw partner.",
+                        "The test is not below the income limit: no compensation for your partner."
+                    ),
                 }),
             );
             if !applies {
@@ -1601,7 +1605,7 @@ fn estimate_one(input: &Input, params: &'static YearParams) -> Result<Estimate, 
         p,
         t: Trace::default(),
         notes: Vec::new(),
-        readings: Vec::new(),
+        readings: ReadingSet::default(),
     };
     e.t.decide(
         Step::new(
@@ -1615,11 +1619,12 @@ fn estimate_one(input: &Input, params: &'static YearParams) -> Result<Estimate, 
     e.aow_steps();
 
     // Only people in a stay have a start period; it is computed when the decision needs it.
-    let sp = |m: &Member| regime::start_period(&h, m);
+    let sps = regime::StartPeriods::new(&h);
+    let sp = |m: &Member| sps.get(m);
     let dec: Decision = regime::decide(&h, &sp);
     for m in h.members.iter() {
         if regime::effective_form(m).is_stay() {
-            let s = &regime::start_period(&h, m);
+            let s = sps.get(m);
             let id = m.role.id("start_period_client", "start_period_partner");
             let mut step = Step::new(
                 id,
@@ -1739,8 +1744,7 @@ fn estimate_one(input: &Input, params: &'static YearParams) -> Result<Estimate, 
             }
         }
     }
-    let mut readings = e.readings;
-    readings.sort_unstable_by_key(|r| reading_order(r));
+    let readings = e.readings;
     let reason = Reason {
         ground: dec.ground,
         text: dec.text,
@@ -1770,17 +1774,9 @@ fn estimate_one(input: &Input, params: &'static YearParams) -> Result<Estimate, 
 fn estimate_regime(input: &Input, params: &'static YearParams) -> Option<Regime> {
     let h = household::build_with(input, params).ok()?;
     // Only people in a stay have a start period; it is computed when the decision needs it.
-    let sp = |m: &Member| regime::start_period(&h, m);
+    let sps = regime::StartPeriods::new(&h);
+    let sp = |m: &Member| sps.get(m);
     Some(regime::decide(&h, &sp).regime)
-}
-
-fn reading_order(id: &str) -> (u32, &str) {
-    let digits = id.get(2..).unwrap_or("");
-    let end = digits
-        .bytes()
-        .position(|b| !b.is_ascii_digit())
-        .unwrap_or(digits.len());
-    (digits[..end].parse().unwrap_or(99), id)
 }
 
 /// The value of a parameter by name as the trace of a `year` estimate uses it:

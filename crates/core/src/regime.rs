@@ -266,8 +266,28 @@ pub fn start_period(h: &Household, m: &Member) -> StartPeriod {
     sp
 }
 
+/// The start period of each member, computed once when first needed.
+pub struct StartPeriods<'h, 'a> {
+    h: &'h Household<'a>,
+    cells: [std::cell::OnceCell<StartPeriod>; 2],
+}
+
+impl<'h, 'a> StartPeriods<'h, 'a> {
+    pub fn new(h: &'h Household<'a>) -> Self {
+        StartPeriods {
+            h,
+            cells: Default::default(),
+        }
+    }
+
+    pub fn get(&self, m: &Member) -> &StartPeriod {
+        let i = usize::from(m.role == crate::household::Role::Partner);
+        self.cells[i].get_or_init(|| start_period(self.h, m))
+    }
+}
+
 /// Decides the regime for the household on the day (spec §3.3).
-pub fn decide(h: &Household, sp: &dyn Fn(&Member) -> StartPeriod) -> Decision {
+pub fn decide<'s>(h: &Household, sp: &dyn Fn(&Member) -> &'s StartPeriod) -> Decision {
     let r = &h.input.readings;
     let facts = &h.input.household;
     let b = "blz_3_3_2_2";
@@ -312,7 +332,7 @@ pub fn decide(h: &Household, sp: &dyn Fn(&Member) -> StartPeriod) -> Decision {
                                 "You have lived in the instelling for less than 4 months. In those first months you pay the low contribution.",
                             ),
                         );
-                        d.readings.extend(s.readings);
+                        d.readings.extend(s.readings.iter().copied());
                         d
                     } else {
                         let mut d = decision(
@@ -324,7 +344,7 @@ pub fn decide(h: &Household, sp: &dyn Fn(&Member) -> StartPeriod) -> Decision {
                                 "You live in an instelling, without a partner at home or dependent children, and the first 4 months are over. That means the high contribution.",
                             ),
                         );
-                        d.readings.extend(s.readings);
+                        d.readings.extend(s.readings.iter().copied());
                         d
                     }
                 }
@@ -423,7 +443,7 @@ pub fn decide(h: &Household, sp: &dyn Fn(&Member) -> StartPeriod) -> Decision {
                 ),
             );
             d.readings.push("O-14");
-            d.readings.extend(s.readings);
+            d.readings.extend(s.readings.iter().copied());
             return d;
         }
         let mut d = decision(

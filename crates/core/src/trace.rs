@@ -120,6 +120,51 @@ pub enum Calc {
     Round { of: Operand },
 }
 
+/// The OPEN items of the spec (§8) the engine can rely on, in order; a
+/// [`ReadingSet`] is a bit set over this list.
+pub const OPEN_IDS: [&str; 25] = [
+    "O-1", "O-2", "O-3", "O-4", "O-5", "O-6", "O-7", "O-8a", "O-8b", "O-9", "O-10", "O-11", "O-12",
+    "O-13", "O-14", "O-15", "O-16", "O-17", "O-18", "O-19", "O-20", "O-21", "O-22", "O-23", "O-25",
+];
+
+/// A set of OPEN items, serialized as the list of their ids in spec order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ReadingSet(u32);
+
+impl ReadingSet {
+    pub fn insert(&mut self, id: &str) {
+        if let Some(i) = OPEN_IDS.iter().position(|x| *x == id) {
+            self.0 |= 1 << i;
+        }
+    }
+    pub fn contains(&self, id: &str) -> bool {
+        OPEN_IDS
+            .iter()
+            .position(|x| *x == id)
+            .is_some_and(|i| self.0 & (1 << i) != 0)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0 == 0
+    }
+    pub fn union(&mut self, other: ReadingSet) {
+        self.0 |= other.0;
+    }
+    /// The ids in spec order.
+    pub fn ids(&self) -> impl Iterator<Item = &'static str> + '_ {
+        OPEN_IDS
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.0 & (1 << i) != 0)
+            .map(|(_, id)| *id)
+    }
+}
+
+impl Serialize for ReadingSet {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.ids())
+    }
+}
+
 /// How prominent a step is in an explanation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -166,27 +211,27 @@ impl Serialize for ParamUse {
 /// borrowed parts so building a trace allocates nothing for its citations.
 #[derive(Clone, Debug)]
 pub struct Citation {
-    base: &'static str,
+    law: &'static LegalRef,
     detail: &'static str,
-    pub url: &'static str,
 }
 
 impl Citation {
     pub fn new(r: &'static LegalRef, detail: &'static str) -> Citation {
-        Citation {
-            base: r.article.as_str(),
-            detail,
-            url: r.url.as_str(),
-        }
+        Citation { law: r, detail }
     }
 
     /// For example `Blz art. 3.3.2.2 lid 1 a`.
     pub fn article(&self) -> String {
         if self.detail.is_empty() {
-            self.base.to_string()
+            self.law.article.clone()
         } else {
-            format!("{} {}", self.base, self.detail)
+            format!("{} {}", self.law.article, self.detail)
         }
+    }
+
+    /// The wetten.overheid.nl link of the version that applies.
+    pub fn url(&self) -> &'static str {
+        self.law.url.as_str()
     }
 }
 
@@ -195,7 +240,7 @@ impl Serialize for Citation {
         use serde::ser::SerializeStruct;
         let mut st = s.serialize_struct("Citation", 2)?;
         st.serialize_field("article", &self.article())?;
-        st.serialize_field("url", self.url)?;
+        st.serialize_field("url", self.url())?;
         st.end()
     }
 }
@@ -214,10 +259,10 @@ pub struct Step {
     #[serde(skip_serializing_if = "SmallVec::is_empty")]
     pub params: ParamUses,
     /// OPEN items (spec §8) whose default reading this step relies on.
-    #[serde(skip_serializing_if = "SmallVec::is_empty")]
-    pub readings: SmallVec<[&'static str; 2]>,
+    #[serde(skip_serializing_if = "ReadingSet::is_empty")]
+    pub readings: ReadingSet,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<Text>,
+    pub note: Option<Box<Text>>,
     /// The amount is our estimate, not a figure the user gave or the law fixes
     /// (for example an estimated income tax): never present it as a CAK amount.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -234,7 +279,7 @@ impl Step {
             level: Level::Detail,
             reference: None,
             params: SmallVec::new(),
-            readings: SmallVec::new(),
+            readings: ReadingSet::default(),
             note: None,
             estimated: false,
         }
@@ -252,11 +297,11 @@ impl Step {
         self
     }
     pub fn reading(mut self, id: &'static str) -> Step {
-        self.readings.push(id);
+        self.readings.insert(id);
         self
     }
     pub fn note(mut self, t: Text) -> Step {
-        self.note = Some(t);
+        self.note = Some(Box::new(t));
         self
     }
     pub fn uses(mut self, p: &'static Param) -> Step {
@@ -388,15 +433,22 @@ impl Default for Trace {
 
 impl Trace {
     /// Adds a step whose amount is computed from its calculation, and returns that amount.
-    pub fn calc(&mut self, mut step: Step) -> Decimal {
-        let mut used: SmallVec<[&'static Param; 4]> = SmallVec::new();
-        each_operand(&step.calc, |o| used.extend(o.parameter()));
-        for p in used {
-            step = step.uses(p);
-        }
+    pub fn calc(&mut self, step: Step) -> Decimal {
+        // Moved once, into place; the rest is filled in there.
+        self.steps.push(step);
+        let Some(step) = self.steps.last_mut() else {
+            return Decimal::ZERO;
+        };
+        let Step { calc, params, .. } = step;
+        each_operand(calc, |o| {
+            if let Some(p) = o.parameter() {
+                if !params.iter().any(|u| std::ptr::eq(u.0, p)) {
+                    params.push(ParamUse(p));
+                }
+            }
+        });
         let amount = evaluate(&step.calc).unwrap_or(Decimal::ZERO);
         step.amount = Some(amount);
-        self.steps.push(step);
         amount
     }
 
