@@ -310,30 +310,32 @@ fn case_hx_instelling_with_and_without_a_tax_figure() {
     assert_eq!(amount.trim_end_matches('0').trim_end_matches('.'), "165");
 }
 
+/// Spec case E: a couple, one in an instelling, the other at home without Wlz care.
+const CASE_E: [&str; 18] = [
+    "--year",
+    "2024",
+    "--care",
+    "instelling",
+    "--age",
+    "70",
+    "--income",
+    "24000",
+    "--assets",
+    "40000",
+    "--partner-age",
+    "70",
+    "--partner-care",
+    "none",
+    "--partner-income",
+    "23000",
+    "--partner-assets",
+    "40000",
+];
+
 #[test]
 fn case_e_couple_with_split() {
-    let v = json_ok(&[
-        "estimate",
-        "--year",
-        "2024",
-        "--care",
-        "instelling",
-        "--age",
-        "70",
-        "--income",
-        "24000",
-        "--assets",
-        "40000",
-        "--partner-age",
-        "70",
-        "--partner-care",
-        "none",
-        "--partner-income",
-        "23000",
-        "--partner-assets",
-        "40000",
-        "--json",
-    ]);
+    let e = with(&["estimate"], &CASE_E);
+    let v = json_ok(&args(&with(&args(&e), &["--json"])));
     assert_eq!(v["regime"], "lage");
     assert_eq!(v["monthly"], "397.17");
     assert_eq!(v["split"]["client"], "202.81");
@@ -391,28 +393,9 @@ fn care_lists_and_readings() {
         "{err}"
     );
 
-    let couple = [
-        "estimate",
-        "--year",
-        "2024",
-        "--care",
-        "instelling",
-        "--age",
-        "70",
-        "--income",
-        "24000",
-        "--assets",
-        "40000",
-        "--partner-age",
-        "70",
-        "--partner-care",
-        "none",
-        "--partner-income",
-        "23000",
-        "--partner-assets",
-        "40000",
-        "--json",
-    ];
+    let e = with(&["estimate"], &CASE_E);
+    let couple_owned = with(&args(&e), &["--json"]);
+    let couple = args(&couple_owned);
     let v = json_ok(&args(&with(&couple, &["--reading", "split_includes_vib"])));
     assert_eq!(v["monthly"], "397.17");
     assert!(v["readings"]

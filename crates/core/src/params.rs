@@ -335,51 +335,81 @@ impl std::fmt::Display for ParamsError {
     }
 }
 
-struct Taker {
+/// Takes the parameters out of a parsed data file one by one, checking each
+/// (reference, labels, a note for estimates, a non-negative decimal), so that
+/// whatever is left at the end is a parameter nobody uses. Shared by the year
+/// files and the tax files.
+pub(crate) struct Taker {
     map: BTreeMap<String, Param>,
-    year: i32,
+    /// Names the file in messages: `2026`, `tax 2024`.
+    context: String,
 }
 
 impl Taker {
-    fn opt(&mut self, name: &str) -> Result<Option<Param>, ParamsError> {
+    pub(crate) fn new(map: BTreeMap<String, Param>, context: String) -> Taker {
+        Taker { map, context }
+    }
+
+    fn fail<T>(&self, name: &str, what: &str) -> Result<T, ParamsError> {
+        Err(ParamsError(format!(
+            "{}: parameter `{name}` {what}",
+            self.context
+        )))
+    }
+
+    /// A parameter that is not a number (a rule name).
+    pub(crate) fn rule(&mut self, name: &str) -> Result<Param, ParamsError> {
         let Some(mut p) = self.map.remove(name) else {
-            return Ok(None);
+            return self.fail(name, "is missing");
         };
         p.name = name.to_string();
         if p.reference.article.trim().is_empty() || !p.reference.url.starts_with("https://") {
-            return Err(ParamsError(format!(
-                "{}: parameter `{name}` lacks a legal reference with an https URL",
-                self.year
-            )));
+            return self.fail(name, "lacks a legal reference with an https URL");
+        }
+        if p.label.nl.trim().is_empty() || p.label.en.trim().is_empty() {
+            return self.fail(name, "lacks a Dutch and English label");
         }
         if p.status == Status::Estimate && p.note.as_deref().unwrap_or("").trim().is_empty() {
-            return Err(ParamsError(format!(
-                "{}: estimated parameter `{name}` must explain its basis in `note`",
-                self.year
-            )));
+            return self.fail(name, "is an ESTIMATE and must explain its basis in `note`");
         }
+        Ok(p)
+    }
+
+    /// An optional decimal parameter (absent in years without the rule).
+    pub(crate) fn opt(&mut self, name: &str) -> Result<Option<Param>, ParamsError> {
+        if !self.map.contains_key(name) {
+            return Ok(None);
+        }
+        let mut p = self.rule(name)?;
         p.decimal = match &p.value {
-            serde_json::Value::String(s) => Decimal::from_str(s).unwrap_or(Decimal::ZERO),
-            _ => Decimal::ZERO,
+            serde_json::Value::String(s) => match Decimal::from_str(s) {
+                Ok(d) => d,
+                Err(_) => return self.fail(name, "must be a decimal written as a string"),
+            },
+            _ => return self.fail(name, "must be a decimal written as a string"),
         };
+        if p.decimal.is_sign_negative() {
+            return self.fail(name, "must not be negative");
+        }
         Ok(Some(p))
     }
 
-    fn req(&mut self, name: &str) -> Result<Param, ParamsError> {
-        let year = self.year;
-        let p = self
-            .opt(name)?
-            .ok_or_else(|| ParamsError(format!("{year}: parameter `{name}` is missing")))?;
-        if name != "no_data_rule" {
-            let ok =
-                matches!(&p.value, serde_json::Value::String(s) if Decimal::from_str(s).is_ok());
-            if !ok {
-                return Err(ParamsError(format!(
-                    "{year}: parameter `{name}` must be a decimal written as a string"
-                )));
-            }
+    pub(crate) fn req(&mut self, name: &str) -> Result<Param, ParamsError> {
+        match self.opt(name)? {
+            Some(p) => Ok(p),
+            None => self.fail(name, "is missing"),
         }
-        Ok(p)
+    }
+
+    /// Fails on any parameter that was not taken: data nothing uses.
+    pub(crate) fn finish(self) -> Result<(), ParamsError> {
+        match self.map.keys().next() {
+            Some(name) => Err(ParamsError(format!(
+                "{}: unknown parameter `{name}`: nothing uses it",
+                self.context
+            ))),
+            None => Ok(()),
+        }
     }
 }
 
@@ -387,10 +417,7 @@ impl Taker {
 pub fn parse_year(json: &str) -> Result<YearParams, ParamsError> {
     let raw: RawYear = serde_json::from_str(json).map_err(|e| ParamsError(e.to_string()))?;
     let year = raw.year;
-    let mut t = Taker {
-        map: raw.params,
-        year,
-    };
+    let mut t = Taker::new(raw.params, year.to_string());
     let extra = t.opt("extra_vrijstelling_pp")?;
     let cot = match t.opt("cot_max_pp")? {
         Some(cot_max_pp) => Some(CotParams {
@@ -401,7 +428,7 @@ pub fn parse_year(json: &str) -> Result<YearParams, ParamsError> {
         }),
         None => None,
     };
-    let no_data_rule = t.req("no_data_rule")?;
+    let no_data_rule = t.rule("no_data_rule")?;
     let no_data = match no_data_rule.value.as_str() {
         Some("leb_minimum") => NoDataRule::LebMinimum,
         Some("heb_zero_leb_minimum") => NoDataRule::HebZeroLebMinimum,
@@ -471,11 +498,7 @@ pub fn parse_year(json: &str) -> Result<YearParams, ParamsError> {
     };
     let mut p = p;
     p.texts = YearTexts::new(year, p.peiljaar, YearParams::int(&p.aow_age_years));
-    if let Some(name) = t.map.keys().next() {
-        return Err(ParamsError(format!(
-            "{year}: unknown parameter `{name}`: the engine does not use it"
-        )));
-    }
+    t.finish()?;
     for key in REQUIRED_REFERENCES {
         if !p.references.contains_key(*key) {
             return Err(ParamsError(format!("{year}: reference `{key}` is missing")));

@@ -83,14 +83,13 @@
 //! ```
 
 use crate::household::Role;
-use crate::params::{LegalRef, Param, ParamsError, Status};
+use crate::params::{LegalRef, Param, ParamsError};
 use crate::t;
 use crate::text::Text;
 use crate::trace::{c, Calc, Citation, Operand, Step, Term, Trace};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::str::FromStr;
 use std::sync::OnceLock;
 
 include!(concat!(env!("OUT_DIR"), "/tax_files.rs"));
@@ -186,51 +185,12 @@ impl TaxYear {
     }
 }
 
-struct Taker {
-    map: BTreeMap<String, Param>,
-    year: i32,
-}
-
-impl Taker {
-    fn req(&mut self, name: &str) -> Result<Param, ParamsError> {
-        let year = self.year;
-        let err = |m: String| Err(ParamsError(format!("tax {year}: parameter `{name}` {m}")));
-        let Some(mut p) = self.map.remove(name) else {
-            return err("is missing".into());
-        };
-        p.name = name.to_string();
-        if p.reference.article.trim().is_empty() || !p.reference.url.starts_with("https://") {
-            return err("lacks a legal reference with an https URL".into());
-        }
-        if p.label.nl.trim().is_empty() || p.label.en.trim().is_empty() {
-            return err("lacks a Dutch and English label".into());
-        }
-        if p.status == Status::Estimate && p.note.as_deref().unwrap_or("").trim().is_empty() {
-            return err("is an ESTIMATE and must explain its basis in `note`".into());
-        }
-        p.decimal = match &p.value {
-            serde_json::Value::String(s) => match Decimal::from_str(s) {
-                Ok(d) => d,
-                Err(_) => return err("must be a decimal written as a string".into()),
-            },
-            _ => return err("must be a decimal written as a string".into()),
-        };
-        if p.decimal.is_sign_negative() {
-            return err("must not be negative".into());
-        }
-        Ok(p)
-    }
-}
-
 /// Parses and validates one tax-year file.
 pub fn parse_tax_year(json: &str) -> Result<TaxYear, ParamsError> {
     let raw: RawTaxYear =
         serde_json::from_str(json).map_err(|e| ParamsError(format!("tax file: {e}")))?;
     let year = raw.year;
-    let mut t = Taker {
-        map: raw.params,
-        year,
-    };
+    let mut t = crate::params::Taker::new(raw.params, format!("tax {year}"));
     let ty = TaxYear {
         year,
         source: raw.source,
@@ -262,11 +222,7 @@ pub fn parse_tax_year(json: &str) -> Result<TaxYear, ParamsError> {
         ok_phaseout_rate: t.req("ib_ok_phaseout_rate")?,
         aok: t.req("ib_aok")?,
     };
-    if let Some(name) = t.map.keys().next() {
-        return Err(ParamsError(format!(
-            "tax {year}: unknown parameter `{name}`: the estimate does not use it"
-        )));
-    }
+    t.finish()?;
     if ty.reference.article.trim().is_empty() || !ty.reference.url.starts_with("https://") {
         return Err(ParamsError(format!(
             "tax {year}: the file needs a `reference` with an https URL"
@@ -884,7 +840,9 @@ fn note() -> Text {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::params::Status;
     use crate::trace::verify;
+    use std::str::FromStr;
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
