@@ -162,6 +162,8 @@ pub struct YearParams {
     pub heb: HebDeductions,
     /// Every article the engine cites, keyed like `blz_3_3_2_2`, with this year's URL.
     pub references: BTreeMap<String, LegalRef>,
+    /// The references of [`REFERENCE_KEYS`], in that order, for fast lookup.
+    reference_table: Vec<Option<LegalRef>>,
     /// Explanation texts that name this year's figures, written once at load time.
     pub texts: YearTexts,
 }
@@ -213,6 +215,35 @@ impl YearTexts {
     }
 }
 
+/// Every reference key the engine may cite: the required ones and those of
+/// rules that only some years have.
+pub const REFERENCE_KEYS: &[&str] = &[
+    "blz_1_1_1",
+    "blz_3_3_1_1",
+    "blz_3_3_1_2",
+    "blz_3_3_1_2a",
+    "blz_3_3_1_4",
+    "blz_3_3_2_1",
+    "blz_3_3_2_2",
+    "blz_3_3_2_2a",
+    "blz_3_3_2_3",
+    "blz_3_3_2_4",
+    "blz_3_3_2_4a",
+    "blz_3_3_2_7",
+    "blz_3_3_2_9",
+    "wlz_1_1_2",
+    "rlz_4_1",
+    "rlz_4_2",
+    "rlz_4_3",
+    "rlz_4_4",
+    "rlz_4_5",
+    "ib_5_2",
+    "ib_9_4",
+    "pw_23",
+    "aow_7a",
+    "zi_partnerverblijf",
+];
+
 /// Every reference key the engine cites; each year file must define them all
 /// (2024/2025 also define `blz_3_3_2_4a`, used only when the COT exists).
 pub const REQUIRED_REFERENCES: &[&str] = &[
@@ -246,12 +277,21 @@ impl YearParams {
     /// is checked at load time, so this never fails for those.
     pub fn reference(&self, key: &str) -> &LegalRef {
         static MISSING: OnceLock<LegalRef> = OnceLock::new();
-        self.references.get(key).unwrap_or_else(|| {
-            MISSING.get_or_init(|| LegalRef {
-                article: String::from("?"),
-                url: String::from("https://wetten.overheid.nl"),
+        // The engine passes the literals of REFERENCE_KEYS: find them by address
+        // first (no string comparison on the hot path), by text otherwise.
+        let idx = REFERENCE_KEYS
+            .iter()
+            .position(|k| std::ptr::eq(*k, key))
+            .or_else(|| REFERENCE_KEYS.iter().position(|k| *k == key));
+        idx.and_then(|i| self.reference_table.get(i))
+            .and_then(Option::as_ref)
+            .or_else(|| self.references.get(key))
+            .unwrap_or_else(|| {
+                MISSING.get_or_init(|| LegalRef {
+                    article: String::from("?"),
+                    url: String::from("https://wetten.overheid.nl"),
+                })
             })
-        })
     }
 
     /// Every parameter of this year, in file order of kind (used by `params` listings and tests).
@@ -493,6 +533,10 @@ pub fn parse_year(json: &str) -> Result<YearParams, ParamsError> {
             vrijlating_threshold_couple_non_aow: t.req("vrijlating_threshold_couple_non_aow")?,
             vrijlating_rate: t.req("vrijlating_rate")?,
         },
+        reference_table: REFERENCE_KEYS
+            .iter()
+            .map(|k| raw.references.get(*k).cloned())
+            .collect(),
         references: raw.references,
         texts: YearTexts::new(year, raw.peiljaar.value, 0),
     };
@@ -565,6 +609,20 @@ mod tests {
                 assert!(!param.label.nl.is_empty() && !param.label.en.is_empty());
             }
         }
+    }
+
+    #[test]
+    fn every_required_reference_has_a_fast_slot() {
+        for k in REQUIRED_REFERENCES {
+            assert!(REFERENCE_KEYS.contains(k), "{k}");
+        }
+        let p = for_year(2024).unwrap().unwrap();
+        let key = String::from("blz_3_3_2_4a"); // not the literal: found by text
+        assert_eq!(p.reference(&key).article, "Blz art. 3.3.2.4a");
+        assert!(p
+            .reference("blz_3_3_2_2")
+            .url
+            .contains("BWBR0035948/2024-01-01"));
     }
 
     #[test]

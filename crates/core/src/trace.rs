@@ -465,11 +465,14 @@ impl Trace {
     }
 
     pub fn value(&self, id: &str) -> Option<Decimal> {
-        self.steps
-            .iter()
-            .rev()
-            .find(|s| s.id == id)
-            .and_then(|s| s.amount)
+        // Ids are string literals, which the compiler merges: a pass comparing
+        // addresses only finds nearly every step; the text is compared only
+        // when that fails.
+        let step = match self.steps.iter().rev().find(|s| std::ptr::eq(s.id, id)) {
+            Some(s) => Some(s),
+            None => self.steps.iter().rev().find(|s| s.id == id),
+        };
+        step.and_then(|s| s.amount)
     }
 }
 
