@@ -23,7 +23,7 @@ case "$seconds" in
 esac
 sanitizer="${FUZZ_SANITIZER:-address}"
 parallel="${FUZZ_PARALLEL:-1}"
-targets=(${FUZZ_TARGETS:-json_input parse_amount})
+targets=(${FUZZ_TARGETS:-json_input parse_amount household})
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$here"
