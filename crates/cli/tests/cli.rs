@@ -123,29 +123,8 @@ fn text_output_in_dutch_and_english() {
 
 #[test]
 fn text_output_marks_estimates_and_shows_split_and_due() {
-    let o = run(&[
-        "estimate",
-        "--year",
-        "2024",
-        "--care",
-        "instelling",
-        "--age",
-        "70",
-        "--income",
-        "24000",
-        "--assets",
-        "40000",
-        "--partner-age",
-        "70",
-        "--partner-care",
-        "none",
-        "--partner-income",
-        "23000",
-        "--partner-assets",
-        "40000",
-        "--days",
-        "10",
-    ]);
+    let e = with(&["estimate"], &CASE_E);
+    let o = run(&args(&with(&args(&e), &["--days", "10"])));
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let text = stdout(&o);
     assert!(text.contains("€ 202,81"), "{text}");

@@ -3,10 +3,9 @@
 use serde_json::Value;
 use std::process::Command;
 
-fn run_json(args: &[&str]) -> Value {
+fn run(args: &[&str]) -> Vec<u8> {
     let out = Command::new(env!("CARGO_BIN_EXE_wlz-bijdrage"))
         .args(args)
-        .arg("--json")
         .output()
         .unwrap();
     assert!(
@@ -14,20 +13,17 @@ fn run_json(args: &[&str]) -> Value {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    serde_json::from_slice(&out.stdout).unwrap()
+    out.stdout
+}
+
+fn run_json(args: &[&str]) -> Value {
+    let mut a = args.to_vec();
+    a.push("--json");
+    serde_json::from_slice(&run(&a)).unwrap()
 }
 
 fn run_text(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_wlz-bijdrage"))
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    String::from_utf8(run(args)).unwrap()
 }
 
 const HOUSEHOLD: [&str; 10] = [

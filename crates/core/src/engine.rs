@@ -1427,7 +1427,7 @@ impl<'h, 'a> Engine<'h, 'a> {
             (&pw.lid1_single_month, &pw.lid2_single_month)
         };
         // The minimum contribution that would otherwise be due (lid 3, 4 or 5).
-        let min_due = if self.thuis_quiet() {
+        let min_due = if self.thuis() > 0 {
             self.p.leb_min_month.decimal - self.p.thuis_korting_month.decimal
         } else {
             self.p.leb_min_month.decimal
@@ -1455,11 +1455,6 @@ impl<'h, 'a> Engine<'h, 'a> {
                 Some(self.cite("blz_3_3_2_2", "lid 9–11")),
             );
         }
-    }
-
-    fn thuis_quiet(&self) -> bool {
-        let tops: Vec<Form> = self.h.members.iter().map(regime::effective_form).collect();
-        tops.iter().any(|f| f.is_thuis())
     }
 
     // ---------------------------------------------------------------
