@@ -2,8 +2,7 @@
 //! within [`WIDTH`] characters. Amounts in steps are exact; they are shown
 //! rounded to cents by `format_eur`.
 
-use wlz_core::params::Status;
-use wlz_core::trace::{Calc, Level, Operand, Step};
+use wlz_core::trace::{estimate_marks, is_shown, Level, Step};
 use wlz_core::{format_eur, Estimate, Lang, NoteKind, Regime};
 
 /// The longest line the explanation prints.
@@ -67,7 +66,7 @@ pub fn explanation(e: &Estimate, lang: Lang) -> String {
     out.push(tr(lang, "Berekening:", "Calculation:").to_string());
     let marked = estimate_marks(&e.steps);
     for (s, mark) in e.steps.iter().zip(marked) {
-        if shown(s) {
+        if is_shown(s) {
             out.extend(step_lines(s, mark, lang));
         }
     }
@@ -190,15 +189,6 @@ pub fn explanation(e: &Estimate, lang: Lang) -> String {
     out.join("\n").replace(GLUE, " ")
 }
 
-/// Steps in the explanation: the main line and the decisions. The regime
-/// decision and the partial-month amount are shown in their own lines.
-fn shown(s: &Step) -> bool {
-    if s.id == "regime" || s.id == "due" {
-        return false;
-    }
-    s.level == Level::Main || matches!(s.calc, Calc::Decision)
-}
-
 /// `(article)`, with its words glued so that [`wrap`] keeps it on one line.
 fn glued(article: &str) -> String {
     format!("({})", article.replace(' ', &GLUE.to_string()))
@@ -212,38 +202,6 @@ fn cite_of(e: &Estimate, id: &str) -> String {
         .and_then(|s| s.reference.as_ref())
         .map(|c| format!(" {}", glued(&c.article())))
         .unwrap_or_default()
-}
-
-/// Which steps to mark "(schatting)": those that use an ESTIMATE parameter,
-/// directly or through detail steps that are not shown. A shown step that
-/// builds on a marked shown step is not marked again.
-fn estimate_marks(steps: &[Step]) -> Vec<bool> {
-    let mut marks: Vec<bool> = Vec::with_capacity(steps.len());
-    for s in steps {
-        let direct = s.params.iter().any(|p| p.status == Status::Estimate);
-        let hidden = operand_steps(&s.calc).into_iter().any(|id| {
-            steps
-                .iter()
-                .zip(&marks)
-                .rev()
-                .find(|(t, _)| t.id == id)
-                .is_some_and(|(t, m)| *m && !shown(t))
-        });
-        marks.push(direct || hidden);
-    }
-    marks
-}
-
-/// The ids of the earlier steps a calculation uses.
-fn operand_steps(calc: &Calc) -> Vec<&'static str> {
-    let ops: Vec<&Operand> = match calc {
-        Calc::Sum { terms, .. } => terms.iter().map(|t| &t.operand).collect(),
-        Calc::Product { of, by } | Calc::Quotient { of, by } => vec![of, by],
-        Calc::Max { of } | Calc::Min { of } => of.iter().collect(),
-        Calc::Round { of } => vec![of],
-        Calc::Input | Calc::Param { .. } | Calc::Decision => Vec::new(),
-    };
-    ops.iter().filter_map(|o| o.step_id()).collect()
 }
 
 /// One step: `label ........ amount   (article)`, or for a decision

@@ -334,6 +334,43 @@ fn each_operand(calc: &Calc, mut f: impl FnMut(&Operand)) {
     }
 }
 
+/// Whether a step belongs in the short explanation a reader sees first: the
+/// main line and the decisions. The regime decision and the partial-month
+/// amount are shown on lines of their own by every front end.
+pub fn is_shown(s: &Step) -> bool {
+    if s.id == "regime" || s.id == "due" {
+        return false;
+    }
+    s.level == Level::Main || matches!(s.calc, Calc::Decision)
+}
+
+/// Which steps to mark as an estimate: those that use an ESTIMATE parameter,
+/// directly or through detail steps that are not shown ([`is_shown`]). A
+/// shown step that builds on a marked shown step is not marked again, so a
+/// reader sees the mark where the estimate enters, not on every later line.
+pub fn estimate_marks(steps: &[Step]) -> Vec<bool> {
+    let mut marks: Vec<bool> = Vec::with_capacity(steps.len());
+    for s in steps {
+        let direct = s
+            .params
+            .iter()
+            .any(|p| p.status == crate::params::Status::Estimate);
+        let mut hidden = false;
+        each_operand(&s.calc, |o| {
+            if let Some(id) = o.step_id() {
+                hidden |= steps
+                    .iter()
+                    .zip(&marks)
+                    .rev()
+                    .find(|(t, _)| t.id == id)
+                    .is_some_and(|(t, m)| *m && !is_shown(t));
+            }
+        });
+        marks.push(direct || hidden);
+    }
+    marks
+}
+
 /// Evaluates a calculation from its operands' values.
 pub fn evaluate(calc: &Calc) -> Option<Decimal> {
     match calc {

@@ -1,0 +1,170 @@
+//! Everything that touches the browser: the URL, localStorage, focus,
+//! printing. On the host (tests, SSR) these are no-ops, so the state and
+//! the components stay testable without a browser.
+
+use crate::form::FormData;
+use crate::i18n;
+use crate::state::State;
+use serde::{Deserialize, Serialize};
+use wlz_core::Lang;
+
+/// The localStorage key; the version lets a future form change start clean.
+pub const STORAGE_KEY: &str = "wlz-bijdrage:v1";
+
+/// What is remembered on this device between visits.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Saved {
+    pub lang: Lang,
+    pub form: FormData,
+}
+
+/// The state the page starts with: the query string (a shared or embedded
+/// link, computed at once) wins over what this device remembered.
+pub fn initial_state() -> State {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let mut s = State::default();
+        let this_year = js_sys::Date::new_0().get_full_year() as i32;
+        let mut base = FormData {
+            year: crate::form::default_year(Some(this_year)),
+            ..FormData::default()
+        };
+        let query = gloo::utils::window()
+            .location()
+            .search()
+            .unwrap_or_default();
+        let pairs = crate::form::query_pairs(&query);
+        let lang = pairs
+            .iter()
+            .find(|(k, _)| k == "lang")
+            .and_then(|(_, v)| Lang::parse(v));
+        let embed = pairs.iter().any(|(k, v)| k == "embed" && v != "0");
+        let saved = load();
+        let from_link = pairs
+            .iter()
+            .any(|(k, _)| crate::form::Field::from_key(k).is_some());
+        if from_link {
+            let (form, _unknown) = FormData::from_query(&query, base);
+            s.apply(crate::state::Action::Load {
+                form: Box::new(form),
+                lang: lang.or(saved.as_ref().map(|s| s.lang)),
+                from_link: true,
+                embed,
+            });
+        } else {
+            if let Some(saved) = saved {
+                base = saved.form;
+            }
+            s.apply(crate::state::Action::Load {
+                form: Box::new(base),
+                lang: lang.or(load().map(|s| s.lang)),
+                from_link: false,
+                embed,
+            });
+        }
+        s
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        State::default()
+    }
+}
+
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn load() -> Option<Saved> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use gloo::storage::Storage;
+        gloo::storage::LocalStorage::get::<Saved>(STORAGE_KEY).ok()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        None
+    }
+}
+
+/// Remembers the form on this device; after "forget my data", removes it.
+pub fn save(form: &FormData, lang: Lang, forgotten: bool) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use gloo::storage::Storage;
+        if forgotten {
+            gloo::storage::LocalStorage::delete(STORAGE_KEY);
+        } else {
+            let saved = Saved {
+                lang,
+                form: form.clone(),
+            };
+            // A full or blocked storage only means the form is not remembered.
+            let _ = gloo::storage::LocalStorage::set(STORAGE_KEY, &saved);
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (form, lang, forgotten);
+    }
+}
+
+/// `<html lang>` and the title follow the language.
+pub fn set_document_lang(lang: Lang) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let doc = gloo::utils::document();
+        if let Some(el) = doc.document_element() {
+            let _ = el.set_attribute("lang", i18n::code(lang));
+        }
+        doc.set_title(i18n::tr(
+            lang,
+            "Wlz eigen bijdrage berekenen",
+            "Calculate the Wlz contribution",
+        ));
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (lang, i18n::code(lang));
+    }
+}
+
+/// Moves focus to an element (and scrolls it into view), if it exists.
+pub fn focus(id: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        if let Some(el) = gloo::utils::document().get_element_by_id(id) {
+            el.scroll_into_view();
+            if let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+            }
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = id;
+    }
+}
+
+pub fn print() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = gloo::utils::window().print();
+    }
+}
+
+/// This page's address with the given query.
+pub fn share_url(query: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let loc = gloo::utils::window().location();
+        let base = loc.href().unwrap_or_default();
+        let base = base
+            .split(['?', '#'])
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        format!("{base}?{query}")
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        format!("?{query}")
+    }
+}

@@ -1,0 +1,146 @@
+//! The page: header, the questions beside the answer, what changes the
+//! answer, the facts to trust it by, and the explainer.
+
+use super::chart::CurveView;
+use super::questions::Questions;
+use super::result::{ErrorSummary, ResultView};
+use super::scenarios::{CompareView, PartnerView, TimelineView, WhatIfView};
+use super::trust::{Footer, Trust};
+use super::Ctx;
+use crate::about::About;
+use crate::browser;
+use crate::i18n::{code, other, tr};
+use crate::outcome::compute;
+use crate::state::{Action, State};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// The starting state; the browser build reads it from the URL and localStorage.
+    #[prop_or_default]
+    pub initial: Option<State>,
+}
+
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let initial = props.initial.clone();
+    let state = use_reducer(move || initial.unwrap_or_else(browser::initial_state));
+    let computed = use_memo(state.form.clone(), compute);
+    let visible: Rc<Vec<_>> = Rc::new(
+        state
+            .visible(&computed.outcome.errors)
+            .into_iter()
+            .cloned()
+            .collect(),
+    );
+    let lang = state.lang;
+    let embed = state.embed;
+
+    {
+        let (form, forgotten) = (state.form.clone(), state.forgotten);
+        use_effect_with((form, lang, forgotten), |(form, lang, forgotten)| {
+            browser::save(form, *lang, *forgotten)
+        });
+    }
+    use_effect_with(lang, |lang| browser::set_document_lang(*lang));
+    {
+        let has_errors = !visible.is_empty();
+        use_effect_with(state.submissions, move |n| {
+            if *n > 0 {
+                browser::focus(if has_errors {
+                    "error-summary"
+                } else {
+                    "result-title"
+                });
+            }
+        });
+    }
+    {
+        let share = state.share;
+        use_effect_with(share, |s| {
+            if *s != crate::state::Share::Closed {
+                browser::focus("share-title");
+            }
+        });
+    }
+
+    let ctx = Ctx {
+        dispatch: state.dispatcher(),
+        state: state.clone(),
+        computed,
+        visible_errors: visible,
+    };
+    let switch_lang = {
+        let d = state.dispatcher();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::SetLang(other(lang))))
+    };
+    let forget = {
+        let d = state.dispatcher();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::Forget))
+    };
+    let other_lang = other(lang);
+    let lang_button = html! {
+        <button type="button" class="lang-switch" lang={code(other_lang)} onclick={switch_lang}>
+            { tr(lang, "English", "Nederlands") }
+        </button>
+    };
+
+    html! {
+        <ContextProvider<Ctx> context={ctx}>
+            <div class={classes!("app", embed.then_some("embed"))} lang={code(lang)}>
+                if !embed {
+                    <a class="skip-link" href="#questions">{ tr(lang, "Direct naar de vragen", "Skip to the questions") }</a>
+                    <header class="site-header">
+                        <div class="brand">
+                            <h1>{ tr(lang, "Wat betaalt u voor Wlz-zorg?", "What do you pay for Wlz care?") }</h1>
+                            <p class="tagline">{ tr(lang,
+                                "Bereken de eigen bijdrage voor de Wet langdurige zorg (Wlz): wat u per maand betaalt, waarom, en wat uw keuzes kosten.",
+                                "Calculate the own contribution for long-term care under the Wlz: what you pay per month, why, and what your choices cost.") }</p>
+                        </div>
+                        { lang_button.clone() }
+                    </header>
+                } else {
+                    <div class="embed-bar">
+                        <h1 class="embed-title">{ tr(lang, "Eigen bijdrage Wlz berekenen", "Calculate the Wlz contribution") }</h1>
+                        { lang_button.clone() }
+                    </div>
+                }
+                <main id="main" class="layout">
+                    <div class="col-form">
+                        <Questions />
+                        <div class="forget no-print">
+                            <button type="button" class="secondary" id="forget" onclick={forget}>
+                                { tr(lang, "Vergeet mijn gegevens", "Forget my data") }
+                            </button>
+                            if state.forgotten {
+                                <p role="status" class="status">{ tr(lang,
+                                    "Uw gegevens zijn gewist van dit apparaat.",
+                                    "Your data has been erased from this device.") }</p>
+                            }
+                        </div>
+                    </div>
+                    <div class="col-result">
+                        <ErrorSummary />
+                        <ResultView />
+                        <TimelineView />
+                        <PartnerView />
+                        <CompareView />
+                        <CurveView />
+                        <WhatIfView />
+                    </div>
+                </main>
+                <div class="below">
+                    <Trust />
+                    if !embed {
+                        <aside class="about-wlz" aria-labelledby="about-title">
+                            <h2 id="about-title">{ tr(lang, "Over de Wlz", "About the Wlz") }</h2>
+                            <About lang={lang} />
+                        </aside>
+                    }
+                </div>
+                if !embed { <Footer /> }
+            </div>
+        </ContextProvider<Ctx>>
+    }
+}

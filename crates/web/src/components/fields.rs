@@ -1,0 +1,268 @@
+//! Form controls with everything a question needs: a visible label, one
+//! sentence on why we ask, the official term the CAK letter uses, and the
+//! error message next to the field (linked by `aria-describedby`).
+
+use super::{use_app, Ctx};
+use crate::form::Field;
+use crate::i18n::tr;
+use crate::state::Action;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use wlz_core::Lang;
+use yew::prelude::*;
+
+/// The words around one question.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Words {
+    pub label: String,
+    /// Why we ask, in one B1 sentence (and where to find it).
+    pub why: String,
+    /// The term on the CAK's letter or the tax assessment.
+    pub term: Option<String>,
+}
+
+impl Words {
+    pub fn new(label: impl Into<String>, why: impl Into<String>) -> Words {
+        Words {
+            label: label.into(),
+            why: why.into(),
+            term: None,
+        }
+    }
+    pub fn term(mut self, t: impl Into<String>) -> Words {
+        self.term = Some(t.into());
+        self
+    }
+}
+
+fn error_of(ctx: &Ctx, field: Field) -> Option<String> {
+    ctx.visible_errors
+        .iter()
+        .find(|e| e.field == Some(field))
+        .map(|e| e.message.get(ctx.state.lang).to_string())
+}
+
+fn describedby(field: Field, has_term: bool, has_error: bool) -> String {
+    let k = field.key();
+    let mut ids = format!("{k}-why");
+    if has_term {
+        ids.push_str(&format!(" {k}-term"));
+    }
+    if has_error {
+        ids.push_str(&format!(" {k}-error"));
+    }
+    ids
+}
+
+fn help(field: Field, words: &Words, error: &Option<String>, lang: Lang) -> Html {
+    let k = field.key();
+    html! {
+        <>
+            <p class="why" id={format!("{k}-why")}>{ &words.why }</p>
+            if let Some(term) = &words.term {
+                <p class="term" id={format!("{k}-term")}>
+                    { tr(lang, "Officiële term: ", "Official term: ") }<i lang="nl">{ term }</i>
+                </p>
+            }
+            if let Some(msg) = error {
+                <p class="error-message" id={format!("{k}-error")}>
+                    <span class="visually-hidden">{ tr(lang, "Fout: ", "Error: ") }</span>{ msg }
+                </p>
+            }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TextProps {
+    pub field: Field,
+    pub words: Words,
+    /// `decimal` for amounts, `numeric` for ages.
+    #[prop_or("decimal")]
+    pub inputmode: &'static str,
+    /// A unit after the field (`jaar`).
+    #[prop_or_default]
+    pub suffix: Option<String>,
+    #[prop_or_default]
+    pub class: Classes,
+}
+
+/// A text field for an amount or a number; accepts Dutch and English notation.
+#[component]
+pub fn TextField(p: &TextProps) -> Html {
+    let ctx = use_app();
+    let field = p.field;
+    let lang = ctx.state.lang;
+    let error = error_of(&ctx, field);
+    let oninput = {
+        let d = ctx.dispatch.clone();
+        Callback::from(move |e: InputEvent| {
+            let el: HtmlInputElement = e.target_unchecked_into();
+            d.dispatch(Action::Set(field, el.value()));
+        })
+    };
+    let onblur = {
+        let d = ctx.dispatch.clone();
+        Callback::from(move |_: FocusEvent| d.dispatch(Action::Touch(field)))
+    };
+    let k = field.key();
+    let amount = p.inputmode == "decimal";
+    html! {
+        <div class={classes!("field", error.is_some().then_some("has-error"), p.class.clone())}>
+            <label for={k}>{ &p.words.label }</label>
+            { help(field, &p.words, &error, lang) }
+            <div class="input-row">
+                if amount { <span class="prefix" aria-hidden="true">{ "€" }</span> }
+                <input id={k} name={k} type="text" inputmode={p.inputmode}
+                    class={classes!(amount.then_some("amount"))}
+                    autocomplete="off" spellcheck="false"
+                    value={ctx.state.form.text(field)}
+                    aria-invalid={if error.is_some() { "true" } else { "false" }}
+                    aria-describedby={describedby(field, p.words.term.is_some(), error.is_some())}
+                    {oninput} {onblur} />
+                if let Some(s) = &p.suffix { <span class="suffix">{ s }</span> }
+            </div>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CheckProps {
+    pub field: Field,
+    pub words: Words,
+}
+
+/// A yes/no question.
+#[component]
+pub fn CheckField(p: &CheckProps) -> Html {
+    let ctx = use_app();
+    let field = p.field;
+    let lang = ctx.state.lang;
+    let onchange = {
+        let d = ctx.dispatch.clone();
+        Callback::from(move |e: Event| {
+            let el: HtmlInputElement = e.target_unchecked_into();
+            d.dispatch(Action::Set(
+                field,
+                if el.checked() { "1" } else { "0" }.into(),
+            ));
+        })
+    };
+    let k = field.key();
+    html! {
+        <div class="field check">
+            <input id={k} name={k} type="checkbox" checked={ctx.state.form.flag(field)}
+                aria-describedby={describedby(field, p.words.term.is_some(), false)} {onchange} />
+            <label for={k}>{ &p.words.label }</label>
+            { help(field, &p.words, &None, lang) }
+        </div>
+    }
+}
+
+/// One choice of a radio group: value, label, one-line explanation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub hint: Option<String>,
+}
+
+impl Choice {
+    pub fn new(value: impl Into<String>, label: impl Into<String>) -> Choice {
+        Choice {
+            value: value.into(),
+            label: label.into(),
+            hint: None,
+        }
+    }
+    pub fn hint(mut self, h: impl Into<String>) -> Choice {
+        self.hint = Some(h.into());
+        self
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RadioProps {
+    pub field: Field,
+    pub words: Words,
+    pub choices: Vec<Choice>,
+    /// Extra content under the explanation (a link).
+    #[prop_or_default]
+    pub extra: Html,
+}
+
+/// A question with a few answers, as a fieldset of radio buttons.
+#[component]
+pub fn RadioField(p: &RadioProps) -> Html {
+    let ctx = use_app();
+    let field = p.field;
+    let lang = ctx.state.lang;
+    let error = error_of(&ctx, field);
+    let current = ctx.state.form.text(field);
+    let k = field.key();
+    html! {
+        <fieldset id={format!("{k}-group")}
+            class={classes!("field", "radio", error.is_some().then_some("has-error"))}
+            aria-describedby={describedby(field, p.words.term.is_some(), error.is_some())}>
+            <legend>{ &p.words.label }</legend>
+            { help(field, &p.words, &error, lang) }
+            { p.extra.clone() }
+            { for p.choices.iter().enumerate().map(|(i, c)| {
+                // The first radio carries the field's id, so the error summary can focus it.
+                let id = if i == 0 { k.to_string() } else { format!("{k}-{}", c.value) };
+                let hint_id = format!("{k}-{}-hint", c.value);
+                let value = c.value.clone();
+                let onchange = {
+                    let d = ctx.dispatch.clone();
+                    Callback::from(move |_: Event| d.dispatch(Action::Set(field, value.clone())))
+                };
+                html! {
+                    <div class="choice">
+                        <input type="radio" id={id.clone()} name={k} value={c.value.clone()}
+                            checked={current == c.value}
+                            aria-describedby={c.hint.as_ref().map(|_| hint_id.clone())}
+                            {onchange} />
+                        <label for={id}>{ &c.label }</label>
+                        if let Some(h) = &c.hint { <p class="choice-hint" id={hint_id}>{ h }</p> }
+                    </div>
+                }
+            }) }
+        </fieldset>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SelectProps {
+    pub field: Field,
+    pub words: Words,
+    pub choices: Vec<Choice>,
+}
+
+/// A question with many answers, as a select.
+#[component]
+pub fn SelectField(p: &SelectProps) -> Html {
+    let ctx = use_app();
+    let field = p.field;
+    let lang = ctx.state.lang;
+    let error = error_of(&ctx, field);
+    let current = ctx.state.form.text(field);
+    let onchange = {
+        let d = ctx.dispatch.clone();
+        Callback::from(move |e: Event| {
+            let el: HtmlSelectElement = e.target_unchecked_into();
+            d.dispatch(Action::Set(field, el.value()));
+        })
+    };
+    let k = field.key();
+    html! {
+        <div class={classes!("field", error.is_some().then_some("has-error"))}>
+            <label for={k}>{ &p.words.label }</label>
+            { help(field, &p.words, &error, lang) }
+            <select id={k} name={k} {onchange}
+                aria-describedby={describedby(field, p.words.term.is_some(), error.is_some())}>
+                { for p.choices.iter().map(|c| html! {
+                    <option value={c.value.clone()} selected={current == c.value}>{ &c.label }</option>
+                }) }
+            </select>
+        </div>
+    }
+}

@@ -1,0 +1,269 @@
+//! The questions, on one page with progressive disclosure: a question that
+//! cannot change the answer for this household is not shown
+//! (`FormData::asks`). Each says why we ask and the official term.
+
+use super::fields::{CheckField, Choice, RadioField, SelectField, TextField, Words};
+use super::use_app;
+use crate::form::Field;
+use crate::i18n::tr;
+use crate::state::Action;
+use wlz_core::{params, Lang};
+use yew::prelude::*;
+
+/// Where the zorgkantoren explain the care forms (Zorginstituut's Wlz-kompas).
+pub const CARE_FORMS_URL: &str =
+    "https://www.zorginstituutnederland.nl/Verzekerde+zorg/w/wlz-kompas";
+
+pub fn care_choices(lang: Lang) -> Vec<Choice> {
+    vec![
+        Choice::new("instelling", tr(lang, "Wonen in een instelling", "Living in an institution (instelling)"))
+            .hint(tr(lang,
+                "U woont in een zorginstelling, zoals een verpleeghuis. U krijgt daar zorg, eten en een kamer.",
+                "You live in a care home, such as a nursing home, with care, meals and a room.")),
+        Choice::new("vpt", tr(lang, "Volledig pakket thuis (vpt)", "Full package at home (vpt)"))
+            .hint(tr(lang,
+                "U woont thuis. Eén zorgaanbieder geeft u bijna alle zorg die u in een instelling zou krijgen.",
+                "You live at home. One provider gives you nearly all the care you would get in an institution.")),
+        Choice::new("mpt", tr(lang, "Modulair pakket thuis (mpt)", "Modular package at home (mpt)"))
+            .hint(tr(lang,
+                "U woont thuis en krijgt een deel van de Wlz-zorg van een zorgaanbieder.",
+                "You live at home and get part of the Wlz care from a provider.")),
+        Choice::new("pgb", tr(lang, "Persoonsgebonden budget (pgb)", "Personal budget (pgb)"))
+            .hint(tr(lang,
+                "U krijgt geld van het zorgkantoor en regelt en betaalt zelf uw zorg.",
+                "You get money from the care office and arrange and pay for your care yourself.")),
+        Choice::new("dtv", tr(lang, "Deeltijdverblijf", "Part-time stay (deeltijdverblijf)"))
+            .hint(tr(lang,
+                "U woont een deel van de tijd in een instelling (7 tot 9 dagen per 2 weken) en de rest thuis.",
+                "You stay part of the time in an institution (7 to 9 days per 2 weeks) and the rest at home.")),
+    ]
+}
+
+pub fn partner_choices(lang: Lang) -> Vec<Choice> {
+    vec![
+        Choice::new("none", tr(lang, "Thuis, zonder Wlz-zorg", "At home, without Wlz care")),
+        Choice::new("vpt", tr(lang, "Thuis, met een volledig pakket thuis (vpt)", "At home, with a full package at home (vpt)")),
+        Choice::new("mpt", tr(lang, "Thuis, met een modulair pakket thuis (mpt)", "At home, with a modular package at home (mpt)")),
+        Choice::new("pgb", tr(lang, "Thuis, met een persoonsgebonden budget (pgb)", "At home, with a personal budget (pgb)")),
+        Choice::new("dtv", tr(lang, "Deels thuis, deels in een instelling (deeltijdverblijf)", "Partly at home, partly in an institution (part-time stay)")),
+        Choice::new("living-along", tr(lang, "Woont mee in dezelfde instelling, zonder eigen indicatie", "Lives with you in the same institution, without care of their own"))
+            .hint(tr(lang,
+                "De Wlz maakt dit mogelijk: uw partner verhuist mee, ook zonder zelf zorg nodig te hebben.",
+                "The Wlz allows this: your partner moves in with you without needing care themselves.")),
+        Choice::new("instelling", tr(lang, "In een instelling, met eigen Wlz-zorg", "In an institution, with Wlz care of their own")),
+        Choice::new("beschermd-wonen", tr(lang, "In beschermd wonen (Wmo)", "In sheltered housing (Wmo beschermd wonen)"))
+            .hint(tr(lang,
+                "Beschermd wonen regelt de gemeente, niet de Wlz.",
+                "Sheltered housing is arranged by the municipality, not the Wlz.")),
+    ]
+}
+
+fn months_choices(lang: Lang) -> Vec<Choice> {
+    vec![
+        Choice::new(
+            "0",
+            tr(
+                lang,
+                "Net begonnen, of korter dan 1 maand",
+                "Just started, or less than 1 month",
+            ),
+        ),
+        Choice::new("1", tr(lang, "1 maand", "1 month")),
+        Choice::new("2", tr(lang, "2 maanden", "2 months")),
+        Choice::new("3", tr(lang, "3 maanden", "3 months")),
+        Choice::new("", tr(lang, "4 maanden of langer", "4 months or longer")),
+    ]
+}
+
+#[component]
+pub fn Questions() -> Html {
+    let ctx = use_app();
+    let s = &ctx.state;
+    let lang = s.lang;
+    let f = &s.form;
+    let pj = f.year - 2;
+    let asks = |field: Field| f.asks(field);
+    let onsubmit = {
+        let d = ctx.dispatch.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            d.dispatch(Action::Submit);
+        })
+    };
+    let years: Vec<Choice> = params::supported_years()
+        .iter()
+        .map(|y| Choice::new(y.to_string(), y.to_string()))
+        .collect();
+    let nl = lang == Lang::Nl;
+    let fmt = |nl_text: String, en_text: String| if nl { nl_text } else { en_text };
+
+    html! {
+        <form id="questions" class="questions" novalidate=true {onsubmit}
+            aria-labelledby="questions-title">
+            <h2 id="questions-title">{ tr(lang, "Uw situatie", "Your situation") }</h2>
+            <p class="intro">{ tr(lang,
+                "Beantwoord de vragen. U ziet het bedrag meteen. Wat u invult, blijft op uw eigen apparaat.",
+                "Answer the questions. You see the amount straight away. What you enter stays on your own device.") }</p>
+
+            <section class="step" aria-labelledby="step-household">
+                <h3 id="step-household"><span class="step-no" aria-hidden="true">{ "1" }</span>{ tr(lang, "Huishouden", "Household") }</h3>
+                <SelectField field={Field::Year} choices={years}
+                    words={Words::new(
+                        tr(lang, "Voor welk jaar wilt u de eigen bijdrage weten?", "Which year do you want to know the contribution for?"),
+                        tr(lang, "Elk jaar gelden andere bedragen.", "The amounts change every year."))
+                        .term(tr(lang, "bijdragejaar", "bijdragejaar (contribution year)"))} />
+                <RadioField field={Field::Partner}
+                    choices={vec![
+                        Choice::new("", tr(lang, "Nee, ik heb geen partner", "No, I have no partner")),
+                        Choice::new("1", tr(lang, "Ja, ik heb een partner", "Yes, I have a partner"))
+                            .hint(tr(lang, "Getrouwd, geregistreerd partner of samenwonend.", "Married, registered partner or living together.")),
+                    ]}
+                    words={Words::new(
+                        tr(lang, "Heeft u een partner?", "Do you have a partner?"),
+                        tr(lang, "Met een partner telt het CAK uw inkomen en vermogen samen.", "With a partner, the CAK adds up your income and assets."))
+                        .term("echtgenoot")} />
+                <TextField field={Field::Age} inputmode="numeric" suffix={tr(lang, "jaar", "years").to_string()}
+                    class={classes!("short")}
+                    words={Words::new(
+                        fmt(format!("Hoe oud bent u op 1 januari {}?", f.year), format!("How old are you on 1 January {}?", f.year)),
+                        tr(lang, "Wie de AOW-leeftijd heeft, krijgt een andere vrijstelling voor vermogen.", "People of state pension (AOW) age get a different allowance on assets."))} />
+                if asks(Field::PartnerAge) {
+                    <TextField field={Field::PartnerAge} inputmode="numeric" suffix={tr(lang, "jaar", "years").to_string()}
+                        class={classes!("short")}
+                        words={Words::new(
+                            fmt(format!("Hoe oud is uw partner op 1 januari {}?", f.year), format!("How old is your partner on 1 January {}?", f.year)),
+                            tr(lang, "Ook de leeftijd van uw partner telt voor de vrijstelling.", "Your partner's age also counts for the allowance."))} />
+                }
+            </section>
+
+            <section class="step" aria-labelledby="step-care">
+                <h3 id="step-care"><span class="step-no" aria-hidden="true">{ "2" }</span>{ tr(lang, "Zorg", "Care") }</h3>
+                <RadioField field={Field::Care} choices={care_choices(lang)}
+                    words={Words::new(
+                        tr(lang, "Welke Wlz-zorg krijgt u, of gaat u krijgen?", "Which Wlz care do you receive, or will you receive?"),
+                        tr(lang, "De zorgvorm bepaalt of u de lage of de hoge eigen bijdrage betaalt.", "The care form decides whether you pay the low or the high contribution."))
+                        .term(tr(lang, "leveringsvorm", "leveringsvorm (care form)"))}
+                    extra={html!{
+                        <p class="more"><a href={CARE_FORMS_URL}>{ tr(lang, "Meer over de zorgvormen (Zorginstituut Nederland)", "More about the care forms (Zorginstituut Nederland, in Dutch)") }</a></p>
+                    }} />
+                if asks(Field::MonthsInCare) {
+                    <SelectField field={Field::MonthsInCare} choices={months_choices(lang)}
+                        words={Words::new(
+                            tr(lang, "Hoe lang woont u al in de instelling?", "How long have you lived in the institution?"),
+                            tr(lang, "De eerste 4 maanden betaalt u de lage eigen bijdrage. Daarna vaak de hoge.", "For the first 4 months you pay the low contribution. After that often the high one."))} />
+                }
+                if asks(Field::MptMax20Hours) {
+                    <CheckField field={Field::MptMax20Hours}
+                        words={Words::new(
+                            tr(lang, "Ik krijg hoogstens 20 uur zorg per maand", "I get at most 20 hours of care a month"),
+                            tr(lang, "Dan betaalt u voorlopig een laag vast bedrag.", "Then you provisionally pay a low fixed amount."))} />
+                }
+                if asks(Field::WmoMaatwerkvoorziening) {
+                    <CheckField field={Field::WmoMaatwerkvoorziening}
+                        words={Words::new(
+                            tr(lang, "Ik of mijn partner krijg ook hulp van de gemeente (Wmo)", "My partner or I also get help from the municipality (Wmo)"),
+                            tr(lang, "Dan geldt het vaste bedrag voor 20 uur zorg niet.", "Then the fixed amount for 20 hours of care does not apply."))
+                            .term("maatwerkvoorziening")} />
+                }
+                if asks(Field::Children) {
+                    <CheckField field={Field::Children}
+                        words={Words::new(
+                            tr(lang, "Ik heb kinderen met kinderbijslag, of kinderen jonger dan 27 met studiefinanciering", "I have children with child benefit, or children under 27 with student finance"),
+                            tr(lang, "Dan betaalt u de lage eigen bijdrage.", "Then you pay the low contribution."))} />
+                    <CheckField field={Field::ReturnHomeExpected}
+                        words={Words::new(
+                            tr(lang, "Het zorgkantoor verwacht dat ik binnen 4 maanden weer naar huis ga", "The care office expects me to go home within 4 months"),
+                            tr(lang, "Dan betaalt u de lage eigen bijdrage. Vraag het zorgkantoor of uw arts.", "Then you pay the low contribution. Ask the care office or your doctor."))} />
+                }
+                if s.form.partner {
+                    <RadioField field={Field::PartnerCare} choices={partner_choices(lang)}
+                        words={Words::new(
+                            tr(lang, "Waar woont uw partner, en krijgt hij of zij Wlz-zorg?", "Where does your partner live, and do they get Wlz care?"),
+                            tr(lang, "Dit kan veel verschil maken: de uitslag laat elke keuze naast elkaar zien.", "This can make a big difference: the result shows each choice side by side."))} />
+                }
+                if asks(Field::PartnerMonthsInCare) {
+                    <SelectField field={Field::PartnerMonthsInCare} choices={months_choices(lang)}
+                        words={Words::new(
+                            tr(lang, "Hoe lang woont uw partner al in de instelling?", "How long has your partner lived in the institution?"),
+                            tr(lang, "Ook voor uw partner tellen de eerste 4 maanden.", "The first 4 months count for your partner too."))} />
+                }
+            </section>
+
+            <section class="step" aria-labelledby="step-income">
+                <h3 id="step-income"><span class="step-no" aria-hidden="true">{ "3" }</span>{ fmt(format!("Inkomen van {pj}"), format!("Income of {pj}")) }</h3>
+                <p class="step-intro">{ fmt(
+                    format!("Het CAK kijkt naar het inkomen van 2 jaar eerder. Voor {} is dat {pj}.", f.year),
+                    format!("The CAK uses the income of 2 years earlier. For {} that is {pj}.", f.year)) }</p>
+                <TextField field={Field::Income}
+                    words={Words::new(
+                        fmt(format!("Uw verzamelinkomen van {pj}"), format!("Your total income (verzamelinkomen) of {pj}")),
+                        fmt(format!("Het staat op uw aanslag inkomstenbelasting over {pj}. Geen aanslag? Vul uw belastbaar loon in. Geen inkomen? Vul 0 in."),
+                            format!("It is on your income tax assessment for {pj}. No assessment? Enter your taxable wages. No income? Enter 0.")))
+                        .term("verzamelinkomen")} />
+                if asks(Field::PartnerIncome) {
+                    <TextField field={Field::PartnerIncome}
+                        words={Words::new(
+                            fmt(format!("Verzamelinkomen van uw partner in {pj}"), format!("Your partner's total income (verzamelinkomen) of {pj}")),
+                            tr(lang, "Het staat op de aanslag van uw partner. Geen inkomen? Vul 0 in.", "It is on your partner's assessment. No income? Enter 0."))
+                            .term("verzamelinkomen")} />
+                }
+                if asks(Field::Tax) {
+                    <TextField field={Field::Tax}
+                        words={Words::new(
+                            fmt(format!("Belasting en premies die u over {pj} betaalde (mag leeg)"), format!("Tax and contributions you paid for {pj} (may be left empty)")),
+                            tr(lang, "Alleen nodig voor de hoge eigen bijdrage. Laat u het leeg, dan schatten wij het.", "Only needed for the high contribution. Leave it empty and we estimate it."))
+                            .term("inkomstenbelasting en premie volksverzekeringen")} />
+                }
+                if asks(Field::PartnerTax) {
+                    <TextField field={Field::PartnerTax}
+                        words={Words::new(
+                            fmt(format!("Belasting en premies van uw partner over {pj} (mag leeg)"), format!("Your partner's tax and contributions for {pj} (may be left empty)")),
+                            tr(lang, "Laat u het leeg, dan schatten wij het.", "Leave it empty and we estimate it."))
+                            .term("inkomstenbelasting en premie volksverzekeringen")} />
+                }
+                if asks(Field::WorkIncome) {
+                    <TextField field={Field::WorkIncome}
+                        words={Words::new(
+                            tr(lang, "Netto inkomen uit werk of ziekengeld, per jaar (mag leeg)", "Net income from work or sick pay, per year (may be left empty)"),
+                            tr(lang, "Werkt u nog? Dan telt 15% daarvan niet mee voor de hoge eigen bijdrage.", "Still working? Then 15% of it does not count for the high contribution."))} />
+                }
+                if asks(Field::PartnerWorkIncome) {
+                    <TextField field={Field::PartnerWorkIncome}
+                        words={Words::new(
+                            tr(lang, "Netto inkomen uit werk van uw partner, per jaar (mag leeg)", "Your partner's net income from work, per year (may be left empty)"),
+                            tr(lang, "Ook hiervan telt 15% niet mee.", "15% of this does not count either."))} />
+                }
+                if asks(Field::Zorgtoeslag) {
+                    <CheckField field={Field::Zorgtoeslag}
+                        words={Words::new(
+                            fmt(format!("Ik had op 1 januari {pj} recht op zorgtoeslag"), format!("I was entitled to healthcare allowance (zorgtoeslag) on 1 January {pj}")),
+                            tr(lang, "Dit telt mee bij de hoge eigen bijdrage.", "This counts for the high contribution."))} />
+                }
+            </section>
+
+            <section class="step" aria-labelledby="step-assets">
+                <h3 id="step-assets"><span class="step-no" aria-hidden="true">{ "4" }</span>{ fmt(format!("Vermogen op 1 januari {pj}"), format!("Assets on 1 January {pj}")) }</h3>
+                <TextField field={Field::Assets}
+                    words={Words::new(
+                        fmt(format!("Uw spaargeld en beleggingen min schulden op 1 januari {pj} (mag leeg)"), format!("Your savings and investments minus debts on 1 January {pj} (may be left empty)")),
+                        tr(lang, "Uw eigen huis telt niet mee. U vindt het bedrag op uw aanslag (box 3).", "Your own home does not count. You find the amount on your assessment (box 3)."))
+                        .term(tr(lang, "grondslag sparen en beleggen (rendementsgrondslag)", "grondslag sparen en beleggen (box 3 base)"))} />
+                if asks(Field::PartnerAssets) {
+                    <TextField field={Field::PartnerAssets}
+                        words={Words::new(
+                            fmt(format!("Spaargeld en beleggingen van uw partner op 1 januari {pj} (mag leeg)"), format!("Your partner's savings and investments on 1 January {pj} (may be left empty)")),
+                            tr(lang, "Hier ook: het eigen huis telt niet mee.", "Here too: the own home does not count."))
+                            .term(tr(lang, "grondslag sparen en beleggen", "grondslag sparen en beleggen (box 3 base)"))} />
+                }
+                <TextField field={Field::OneOffPayments}
+                    words={Words::new(
+                        tr(lang, "Eenmalige uitkeringen die niet mogen meetellen (mag leeg)", "One-off payments that may be left out (may be left empty)"),
+                        tr(lang, "Bijvoorbeeld smartengeld. Vraag het CAK om dit niet mee te tellen.", "For example compensation for personal injury. Ask the CAK to leave it out."))} />
+            </section>
+
+            <div class="actions">
+                <button type="submit" class="primary">{ tr(lang, "Bereken", "Calculate") }</button>
+            </div>
+        </form>
+    }
+}

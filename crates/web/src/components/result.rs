@@ -1,0 +1,332 @@
+//! The answer: one sentence first, then the regime and why, then the
+//! steps of the engine's trace adding up to the amount, each with its
+//! article on wetten.overheid.nl, with estimates marked.
+
+use super::use_app;
+use crate::i18n::{eur, regime_name, tr};
+use rust_decimal::Decimal;
+use wlz_core::params::Status;
+use wlz_core::trace::{estimate_marks, is_shown, Calc, Operand, Sign, Step};
+use wlz_core::{Estimate, Lang, NoteKind, Regime};
+use yew::prelude::*;
+
+/// The error summary: shown after "Bereken", each message a link to its field.
+#[component]
+pub fn ErrorSummary() -> Html {
+    let ctx = use_app();
+    let lang = ctx.state.lang;
+    if !ctx.state.submitted || ctx.visible_errors.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="error-summary" id="error-summary" role="alert" tabindex="-1"
+            aria-labelledby="error-summary-title">
+            <h2 id="error-summary-title">{ tr(lang, "Controleer deze vragen", "Please check these questions") }</h2>
+            <ul>
+                { for ctx.visible_errors.iter().map(|e| {
+                    let msg = e.message.get(lang).to_string();
+                    match e.field {
+                        Some(f) => {
+                            let target = f.key();
+                            let onclick = Callback::from(move |ev: MouseEvent| {
+                                ev.prevent_default();
+                                crate::browser::focus(target);
+                            });
+                            html! { <li><a href={format!("#{target}")} {onclick}>{ msg }</a></li> }
+                        }
+                        None => html! { <li>{ msg }</li> },
+                    }
+                }) }
+            </ul>
+        </div>
+    }
+}
+
+/// How an operand reads in a formula: amounts in euros, shares as percentages.
+fn operand(o: &Operand, lang: Lang) -> String {
+    match o.parameter() {
+        Some(p) if p.unit == "share" => percent(o.value, lang),
+        Some(p) if p.unit.starts_with("eur") => eur(o.value, lang),
+        Some(_) => number(o.value, lang),
+        None if o.step_id().is_some() => eur(o.value, lang),
+        None => number(o.value, lang),
+    }
+}
+
+fn number(v: Decimal, lang: Lang) -> String {
+    let s = v.normalize().to_string();
+    match lang {
+        Lang::Nl => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+fn percent(v: Decimal, lang: Lang) -> String {
+    format!("{}%", number(v * Decimal::ONE_HUNDRED, lang))
+}
+
+/// The calculation of a step in words and symbols.
+pub fn formula(s: &Step, lang: Lang) -> String {
+    let list = |of: &[Operand]| {
+        of.iter()
+            .map(|o| operand(o, lang))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    match &s.calc {
+        Calc::Input => tr(lang, "door u ingevuld", "as you entered").to_string(),
+        Calc::Param { .. } => {
+            tr(lang, "bedrag uit de regeling", "amount set by the rules").to_string()
+        }
+        Calc::Decision => String::new(),
+        Calc::Sum { terms, floor_zero } => {
+            let mut out = String::new();
+            for (i, t) in terms.iter().enumerate() {
+                let v = operand(&t.operand, lang);
+                match (i, t.sign) {
+                    (0, Sign::Plus) => out.push_str(&v),
+                    (0, Sign::Minus) => out.push_str(&format!("− {v}")),
+                    (_, Sign::Plus) => out.push_str(&format!(" + {v}")),
+                    (_, Sign::Minus) => out.push_str(&format!(" − {v}")),
+                }
+            }
+            if *floor_zero {
+                out.push_str(tr(lang, " (niet lager dan € 0)", " (not below €0)"));
+            }
+            out
+        }
+        Calc::Product { of, by } => format!("{} × {}", operand(of, lang), operand(by, lang)),
+        Calc::Quotient { of, by } => format!("{} ÷ {}", operand(of, lang), operand(by, lang)),
+        Calc::Max { of } => format!(
+            "{} {}",
+            tr(lang, "het hoogste van", "the highest of"),
+            list(of)
+        ),
+        Calc::Min { of } => format!(
+            "{} {}",
+            tr(lang, "het laagste van", "the lowest of"),
+            list(of)
+        ),
+        Calc::Round { of } => format!(
+            "{} {}",
+            operand(of, lang),
+            tr(lang, "afgerond op hele centen", "rounded to whole cents")
+        ),
+    }
+}
+
+fn step_row(s: &Step, estimated: bool, lang: Lang, class: &'static str) -> Html {
+    let note = s.note.as_ref().map(|n| n.get(lang).to_string());
+    let cite = s.reference.as_ref().map(|c| {
+        html! { <a class="cite" href={c.url()}>{ c.article() }</a> }
+    });
+    let estimate_params: Vec<String> = s
+        .params
+        .iter()
+        .filter(|p| p.status == Status::Estimate)
+        .map(|p| p.label.get(lang).to_string())
+        .collect();
+    html! {
+        <tr class={classes!(class, estimated.then_some("estimated"))}>
+            <th scope="row">
+                <span class="step-label">{ s.label.get(lang) }</span>
+                if !matches!(s.calc, Calc::Decision) {
+                    <span class="formula">{ formula(s, lang) }</span>
+                }
+                if let Some(n) = note { <span class="step-note">{ n }</span> }
+                if estimated {
+                    <span class="estimate-mark">
+                        { tr(lang, "Schatting", "Estimate") }
+                        if !estimate_params.is_empty() { { format!(": {}", estimate_params.join(", ")) } }
+                        if s.estimated && estimate_params.is_empty() {
+                            { tr(lang, ": dit bedrag schatten wij", ": we estimate this amount") }
+                        }
+                    </span>
+                }
+            </th>
+            <td class="amount">{ s.amount.map(|a| eur(a, lang)).unwrap_or_default() }</td>
+            <td class="ref">{ cite.unwrap_or_default() }</td>
+        </tr>
+    }
+}
+
+/// The main line of the calculation, then every step behind a disclosure.
+#[component]
+fn Breakdown() -> Html {
+    let ctx = use_app();
+    let lang = ctx.state.lang;
+    let Some(e) = ctx.computed.estimate.as_ref() else {
+        return html! {};
+    };
+    let marks = estimate_marks(&e.steps);
+    let marks_all: Vec<bool> = e
+        .steps
+        .iter()
+        .map(|s| s.estimated || s.params.iter().any(|p| p.status == Status::Estimate))
+        .collect();
+    let head = html! {
+        <thead><tr>
+            <th scope="col">{ tr(lang, "Stap", "Step") }</th>
+            <th scope="col" class="amount">{ tr(lang, "Bedrag", "Amount") }</th>
+            <th scope="col">{ tr(lang, "Wetsartikel", "Article") }</th>
+        </tr></thead>
+    };
+    html! {
+        <section class="breakdown" aria-labelledby="breakdown-title">
+            <h3 id="breakdown-title">{ tr(lang, "Zo rekenen wij het uit", "How we calculate it") }</h3>
+            <table class="steps" id="steps">
+                <caption class="visually-hidden">{ tr(lang, "De berekening stap voor stap", "The calculation step by step") }</caption>
+                { head.clone() }
+                <tbody>
+                    { for e.steps.iter().zip(&marks).filter(|(s, _)| is_shown(s)).map(|(s, m)| {
+                        step_row(s, *m || s.estimated, lang, if s.id == "monthly" { "total" } else { "main" })
+                    }) }
+                </tbody>
+            </table>
+            <details class="all-steps">
+                <summary>{ tr(lang, "Alle rekenstappen", "All calculation steps") }</summary>
+                <table class="steps">
+                    <caption class="visually-hidden">{ tr(lang, "Alle rekenstappen", "All calculation steps") }</caption>
+                    { head }
+                    <tbody>
+                        { for e.steps.iter().zip(&marks_all).map(|(s, m)| step_row(s, *m, lang, if is_shown(s) { "main" } else { "detail" })) }
+                    </tbody>
+                </table>
+            </details>
+        </section>
+    }
+}
+
+fn note_kind(k: NoteKind, lang: Lang) -> &'static str {
+    match k {
+        NoteKind::Assumption => tr(lang, "Aanname", "Assumption"),
+        NoteKind::Hint => tr(lang, "Tip", "Tip"),
+        NoteKind::Info => tr(lang, "Goed om te weten", "Good to know"),
+    }
+}
+
+/// The first lines: the sentence, the regime and why, the split.
+fn headline(e: &Estimate, lang: Lang) -> Html {
+    let amount = eur(e.monthly, lang);
+    let sentence = match (e.regime, lang) {
+        (Regime::Geen, Lang::Nl) => {
+            html! { <>{ "U betaalt geen eigen bijdrage: " }<output id="monthly-amount" for="questions">{ amount }</output>{ " per maand." }</> }
+        }
+        (Regime::Geen, Lang::En) => {
+            html! { <>{ "You pay no contribution: " }<output id="monthly-amount" for="questions">{ amount }</output>{ " per month." }</> }
+        }
+        (_, Lang::Nl) => {
+            html! { <>{ "U betaalt naar schatting " }<output id="monthly-amount" for="questions">{ amount }</output>{ " per maand." }</> }
+        }
+        (_, Lang::En) => {
+            html! { <>{ "You pay an estimated " }<output id="monthly-amount" for="questions">{ amount }</output>{ " per month." }</> }
+        }
+    };
+    let reason = &e.regime_reason;
+    html! {
+        <>
+            <p class="sentence">{ sentence }</p>
+            <p class={classes!("regime", format!("regime-{}", regime_key(e.regime)))}>
+                <strong id="regime">{ regime_name(e.regime, lang) }</strong>
+                { ". " }{ reason.text.get(lang) }{ " " }
+                <a class="cite" href={reason.reference.url()}>{ reason.reference.article() }</a>
+            </p>
+            if let Some(split) = &e.split {
+                <p class="split">{ match lang {
+                    Lang::Nl => format!("U en uw partner betalen samen één bijdrage. Het CAK verdeelt die naar inkomen: u {} en uw partner {} per maand.", eur(split.client, lang), eur(split.partner, lang)),
+                    Lang::En => format!("You and your partner pay one contribution together. The CAK splits it by income: you {} and your partner {} per month.", eur(split.client, lang), eur(split.partner, lang)),
+                } }</p>
+            }
+            if e.estimated {
+                <p class="estimate-warning">{ tr(lang,
+                    "In deze berekening zit een bedrag dat wij schatten. Het is gemarkeerd met ‘Schatting’. Het echte bedrag kan daardoor anders zijn.",
+                    "This calculation contains an amount we estimate, marked ‘Estimate’. The real amount may differ.") }</p>
+            }
+        </>
+    }
+}
+
+pub fn regime_key(r: Regime) -> &'static str {
+    match r {
+        Regime::Lage => "lage",
+        Regime::Hoge => "hoge",
+        Regime::Geen => "geen",
+    }
+}
+
+/// Notes, the readings of open questions, and other readings that matter.
+fn notes(e: &Estimate, lang: Lang) -> Html {
+    let readings: Vec<&str> = e.readings.ids().collect();
+    html! {
+        <>
+            if !e.notes.is_empty() {
+                <ul class="notes">
+                    { for e.notes.iter().map(|n| html! {
+                        <li class={classes!("note", format!("note-{}", match n.kind { NoteKind::Assumption => "assumption", NoteKind::Hint => "hint", NoteKind::Info => "info" }))}>
+                            <strong>{ note_kind(n.kind, lang) }{ ": " }</strong>{ n.text.get(lang) }
+                            if let Some(c) = &n.reference { { " " }<a class="cite" href={c.url()}>{ c.article() }</a> }
+                        </li>
+                    }) }
+                </ul>
+            }
+            if !e.alternatives.is_empty() {
+                <div class="alternatives">
+                    <p>{ tr(lang, "De wet is hier niet helemaal duidelijk. Een andere lezing geeft:", "The law is not entirely clear here. Another reading gives:") }</p>
+                    <ul>
+                        { for e.alternatives.iter().map(|a| html! {
+                            <li>{ format!("{}: {}, {} {}", a.label.get(lang), regime_name(a.regime, lang).to_lowercase(), eur(a.monthly, lang), tr(lang, "per maand", "per month")) }
+                                { format!(" ({})", a.reading) }</li>
+                        }) }
+                    </ul>
+                </div>
+            }
+            if !readings.is_empty() {
+                <p class="readings">
+                    { tr(lang,
+                        "Waar de wet een open vraag laat, kiezen wij een lezing en zeggen dat erbij. Voor deze uitkomst: ",
+                        "Where the law leaves a question open, we choose a reading and say so. For this result: ") }
+                    { readings.join(", ") }
+                    { tr(lang, " (zie de specificatie in onze broncode).", " (see the specification in our source code).") }
+                </p>
+            }
+        </>
+    }
+}
+
+#[component]
+pub fn ResultView() -> Html {
+    let ctx = use_app();
+    let lang = ctx.state.lang;
+    let estimate = ctx.computed.estimate.as_ref();
+    let onprint = Callback::from(|_: MouseEvent| crate::browser::print());
+    html! {
+        <section class="result" aria-labelledby="result-title">
+            <h2 id="result-title" tabindex="-1">{ tr(lang, "Uw eigen bijdrage", "Your contribution") }</h2>
+            <div class="live" aria-live="polite" aria-atomic="true">
+                if let Some(e) = estimate {
+                    { headline(e, lang) }
+                } else {
+                    <p class="placeholder">{ tr(lang,
+                        "Beantwoord de vragen. Dan ziet u hier wat u naar schatting per maand betaalt.",
+                        "Answer the questions. Then you see here what you pay per month, as an estimate.") }</p>
+                }
+            </div>
+            if let Some(e) = estimate {
+                <p class="not-a-decision">{ tr(lang,
+                    "Dit is een schatting. Alleen de beschikking van het CAK telt. ",
+                    "This is an estimate. Only the CAK's decision (beschikking) counts. ") }
+                    { match lang {
+                        Lang::Nl => format!("Wij rekenen met uw inkomen en vermogen van {}, net als het CAK.", e.peiljaar),
+                        Lang::En => format!("Like the CAK, we use your income and assets of {}.", e.peiljaar),
+                    } }
+                </p>
+                <Breakdown />
+                { notes(e, lang) }
+                <div class="result-actions no-print">
+                    <button type="button" onclick={onprint}>{ tr(lang, "Afdrukken", "Print") }</button>
+                    <super::trust::ShareButton />
+                </div>
+            }
+        </section>
+    }
+}

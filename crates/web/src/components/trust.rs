@@ -1,0 +1,168 @@
+//! What a user must know to trust the figure (spec §7.2), the links to the
+//! CAK, the CIZ, client support and the zorgkantoren, the share link (with a
+//! warning before amounts go into a URL), and the footer.
+
+use super::use_app;
+use crate::i18n::tr;
+use crate::state::{Action, Share};
+use wlz_core::Lang;
+use yew::prelude::*;
+
+pub const CAK_ESTIMATOR_URL: &str =
+    "https://www.hetcak.nl/zakelijk/vragen/eigen-bijdrage-berekenen";
+pub const CAK_URL: &str = "https://www.hetcak.nl";
+pub const CAK_WLZ_URL: &str = "https://www.hetcak.nl/regelingen/zorg-vanuit-de-wlz";
+pub const CAK_WMO_URL: &str = "https://www.hetcak.nl/regelingen/zorg-vanuit-de-wlz/berekening-van-de-eigen-bijdrage-wlz/wel-of-geen-eigen-bijdrage-voor-wmo-betalen";
+pub const CAK_INCOME_URL: &str =
+    "https://www.hetcak.nl/vragen/eigen-bijdrage/vragen-over-de-eigen-bijdrage/bijdrageplichtige-inkomen";
+pub const OWN_HOME_URL: &str =
+    "https://www.zorgrekenen.nl/cak-invullen-grondslag-sparen-en-beleggen/";
+pub const CIZ_URL: &str = "https://www.ciz.nl";
+pub const CLIENT_SUPPORT_URL: &str = "https://www.regelhulp.nl/onderwerpen/clientondersteuning";
+pub const ZORGKANTOREN: [(&str, &str); 4] = [
+    (
+        "VGZ",
+        "https://www.vgz-zorgkantoren.nl/consumenten/langdurige-zorg/wat-betaalt-u-zelf",
+    ),
+    (
+        "Menzis",
+        "https://www.menziszorgkantoor.nl/langdurige-zorg/eigen-bijdrage",
+    ),
+    (
+        "DSW",
+        "https://www.zorgkantoordsw.nl/Clienten/langdurige-zorg/Algemene-info/Eigen-bijdrage",
+    ),
+    (
+        "UMC",
+        "https://www.umczorgverzekering.nl/zorg-regelen/langdurige-zorg/eigen-bijdrage",
+    ),
+];
+
+/// The facts behind the figure, always visible under the calculator.
+#[component]
+pub fn Trust() -> Html {
+    let ctx = use_app();
+    let lang = ctx.state.lang;
+    let year = ctx.state.form.year;
+    let pj = year - 2;
+    html! {
+        <section class="trust" aria-labelledby="trust-title">
+            <h2 id="trust-title">{ tr(lang, "Goed om te weten", "Good to know") }</h2>
+            <ul>
+                <li><strong>{ tr(lang, "Dit is een schatting. ", "This is an estimate. ") }</strong>
+                    { tr(lang,
+                        "Het CAK stelt uw eigen bijdrage vast en stuurt u een beschikking. Alleen dat bedrag telt. Het CAK kan eerst een voorlopig bedrag vragen en dat later aanpassen, tot 36 maanden terug. ",
+                        "The CAK sets your contribution and sends you a decision (beschikking). Only that amount counts. The CAK may first charge a provisional amount and correct it later, up to 36 months back. ") }
+                    <a href={CAK_WLZ_URL}>{ tr(lang, "Uitleg van het CAK", "The CAK's explanation (in Dutch)") }</a></li>
+                <li><strong>{ tr(lang, "Inkomen van 2 jaar eerder. ", "Income of 2 years earlier. ") }</strong>
+                    { match lang {
+                        Lang::Nl => format!("Voor {year} kijkt het CAK naar uw inkomen van {pj} en uw vermogen op 1 januari {pj}. Van dat jaar heeft de Belastingdienst de definitieve cijfers. Spaargeld dat u nu uitgeeft, telt dus pas 2 jaar later minder mee. "),
+                        Lang::En => format!("For {year} the CAK uses your income of {pj} and your assets on 1 January {pj}: the Tax Administration has final figures for that year. Savings you spend now lower the contribution only 2 years later. "),
+                    } }
+                    <a href={CAK_INCOME_URL}>{ tr(lang, "Meer over het inkomen dat telt", "More about the income that counts (in Dutch)") }</a></li>
+                <li><strong>{ tr(lang, "Uw eigen huis telt niet mee. ", "Your own home does not count. ") }</strong>
+                    { tr(lang,
+                        "De woning waarin u woont valt in box 1, niet in uw vermogen. Staat uw huis leeg na een verhuizing naar een instelling? Dan kan het later wel in box 3 vallen. ",
+                        "The home you live in is in box 1, not in your assets. If it stands empty after you move to an institution, it may later move to box 3. ") }
+                    <a href={OWN_HOME_URL}>{ tr(lang, "Uitleg", "Explanation (in Dutch)") }</a></li>
+                <li><strong>{ tr(lang, "Geen Wmo-bijdrage meer. ", "No Wmo contribution any more. ") }</strong>
+                    { tr(lang,
+                        "Betaalt u of uw partner een Wlz-bijdrage? Dan betaalt u geen eigen bijdrage voor de Wmo. ",
+                        "If you or your partner pay a Wlz contribution, you pay no contribution for the Wmo. ") }
+                    <a href={CAK_WMO_URL}>{ tr(lang, "Uitleg van het CAK", "The CAK's explanation (in Dutch)") }</a></li>
+                <li><strong>{ tr(lang, "Uw gegevens blijven bij u. ", "Your data stays with you. ") }</strong>
+                    { tr(lang,
+                        "De berekening gebeurt in uw browser. Er gaat niets naar ons of naar anderen. Wij onthouden uw antwoorden alleen op dit apparaat, tot u op ‘Vergeet mijn gegevens’ klikt.",
+                        "The calculation runs in your browser. Nothing is sent to us or anyone else. We remember your answers only on this device, until you press ‘Forget my data’.") }</li>
+            </ul>
+            <h3>{ tr(lang, "Hulp en contact", "Help and contact") }</h3>
+            <ul class="links">
+                <li><a href={CAK_ESTIMATOR_URL}>{ tr(lang, "De rekenhulp van het CAK", "The CAK's own estimator (in Dutch)") }</a>
+                    { tr(lang, " en ", " and ") }<a href={CAK_URL}>{ tr(lang, "contact met het CAK", "contact the CAK") }</a></li>
+                <li><a href={CIZ_URL}>{ tr(lang, "Het CIZ: beslist of u Wlz-zorg krijgt", "The CIZ: decides whether you get Wlz care") }</a></li>
+                <li><a href={CLIENT_SUPPORT_URL}>{ tr(lang, "Gratis cliëntondersteuning: iemand die met u meedenkt", "Free client support (cliëntondersteuning): someone who helps you think things through") }</a></li>
+                <li>{ tr(lang, "Zorgkantoren over de eigen bijdrage: ", "Care offices (zorgkantoren) on the contribution: ") }
+                    { for ZORGKANTOREN.iter().enumerate().map(|(i, (name, url))| html! {
+                        <>{ if i > 0 { ", " } else { "" } }<a href={*url}>{ *name }</a></>
+                    }) }</li>
+            </ul>
+        </section>
+    }
+}
+
+/// "Deel een link": asks first whether amounts may go into the link.
+#[component]
+pub fn ShareButton() -> Html {
+    let ctx = use_app();
+    let lang = ctx.state.lang;
+    let d = ctx.dispatch.clone();
+    let open = {
+        let d = d.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::Share(Share::Asking)))
+    };
+    let choose = |with_amounts: bool| {
+        let d = d.clone();
+        Callback::from(move |_: MouseEvent| {
+            d.dispatch(Action::Share(Share::Shown { with_amounts }));
+        })
+    };
+    let close = {
+        let d = d.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::Share(Share::Closed)))
+    };
+    let panel = match ctx.state.share {
+        Share::Closed => html! {},
+        Share::Asking => html! {
+            <div class="share-panel" role="group" aria-labelledby="share-title" id="share-panel">
+                <h3 id="share-title" tabindex="-1">{ tr(lang, "Een link delen", "Share a link") }</h3>
+                <p class="warning">{ tr(lang,
+                    "Let op: in een link met bedragen staan uw inkomen en vermogen. Iedereen die de link krijgt, kan ze zien. De link zonder bedragen bevat alleen uw situatie.",
+                    "Note: a link with amounts contains your income and assets. Anyone who gets the link can see them. The link without amounts contains only your situation.") }</p>
+                <div class="buttons">
+                    <button type="button" id="share-without" onclick={choose(false)}>{ tr(lang, "Link zonder bedragen", "Link without amounts") }</button>
+                    <button type="button" id="share-with" onclick={choose(true)}>{ tr(lang, "Link met bedragen", "Link with amounts") }</button>
+                    <button type="button" class="secondary" onclick={close.clone()}>{ tr(lang, "Annuleren", "Cancel") }</button>
+                </div>
+            </div>
+        },
+        Share::Shown { with_amounts } => {
+            let url = crate::browser::share_url(&ctx.state.form.to_query(with_amounts, lang));
+            html! {
+                <div class="share-panel" role="group" aria-labelledby="share-title" id="share-panel">
+                    <h3 id="share-title" tabindex="-1">{ if with_amounts {
+                        tr(lang, "Link met bedragen", "Link with amounts")
+                    } else {
+                        tr(lang, "Link zonder bedragen", "Link without amounts")
+                    } }</h3>
+                    <label for="share-url">{ tr(lang, "Kopieer deze link:", "Copy this link:") }</label>
+                    <input id="share-url" type="text" readonly=true value={url} />
+                    <div class="buttons">
+                        <button type="button" class="secondary" onclick={close}>{ tr(lang, "Sluiten", "Close") }</button>
+                    </div>
+                </div>
+            }
+        }
+    };
+    html! {
+        <>
+            <button type="button" onclick={open} aria-expanded={if ctx.state.share == Share::Closed { "false" } else { "true" }}
+                aria-controls="share-panel">
+                { tr(lang, "Deel een link", "Share a link") }
+            </button>
+            { panel }
+        </>
+    }
+}
+
+#[component]
+pub fn Footer() -> Html {
+    let ctx = use_app();
+    let lang = ctx.state.lang;
+    html! {
+        <footer class="site-footer">
+            <p>{ tr(lang,
+                "wlz-bijdrage is open source en niet van het CAK. De bedragen per jaar en de wetsartikelen staan in onze broncode. Deze pagina laadt niets van andere websites en werkt ook zonder internet.",
+                "wlz-bijdrage is open source and not made by the CAK. The amounts per year and the articles of law are in our source code. This page loads nothing from other websites and also works without internet.") }</p>
+        </footer>
+    }
+}

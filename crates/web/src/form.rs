@@ -1,0 +1,884 @@
+//! The form as the user typed it, and its translation into the engine's
+//! input contract. Every field keeps the text as typed (so a half-typed
+//! amount is never lost), and [`FormData::to_input`] turns the whole form
+//! into a `wlz_core::Input` or a list of messages, one per field.
+//!
+//! Field keys are the CLI's flag names (`income`, `partner-care`,
+//! `months-in-care`): the same names are DOM ids and query parameters, so a
+//! link like `?year=2026&care=vpt&age=70&income=38000&assets=100000` fills
+//! the form exactly as `wlz-bijdrage estimate --year 2026 --care vpt …`
+//! would.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use wlz_core::{
+    params, parse_amount, Amount, CareForm, CareForms, HouseholdFacts, Input, Lang, Person, Stay,
+    Text, CONTRACT_VERSION,
+};
+
+/// The contribution year when nothing else says: the current year within the
+/// supported years (the page asks the browser; host tests use the latest).
+pub fn default_year(current: Option<i32>) -> i32 {
+    let years = params::supported_years();
+    let first = *years.first().unwrap_or(&2026);
+    let last = *years.last().unwrap_or(&2026);
+    current.map_or(last, |y| y.clamp(first, last))
+}
+
+/// One question of the form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    Year,
+    Partner,
+    Age,
+    Care,
+    MonthsInCare,
+    MptMax20Hours,
+    Income,
+    Assets,
+    Tax,
+    WorkIncome,
+    OneOffPayments,
+    PartnerAge,
+    PartnerCare,
+    PartnerMonthsInCare,
+    PartnerIncome,
+    PartnerAssets,
+    PartnerTax,
+    PartnerWorkIncome,
+    Children,
+    ReturnHomeExpected,
+    WmoMaatwerkvoorziening,
+    Zorgtoeslag,
+    /// What-if: the expected verzamelinkomen of the contribution year itself.
+    NowIncome,
+    NowPartnerIncome,
+    NowBijstand,
+}
+
+impl Field {
+    pub const ALL: [Field; 25] = [
+        Field::Year,
+        Field::Partner,
+        Field::Age,
+        Field::Care,
+        Field::MonthsInCare,
+        Field::MptMax20Hours,
+        Field::Income,
+        Field::Assets,
+        Field::Tax,
+        Field::WorkIncome,
+        Field::OneOffPayments,
+        Field::PartnerAge,
+        Field::PartnerCare,
+        Field::PartnerMonthsInCare,
+        Field::PartnerIncome,
+        Field::PartnerAssets,
+        Field::PartnerTax,
+        Field::PartnerWorkIncome,
+        Field::Children,
+        Field::ReturnHomeExpected,
+        Field::WmoMaatwerkvoorziening,
+        Field::Zorgtoeslag,
+        Field::NowIncome,
+        Field::NowPartnerIncome,
+        Field::NowBijstand,
+    ];
+
+    /// The CLI flag name: also the DOM id and the query parameter.
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::Year => "year",
+            Field::Partner => "partner",
+            Field::Age => "age",
+            Field::Care => "care",
+            Field::MonthsInCare => "months-in-care",
+            Field::MptMax20Hours => "mpt-max-20-hours",
+            Field::Income => "income",
+            Field::Assets => "assets",
+            Field::Tax => "tax",
+            Field::WorkIncome => "work-income",
+            Field::OneOffPayments => "one-off-payments",
+            Field::PartnerAge => "partner-age",
+            Field::PartnerCare => "partner-care",
+            Field::PartnerMonthsInCare => "partner-months-in-care",
+            Field::PartnerIncome => "partner-income",
+            Field::PartnerAssets => "partner-assets",
+            Field::PartnerTax => "partner-tax",
+            Field::PartnerWorkIncome => "partner-work-income",
+            Field::Children => "children",
+            Field::ReturnHomeExpected => "return-home-expected",
+            Field::WmoMaatwerkvoorziening => "wmo-maatwerkvoorziening",
+            Field::Zorgtoeslag => "zorgtoeslag",
+            Field::NowIncome => "now-income",
+            Field::NowPartnerIncome => "now-partner-income",
+            Field::NowBijstand => "now-bijstand",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Field> {
+        let key = key.trim().to_ascii_lowercase().replace('_', "-");
+        Field::ALL.into_iter().find(|f| f.key() == key)
+    }
+
+    /// A yes/no question (a checkbox).
+    pub fn is_flag(self) -> bool {
+        matches!(
+            self,
+            Field::Partner
+                | Field::MptMax20Hours
+                | Field::Children
+                | Field::ReturnHomeExpected
+                | Field::WmoMaatwerkvoorziening
+                | Field::Zorgtoeslag
+                | Field::NowBijstand
+        )
+    }
+
+    /// A euro amount.
+    pub fn is_amount(self) -> bool {
+        matches!(
+            self,
+            Field::Income
+                | Field::Assets
+                | Field::Tax
+                | Field::WorkIncome
+                | Field::OneOffPayments
+                | Field::PartnerIncome
+                | Field::PartnerAssets
+                | Field::PartnerTax
+                | Field::PartnerWorkIncome
+                | Field::NowIncome
+                | Field::NowPartnerIncome
+        )
+    }
+
+    /// Personal amounts: left out of a share link unless the user asks.
+    pub fn is_personal(self) -> bool {
+        self.is_amount()
+    }
+
+    /// Part of the what-if question rather than the household: never in a link.
+    pub fn is_what_if(self) -> bool {
+        matches!(
+            self,
+            Field::NowIncome | Field::NowPartnerIncome | Field::NowBijstand
+        )
+    }
+
+    /// A partner's question (asking it adds a partner, as in the CLI).
+    pub fn is_partner(self) -> bool {
+        self.key().starts_with("partner-")
+    }
+}
+
+/// The whole form, as typed. Serialized to localStorage when the user keeps
+/// the page (see `browser.rs`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FormData {
+    pub year: i32,
+    pub partner: bool,
+    pub age: String,
+    /// `instelling`, `vpt`, `mpt`, `pgb`, `dtv`, or empty (not chosen yet).
+    pub care: String,
+    /// `0`–`3` whole months of the stay completed; empty: 4 months or more
+    /// (as the CLI without `--months-in-care`).
+    pub months_in_care: String,
+    pub mpt_max_20_hours: bool,
+    pub income: String,
+    pub assets: String,
+    pub tax: String,
+    pub work_income: String,
+    pub one_off_payments: String,
+    pub partner_age: String,
+    /// `none` (at home, no Wlz care), a care form, `living-along` or `beschermd-wonen`.
+    pub partner_care: String,
+    pub partner_months_in_care: String,
+    pub partner_income: String,
+    pub partner_assets: String,
+    pub partner_tax: String,
+    pub partner_work_income: String,
+    pub children: bool,
+    pub return_home_expected: bool,
+    pub wmo_maatwerkvoorziening: bool,
+    pub zorgtoeslag: bool,
+    pub now_income: String,
+    pub now_partner_income: String,
+    pub now_bijstand: bool,
+}
+
+impl Default for FormData {
+    fn default() -> Self {
+        FormData {
+            year: default_year(None),
+            partner: false,
+            age: String::new(),
+            care: String::new(),
+            months_in_care: String::new(),
+            mpt_max_20_hours: false,
+            income: String::new(),
+            assets: String::new(),
+            tax: String::new(),
+            work_income: String::new(),
+            one_off_payments: String::new(),
+            partner_age: String::new(),
+            partner_care: "none".into(),
+            partner_months_in_care: String::new(),
+            partner_income: String::new(),
+            partner_assets: String::new(),
+            partner_tax: String::new(),
+            partner_work_income: String::new(),
+            children: false,
+            return_home_expected: false,
+            wmo_maatwerkvoorziening: false,
+            zorgtoeslag: false,
+            now_income: String::new(),
+            now_partner_income: String::new(),
+            now_bijstand: false,
+        }
+    }
+}
+
+/// Reads a yes/no value as query strings and checkboxes write it.
+fn flag_value(v: &str) -> bool {
+    !matches!(
+        v.trim().to_ascii_lowercase().as_str(),
+        "" | "0" | "false" | "no" | "nee" | "off"
+    )
+}
+
+/// A message about one field (or about the form as a whole).
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldError {
+    pub field: Option<Field>,
+    pub message: Text,
+}
+
+impl FieldError {
+    fn new(field: Field, nl: &'static str, en: &'static str) -> FieldError {
+        FieldError {
+            field: Some(field),
+            message: Text::fixed(nl, en),
+        }
+    }
+}
+
+impl FormData {
+    pub fn text(&self, f: Field) -> String {
+        match f {
+            Field::Year => self.year.to_string(),
+            Field::Age => self.age.clone(),
+            Field::Care => self.care.clone(),
+            Field::MonthsInCare => self.months_in_care.clone(),
+            Field::Income => self.income.clone(),
+            Field::Assets => self.assets.clone(),
+            Field::Tax => self.tax.clone(),
+            Field::WorkIncome => self.work_income.clone(),
+            Field::OneOffPayments => self.one_off_payments.clone(),
+            Field::PartnerAge => self.partner_age.clone(),
+            Field::PartnerCare => self.partner_care.clone(),
+            Field::PartnerMonthsInCare => self.partner_months_in_care.clone(),
+            Field::PartnerIncome => self.partner_income.clone(),
+            Field::PartnerAssets => self.partner_assets.clone(),
+            Field::PartnerTax => self.partner_tax.clone(),
+            Field::PartnerWorkIncome => self.partner_work_income.clone(),
+            Field::NowIncome => self.now_income.clone(),
+            Field::NowPartnerIncome => self.now_partner_income.clone(),
+            flag => if self.flag(flag) { "1" } else { "" }.to_string(),
+        }
+    }
+
+    pub fn flag(&self, f: Field) -> bool {
+        match f {
+            Field::Partner => self.partner,
+            Field::MptMax20Hours => self.mpt_max_20_hours,
+            Field::Children => self.children,
+            Field::ReturnHomeExpected => self.return_home_expected,
+            Field::WmoMaatwerkvoorziening => self.wmo_maatwerkvoorziening,
+            Field::Zorgtoeslag => self.zorgtoeslag,
+            Field::NowBijstand => self.now_bijstand,
+            _ => false,
+        }
+    }
+
+    /// Sets one field from text (a typed value, a query value, `1`/`0` for a flag).
+    /// A year outside the supported years is ignored (the select cannot show it).
+    pub fn set(&mut self, f: Field, value: &str) {
+        let v = value.to_string();
+        match f {
+            Field::Year => {
+                if let Ok(y) = value.trim().parse::<i32>() {
+                    if params::supported_years().contains(&y) {
+                        self.year = y;
+                    }
+                }
+            }
+            Field::Age => self.age = v,
+            Field::Care => self.care = v.trim().to_ascii_lowercase(),
+            Field::MonthsInCare => self.months_in_care = v.trim().to_string(),
+            Field::Income => self.income = v,
+            Field::Assets => self.assets = v,
+            Field::Tax => self.tax = v,
+            Field::WorkIncome => self.work_income = v,
+            Field::OneOffPayments => self.one_off_payments = v,
+            Field::PartnerAge => self.partner_age = v,
+            Field::PartnerCare => self.partner_care = v.trim().to_ascii_lowercase(),
+            Field::PartnerMonthsInCare => self.partner_months_in_care = v.trim().to_string(),
+            Field::PartnerIncome => self.partner_income = v,
+            Field::PartnerAssets => self.partner_assets = v,
+            Field::PartnerTax => self.partner_tax = v,
+            Field::PartnerWorkIncome => self.partner_work_income = v,
+            Field::NowIncome => self.now_income = v,
+            Field::NowPartnerIncome => self.now_partner_income = v,
+            Field::Partner => self.partner = flag_value(value),
+            Field::MptMax20Hours => self.mpt_max_20_hours = flag_value(value),
+            Field::Children => self.children = flag_value(value),
+            Field::ReturnHomeExpected => self.return_home_expected = flag_value(value),
+            Field::WmoMaatwerkvoorziening => self.wmo_maatwerkvoorziening = flag_value(value),
+            Field::Zorgtoeslag => self.zorgtoeslag = flag_value(value),
+            Field::NowBijstand => self.now_bijstand = flag_value(value),
+        }
+    }
+
+    /// The client's care form, when chosen.
+    pub fn care_form(&self) -> Option<CareForm> {
+        self.care.parse().ok()
+    }
+
+    pub fn partner_form(&self) -> Option<CareForm> {
+        self.partner
+            .then(|| self.partner_care.parse().ok())
+            .flatten()
+    }
+
+    /// Whether a question can change the answer for this household; the page
+    /// hides the others. The tax, work-income and zorgtoeslag questions only
+    /// feed the hoge bijdrage, which needs a stay in an instelling (after the
+    /// start period, which the timeline always reaches).
+    pub fn asks(&self, f: Field) -> bool {
+        let care = self.care_form();
+        let partner = self.partner_form();
+        let stays = |c: Option<CareForm>| matches!(c, Some(CareForm::Instelling));
+        match f {
+            Field::MonthsInCare => stays(care),
+            Field::MptMax20Hours => care == Some(CareForm::Mpt),
+            Field::PartnerMonthsInCare => {
+                stays(care) && matches!(partner, Some(CareForm::Instelling | CareForm::LivingAlong))
+            }
+            Field::Children | Field::ReturnHomeExpected => stays(care),
+            // Only the mpt ≤ 20 hours amount depends on it (Blz 3.3.2.2 lid 5 c).
+            Field::WmoMaatwerkvoorziening => care == Some(CareForm::Mpt) && self.mpt_max_20_hours,
+            Field::Tax | Field::WorkIncome | Field::Zorgtoeslag => stays(care),
+            Field::PartnerTax | Field::PartnerWorkIncome => stays(care) && self.partner,
+            Field::PartnerAge
+            | Field::PartnerCare
+            | Field::PartnerIncome
+            | Field::PartnerAssets
+            | Field::NowPartnerIncome => self.partner,
+            _ => true,
+        }
+    }
+
+    /// The engine's input, or every problem with the form (each tied to its field).
+    pub fn to_input(&self) -> Result<Input, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let mut amount = |f: Field, required: bool| -> Option<Amount> {
+            let text = self.text(f);
+            if text.trim().is_empty() {
+                if required {
+                    errors.push(match f {
+                        Field::PartnerIncome => FieldError::new(
+                            f,
+                            "Vul het inkomen van uw partner in. Geen inkomen? Vul dan 0 in.",
+                            "Enter your partner's income. No income? Enter 0.",
+                        ),
+                        _ => FieldError::new(
+                            f,
+                            "Vul uw inkomen in. Had u geen inkomen? Vul dan 0 in.",
+                            "Enter your income. No income? Enter 0.",
+                        ),
+                    });
+                }
+                return None;
+            }
+            match parse_amount(&text) {
+                Ok(v) => Some(Amount(v)),
+                Err(e) => {
+                    errors.push(FieldError {
+                        field: Some(f),
+                        message: Text::fixed(e.message(Lang::Nl), e.message(Lang::En)),
+                    });
+                    None
+                }
+            }
+        };
+        let income = amount(Field::Income, true);
+        let assets = amount(Field::Assets, false);
+        let tax = self
+            .asks(Field::Tax)
+            .then(|| amount(Field::Tax, false))
+            .flatten();
+        let work_income = self
+            .asks(Field::WorkIncome)
+            .then(|| amount(Field::WorkIncome, false))
+            .flatten();
+        let one_off = amount(Field::OneOffPayments, false);
+        let (p_income, p_assets, p_tax, p_work) = if self.partner {
+            (
+                amount(Field::PartnerIncome, true),
+                amount(Field::PartnerAssets, false),
+                self.asks(Field::PartnerTax)
+                    .then(|| amount(Field::PartnerTax, false))
+                    .flatten(),
+                self.asks(Field::PartnerWorkIncome)
+                    .then(|| amount(Field::PartnerWorkIncome, false))
+                    .flatten(),
+            )
+        } else {
+            (None, None, None, None)
+        };
+
+        let age = parse_age(&self.age, Field::Age, &mut errors);
+        let care = match self.care_form() {
+            Some(CareForm::LivingAlong | CareForm::BeschermdWonen | CareForm::None) | None => {
+                errors.push(FieldError::new(
+                    Field::Care,
+                    "Kies welke Wlz-zorg u krijgt.",
+                    "Choose which Wlz care you receive.",
+                ));
+                None
+            }
+            Some(c) => Some(c),
+        };
+        let stay = |months: &str, f: Field, errors: &mut Vec<FieldError>| -> Option<Stay> {
+            let m = months.trim();
+            if m.is_empty() {
+                return None;
+            }
+            match m.parse::<u32>() {
+                Ok(n) if n <= 240 => Some(Stay {
+                    months_completed: Some(n),
+                    ..Stay::default()
+                }),
+                _ => {
+                    errors.push(FieldError::new(
+                        f,
+                        "Kies hoe lang het verblijf al duurt.",
+                        "Choose how long the stay has lasted.",
+                    ));
+                    None
+                }
+            }
+        };
+        let client_stay = if care == Some(CareForm::Instelling) {
+            stay(&self.months_in_care, Field::MonthsInCare, &mut errors)
+        } else {
+            None
+        };
+
+        let partner = if self.partner {
+            let p_age = parse_age(&self.partner_age, Field::PartnerAge, &mut errors);
+            let p_care = match self.partner_care.parse::<CareForm>() {
+                Ok(c) => Some(c),
+                Err(_) => {
+                    errors.push(FieldError::new(
+                        Field::PartnerCare,
+                        "Kies waar uw partner woont en welke zorg hij of zij krijgt.",
+                        "Choose where your partner lives and which care they receive.",
+                    ));
+                    None
+                }
+            };
+            let p_stay = if matches!(p_care, Some(CareForm::Instelling | CareForm::LivingAlong))
+                && care == Some(CareForm::Instelling)
+            {
+                stay(
+                    &self.partner_months_in_care,
+                    Field::PartnerMonthsInCare,
+                    &mut errors,
+                )
+            } else {
+                None
+            };
+            Some(Person {
+                age: p_age,
+                care: CareForms(p_care.into_iter().collect()),
+                stay: p_stay,
+                income: p_income,
+                assets: p_assets,
+                tax: p_tax,
+                work_income: p_work,
+                ..Person::default()
+            })
+        } else {
+            None
+        };
+
+        if !errors.is_empty() {
+            errors.sort_by_key(|e| e.field.map(|f| f as usize).unwrap_or(usize::MAX));
+            return Err(errors);
+        }
+        let client_form = care.unwrap_or(CareForm::Vpt);
+        let stays = client_form == CareForm::Instelling;
+        Ok(Input {
+            version: CONTRACT_VERSION,
+            year: self.year,
+            date: None,
+            client: Person {
+                age,
+                care: CareForms(vec![client_form]),
+                mpt_max_20_hours: client_form == CareForm::Mpt && self.mpt_max_20_hours,
+                stay: client_stay,
+                income,
+                assets,
+                one_off_payments: one_off,
+                tax,
+                work_income,
+                ..Person::default()
+            },
+            partner,
+            household: HouseholdFacts {
+                children: stays && self.children,
+                return_home_expected: stays && self.return_home_expected,
+                wmo_maatwerkvoorziening: self.wmo_maatwerkvoorziening
+                    && self.asks(Field::WmoMaatwerkvoorziening),
+                zorgtoeslag: self.zorgtoeslag && self.asks(Field::Zorgtoeslag),
+                ..HouseholdFacts::default()
+            },
+            days: None,
+            readings: Default::default(),
+        })
+    }
+
+    /// The what-if figures for the contribution year, when the user gave them.
+    pub fn current_year(&self) -> Option<Result<wlz_core::scenarios::CurrentYear, FieldError>> {
+        if self.now_income.trim().is_empty() {
+            return None;
+        }
+        let parse = |f: Field, text: &str| -> Result<Option<Amount>, FieldError> {
+            if text.trim().is_empty() {
+                return Ok(None);
+            }
+            parse_amount(text)
+                .map(|v| Some(Amount(v)))
+                .map_err(|e| FieldError {
+                    field: Some(f),
+                    message: Text::fixed(e.message(Lang::Nl), e.message(Lang::En)),
+                })
+        };
+        let run = || -> Result<wlz_core::scenarios::CurrentYear, FieldError> {
+            let income = parse(Field::NowIncome, &self.now_income)?.unwrap_or_default();
+            let partner_income = if self.partner {
+                parse(Field::NowPartnerIncome, &self.now_partner_income)?
+            } else {
+                None
+            };
+            Ok(wlz_core::scenarios::CurrentYear {
+                income,
+                partner_income,
+                bijstand: self.now_bijstand,
+                ..Default::default()
+            })
+        };
+        Some(run())
+    }
+
+    /// Fills a form from a query string (`?year=2026&care=vpt&age=70&…`).
+    /// Returns the form and the keys it did not know. As in the CLI, any
+    /// `partner-…` key adds a partner.
+    pub fn from_query(query: &str, base: FormData) -> (FormData, Vec<String>) {
+        let mut form = base;
+        let mut unknown = Vec::new();
+        for (k, v) in query_pairs(query) {
+            if matches!(k.as_str(), "lang" | "embed") {
+                continue;
+            }
+            match Field::from_key(&k) {
+                Some(f) if !f.is_what_if() => {
+                    // A bare `?children` means yes, as a CLI flag would.
+                    let v = if f.is_flag() && v.is_empty() { "1" } else { &v };
+                    form.set(f, v);
+                    if f.is_partner() {
+                        form.partner = true;
+                    }
+                }
+                _ => unknown.push(k),
+            }
+        }
+        (form, unknown)
+    }
+
+    /// The query string that refills this form. Amounts only with
+    /// `with_amounts` (the user agreed after a warning); empty fields and
+    /// questions that do not apply are left out.
+    pub fn to_query(&self, with_amounts: bool, lang: Lang) -> String {
+        let mut parts = vec![format!("year={}", self.year)];
+        if lang == Lang::En {
+            parts.push("lang=en".into());
+        }
+        for f in Field::ALL {
+            if matches!(f, Field::Year | Field::Partner)
+                || f.is_what_if()
+                || (f.is_personal() && !with_amounts)
+                || (f.is_partner() && !self.partner)
+            {
+                continue;
+            }
+            if !self.asks(f) {
+                continue;
+            }
+            let value = if f.is_flag() {
+                if !self.flag(f) {
+                    continue;
+                }
+                "1".to_string()
+            } else {
+                let t = self.text(f);
+                let t = t.trim();
+                if t.is_empty() {
+                    continue;
+                }
+                // Amounts go in plain notation so every reader parses them alike.
+                match (f.is_amount(), parse_amount(t)) {
+                    (true, Ok(v)) => v.normalize().to_string(),
+                    _ => t.to_string(),
+                }
+            };
+            parts.push(format!("{}={}", f.key(), encode(&value)));
+        }
+        if self.partner && !parts.iter().any(|p| p.starts_with("partner-")) {
+            parts.push("partner-care=none".into());
+        }
+        parts.join("&")
+    }
+}
+
+fn parse_age(text: &str, f: Field, errors: &mut Vec<FieldError>) -> Option<u32> {
+    let t = text.trim();
+    if t.is_empty() {
+        errors.push(match f {
+            Field::PartnerAge => FieldError::new(
+                f,
+                "Vul de leeftijd van uw partner in.",
+                "Enter your partner's age.",
+            ),
+            _ => FieldError::new(f, "Vul uw leeftijd in.", "Enter your age."),
+        });
+        return None;
+    }
+    match t.parse::<u32>() {
+        Ok(a) if a <= 120 => Some(a),
+        _ => {
+            errors.push(FieldError::new(
+                f,
+                "Vul een leeftijd in jaren in, bijvoorbeeld 70.",
+                "Enter an age in years, for example 70.",
+            ));
+            None
+        }
+    }
+}
+
+/// The `(key, value)` pairs of a query string, percent-decoded (`+` is a space).
+pub fn query_pairs(query: &str) -> Vec<(String, String)> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (decode(k), decode(v))
+        })
+        .collect()
+}
+
+/// Percent-decoding that never fails: a broken escape stays as typed.
+fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3])
+                    .ok()
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
+                match hex {
+                    Some(b) => {
+                        out.push(b);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Percent-encoding of everything but the unreserved characters (RFC 3986).
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// A number for display in an amount field after a link filled it.
+pub fn plain(v: Decimal) -> String {
+    v.normalize().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(query: &str) -> FormData {
+        FormData::from_query(query, FormData::default()).0
+    }
+
+    #[test]
+    fn the_documented_link_fills_the_form_like_the_cli() {
+        let (f, unknown) = FormData::from_query(
+            "?year=2026&care=vpt&age=70&income=38000&assets=100000",
+            FormData::default(),
+        );
+        assert!(unknown.is_empty());
+        let input = f.to_input().expect("a complete form");
+        assert_eq!(input.year, 2026);
+        assert_eq!(input.client.age, Some(70));
+        assert_eq!(input.client.care.0, vec![CareForm::Vpt]);
+        assert_eq!(input.client.income, Some(Amount(Decimal::new(38_000, 0))));
+        assert_eq!(input.client.assets, Some(Amount(Decimal::new(100_000, 0))));
+        assert!(input.partner.is_none());
+        // Spec example M.
+        let e = wlz_core::estimate(&input).expect("an estimate");
+        assert_eq!(e.monthly.to_string(), "337.68");
+    }
+
+    #[test]
+    fn any_partner_key_adds_a_partner_and_underscores_work() {
+        let f = form("care=instelling&age=70&income=24000&partner_age=68&partner-income=23000");
+        assert!(f.partner);
+        assert_eq!(f.partner_care, "none");
+        let input = f.to_input().expect("complete");
+        let p = input.partner.expect("a partner");
+        assert_eq!(p.age, Some(68));
+        assert_eq!(p.care.0, vec![CareForm::None]);
+    }
+
+    #[test]
+    fn dutch_and_english_amounts_and_the_euro_sign_are_accepted() {
+        for (typed, cents) in [
+            ("1.234,56", 123_456),
+            ("1234.56", 123_456),
+            ("€ 1.234", 123_400),
+            ("1,234.56", 123_456),
+        ] {
+            let f = form(&format!("care=vpt&age=70&income={}", encode(typed)));
+            let input = f.to_input().expect("valid");
+            assert_eq!(
+                input.client.income,
+                Some(Amount(Decimal::new(cents, 2))),
+                "{typed}"
+            );
+        }
+    }
+
+    #[test]
+    fn nonsense_gets_a_message_on_its_own_field() {
+        let f = form("care=vpt&age=zeventig&income=veel&assets=1,2,3");
+        let errors = f.to_input().expect_err("invalid");
+        let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
+        assert_eq!(
+            fields,
+            vec![Some(Field::Age), Some(Field::Income), Some(Field::Assets)]
+        );
+        assert!(errors[1].message.nl.contains("geen bedrag"));
+        assert!(errors[1].message.en.contains("not an amount"));
+    }
+
+    #[test]
+    fn an_empty_form_asks_for_age_care_and_income() {
+        let errors = FormData::default().to_input().expect_err("empty");
+        let fields: Vec<_> = errors.iter().filter_map(|e| e.field).collect();
+        assert_eq!(fields, vec![Field::Age, Field::Care, Field::Income]);
+    }
+
+    #[test]
+    fn a_link_round_trips_and_leaves_amounts_out_unless_asked() {
+        let f = form(
+            "year=2025&care=instelling&months-in-care=2&age=70&income=1.234,56&children=1&partner-care=living-along&partner-age=68&partner-income=0",
+        );
+        let with = f.to_query(true, Lang::Nl);
+        assert!(with.contains("income=1234.56"), "{with}");
+        assert!(with.contains("partner-care=living-along"), "{with}");
+        assert!(with.contains("children=1"), "{with}");
+        let back = FormData::from_query(&with, FormData::default()).0;
+        assert_eq!(back.to_input().ok(), f.to_input().ok());
+
+        let without = f.to_query(false, Lang::En);
+        assert!(!without.contains("income"), "{without}");
+        assert!(without.contains("lang=en"));
+        assert!(without.contains("months-in-care=2"));
+    }
+
+    #[test]
+    fn questions_that_cannot_matter_are_not_asked() {
+        let vpt = form("care=vpt&age=70&income=1");
+        for f in [
+            Field::MonthsInCare,
+            Field::Children,
+            Field::Tax,
+            Field::PartnerIncome,
+        ] {
+            assert!(!vpt.asks(f), "{f:?}");
+        }
+        let inst = form("care=instelling&age=70&income=1&partner-care=living-along");
+        assert!(inst.asks(Field::MonthsInCare));
+        assert!(inst.asks(Field::PartnerMonthsInCare));
+        assert!(inst.asks(Field::Tax));
+        let mpt = form("care=mpt");
+        assert!(mpt.asks(Field::MptMax20Hours));
+        assert!(!mpt.asks(Field::WmoMaatwerkvoorziening));
+        let mpt20 = form("care=mpt&mpt-max-20-hours");
+        assert!(mpt20.asks(Field::WmoMaatwerkvoorziening));
+    }
+
+    #[test]
+    fn hidden_answers_do_not_reach_the_engine() {
+        // Children only matter for a stay; after switching to vpt they must not count.
+        let mut f = form("care=instelling&age=70&income=30000&children=1&months-in-care=1");
+        f.set(Field::Care, "vpt");
+        let input = f.to_input().expect("valid");
+        assert!(!input.household.children);
+        assert!(input.client.stay.is_none());
+    }
+
+    #[test]
+    fn decoding_never_fails_on_broken_escapes() {
+        assert_eq!(decode("a%2"), "a%2");
+        assert_eq!(decode("%E2%82%AC+1.234"), "€ 1.234");
+        assert_eq!(decode("%zz"), "%zz");
+        assert_eq!(encode("€ 1.234"), "%E2%82%AC%201.234");
+    }
+
+    #[test]
+    fn the_year_follows_the_clock_within_the_supported_years() {
+        assert_eq!(default_year(Some(2025)), 2025);
+        assert_eq!(default_year(Some(2030)), 2026);
+        assert_eq!(default_year(Some(2020)), 2024);
+        let mut f = FormData::default();
+        f.set(Field::Year, "1999");
+        assert_eq!(f.year, default_year(None));
+    }
+}

@@ -1,0 +1,214 @@
+//! The page's one state and its reducer (as in Yew's `function_todomvc`):
+//! every change the user makes is an [`Action`]; [`State::apply`] is a pure
+//! function, tested on the host.
+
+use crate::form::{Field, FieldError, FormData};
+use std::collections::BTreeSet;
+use std::rc::Rc;
+use wlz_core::Lang;
+use yew::Reducible;
+
+/// The share-link dialog.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Share {
+    #[default]
+    Closed,
+    /// The warning: a link with amounts shows them to whoever gets it.
+    Asking,
+    /// The link is shown (and copied); `with_amounts` says what it holds.
+    Shown { with_amounts: bool },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub lang: Lang,
+    pub form: FormData,
+    /// Fields the user has left (their errors are shown from then on).
+    pub touched: BTreeSet<Field>,
+    /// The user pressed "Bereken": show every error and the error summary.
+    pub submitted: bool,
+    /// Counts submissions, so the page can move focus on each one.
+    pub submissions: u32,
+    /// First month (1–12) of the stay in the timeline.
+    pub timeline_start: u32,
+    pub share: Share,
+    /// The user just pressed "forget my data".
+    pub forgotten: bool,
+    /// `?embed=1`: no header and footer, compact layout (the widget).
+    pub embed: bool,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            lang: Lang::Nl,
+            form: FormData::default(),
+            touched: BTreeSet::new(),
+            submitted: false,
+            submissions: 0,
+            timeline_start: 1,
+            share: Share::Closed,
+            forgotten: false,
+            embed: false,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    SetLang(Lang),
+    Set(Field, String),
+    Touch(Field),
+    Submit,
+    /// Clears the form (and, in the browser, localStorage).
+    Forget,
+    /// A form from the query string (computed at once) or from localStorage.
+    Load {
+        form: Box<FormData>,
+        lang: Option<Lang>,
+        from_link: bool,
+        embed: bool,
+    },
+    TimelineStart(u32),
+    Share(Share),
+}
+
+impl State {
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::SetLang(l) => self.lang = l,
+            Action::Set(f, v) => {
+                self.form.set(f, &v);
+                self.forgotten = false;
+                if f.is_flag() || matches!(f, Field::Year | Field::Care | Field::PartnerCare) {
+                    self.touched.insert(f);
+                }
+                // Amounts in an open link would go stale: close the dialog.
+                self.share = Share::Closed;
+            }
+            Action::Touch(f) => {
+                self.touched.insert(f);
+            }
+            Action::Submit => {
+                self.submitted = true;
+                self.submissions += 1;
+            }
+            Action::Forget => {
+                let year = self.form.year;
+                *self = State {
+                    lang: self.lang,
+                    embed: self.embed,
+                    forgotten: true,
+                    ..State::default()
+                };
+                self.form.year = year;
+            }
+            Action::Load {
+                form,
+                lang,
+                from_link,
+                embed,
+            } => {
+                self.form = *form;
+                if let Some(l) = lang {
+                    self.lang = l;
+                }
+                self.embed = embed;
+                // A link means "show me the answer": errors show at once too.
+                self.submitted = from_link;
+            }
+            Action::TimelineStart(m) => self.timeline_start = m.clamp(1, 12),
+            Action::Share(s) => self.share = s,
+        }
+    }
+
+    /// The errors to show now: all after "Bereken", else those of fields the user has left.
+    pub fn visible<'a>(&self, errors: &'a [FieldError]) -> Vec<&'a FieldError> {
+        errors
+            .iter()
+            .filter(|e| self.submitted || e.field.is_some_and(|f| self.touched.contains(&f)))
+            .filter(|e| e.field.is_none_or(|f| self.form.asks(f)))
+            .collect()
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        next.apply(action);
+        Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state() -> State {
+        State::default()
+    }
+
+    #[test]
+    fn typing_updates_the_form_and_closes_a_stale_share_dialog() {
+        let mut s = state();
+        s.apply(Action::Share(Share::Shown { with_amounts: true }));
+        s.apply(Action::Set(Field::Income, "38.000".into()));
+        assert_eq!(s.form.income, "38.000");
+        assert_eq!(s.share, Share::Closed);
+    }
+
+    #[test]
+    fn errors_show_after_leaving_a_field_or_submitting() {
+        let mut s = state();
+        let errors = s.form.to_input().expect_err("empty form");
+        assert!(s.visible(&errors).is_empty());
+        s.apply(Action::Touch(Field::Age));
+        let shown: Vec<_> = s.visible(&errors).iter().map(|e| e.field).collect();
+        assert_eq!(shown, vec![Some(Field::Age)]);
+        s.apply(Action::Submit);
+        assert_eq!(s.visible(&errors).len(), 3);
+        assert_eq!(s.submissions, 1);
+    }
+
+    #[test]
+    fn forgetting_clears_everything_but_language_and_year() {
+        let mut s = state();
+        s.apply(Action::SetLang(Lang::En));
+        s.apply(Action::Set(Field::Year, "2025".into()));
+        s.apply(Action::Set(Field::Income, "38000".into()));
+        s.apply(Action::Submit);
+        s.apply(Action::Forget);
+        assert_eq!(s.form.income, "");
+        assert_eq!(s.form.year, 2025);
+        assert_eq!(s.lang, Lang::En);
+        assert!(!s.submitted);
+        assert!(s.forgotten);
+        s.apply(Action::Set(Field::Age, "7".into()));
+        assert!(!s.forgotten);
+    }
+
+    #[test]
+    fn a_link_computes_at_once_and_sets_the_language() {
+        let mut s = state();
+        let (form, _) = FormData::from_query("care=vpt&age=70&income=38000", FormData::default());
+        s.apply(Action::Load {
+            form: Box::new(form),
+            lang: Some(Lang::En),
+            from_link: true,
+            embed: true,
+        });
+        assert!(s.submitted && s.embed);
+        assert_eq!(s.lang, Lang::En);
+        assert!(s.form.to_input().is_ok());
+    }
+
+    #[test]
+    fn the_timeline_start_stays_within_the_year() {
+        let mut s = state();
+        s.apply(Action::TimelineStart(14));
+        assert_eq!(s.timeline_start, 12);
+        s.apply(Action::TimelineStart(0));
+        assert_eq!(s.timeline_start, 1);
+    }
+}
