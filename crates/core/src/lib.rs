@@ -25,6 +25,7 @@ pub mod engine;
 pub mod error;
 pub mod household;
 pub mod input;
+mod minijson;
 pub mod money;
 pub mod params;
 pub mod readings;

@@ -6,6 +6,7 @@
 //! OPEN, spec §0). The year file also holds the versioned URLs of every
 //! article the engine cites in its explanation trace.
 
+use crate::minijson::{self, Fields, J};
 use crate::text::Text;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -52,16 +53,14 @@ pub struct Param {
     pub decimal: Decimal,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 struct RawPeiljaar {
     value: i32,
     reference: LegalRef,
     status: Status,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 struct RawYear {
     year: i32,
     peiljaar: RawPeiljaar,
@@ -429,9 +428,100 @@ impl Taker {
     }
 }
 
+fn legal_ref(j: J, ctx: &str) -> Result<LegalRef, ParamsError> {
+    let mut f = j.obj(ctx)?;
+    let r = LegalRef {
+        article: f.req("article")?.string(ctx)?,
+        url: f.req("url")?.string(ctx)?,
+    };
+    f.done()?;
+    Ok(r)
+}
+
+fn status(j: J, ctx: &str) -> Result<Status, ParamsError> {
+    match j.string(ctx)?.as_str() {
+        "VERIFIED" => Ok(Status::Verified),
+        "ESTIMATE" => Ok(Status::Estimate),
+        "OPEN" => Ok(Status::Open),
+        other => Err(ParamsError(format!(
+            "{ctx}: unknown status `{other}` (VERIFIED, ESTIMATE or OPEN)"
+        ))),
+    }
+}
+
+/// The `params` object of a year or tax file: name → parameter, each checked
+/// for exactly the fields of [`Param`].
+pub(crate) fn param_map(j: J, ctx: &str) -> Result<BTreeMap<String, Param>, ParamsError> {
+    let mut map = BTreeMap::new();
+    for (name, v) in j.obj(ctx)?.into_entries() {
+        let c = format!("{ctx}: parameter `{name}`");
+        let mut f = v.obj(&c)?;
+        let mut label = f.req("label")?.obj(&c)?;
+        let p = Param {
+            name: String::new(),
+            value: f.req("value")?.into_value(),
+            unit: f.req("unit")?.string(&c)?,
+            label: Text::owned(label.req("nl")?.string(&c)?, label.req("en")?.string(&c)?),
+            reference: legal_ref(f.req("reference")?, &c)?,
+            status: status(f.req("status")?, &c)?,
+            note: f.opt("note").map(|n| n.string(&c)).transpose()?,
+            decimal: Decimal::ZERO,
+        };
+        label.done()?;
+        f.done()?;
+        map.insert(name, p);
+    }
+    Ok(map)
+}
+
+/// The top-level object of a file and its context for messages.
+pub(crate) fn top_level(json: &str, what: &str) -> Result<(Fields, i32, String), ParamsError> {
+    let mut top = minijson::parse(json, what)?.obj(what)?;
+    let year = top.req("year")?.int(what)?;
+    let ctx = format!("{what} {year}");
+    Ok((top, year, ctx))
+}
+
+pub(crate) fn take_string(f: &mut Fields, name: &str) -> Result<String, ParamsError> {
+    let ctx = f.ctx().to_string();
+    f.req(name)?.string(&ctx)
+}
+
+pub(crate) fn take_ref(f: &mut Fields, name: &str) -> Result<LegalRef, ParamsError> {
+    let ctx = format!("{}: {name}", f.ctx());
+    legal_ref(f.req(name)?, &ctx)
+}
+
+fn raw_year(json: &str) -> Result<RawYear, ParamsError> {
+    let (mut top, year, ctx) = top_level(json, "year file")?;
+    let pctx = format!("{ctx}: peiljaar");
+    let mut pj = top.req("peiljaar")?.obj(&pctx)?;
+    let peiljaar = RawPeiljaar {
+        value: pj.req("value")?.int(&pctx)?,
+        reference: take_ref(&mut pj, "reference")?,
+        status: status(pj.req("status")?, &pctx)?,
+    };
+    pj.done()?;
+    let source = take_string(&mut top, "source")?;
+    let params = param_map(top.req("params")?, &ctx)?;
+    let mut references = BTreeMap::new();
+    for (k, v) in top.req("references")?.obj(&ctx)?.into_entries() {
+        let r = legal_ref(v, &format!("{ctx}: reference `{k}`"))?;
+        references.insert(k, r);
+    }
+    top.done()?;
+    Ok(RawYear {
+        year,
+        peiljaar,
+        source,
+        params,
+        references,
+    })
+}
+
 /// Parses and validates one year file.
 pub fn parse_year(json: &str) -> Result<YearParams, ParamsError> {
-    let raw: RawYear = serde_json::from_str(json).map_err(|e| ParamsError(e.to_string()))?;
+    let raw = raw_year(json)?;
     let year = raw.year;
     let mut t = Taker::new(raw.params, year.to_string());
     let extra = t.opt("extra_vrijstelling_pp")?;

@@ -88,20 +88,9 @@ use crate::t;
 use crate::text::Text;
 use crate::trace::{c, Calc, Citation, Operand, Step, Term, Trace};
 use rust_decimal::Decimal;
-use serde::Deserialize;
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 include!(concat!(env!("OUT_DIR"), "/tax_files.rs"));
-
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawTaxYear {
-    year: i32,
-    source: String,
-    reference: LegalRef,
-    params: BTreeMap<String, Param>,
-}
 
 /// The income-tax parameters of one tax year (a peiljaar of the Wlz contribution).
 #[derive(Debug)]
@@ -187,14 +176,16 @@ impl TaxYear {
 
 /// Parses and validates one tax-year file.
 pub fn parse_tax_year(json: &str) -> Result<TaxYear, ParamsError> {
-    let raw: RawTaxYear =
-        serde_json::from_str(json).map_err(|e| ParamsError(format!("tax file: {e}")))?;
-    let year = raw.year;
-    let mut t = crate::params::Taker::new(raw.params, format!("tax {year}"));
+    let (mut top, year, ctx) = crate::params::top_level(json, "tax")?;
+    let source = crate::params::take_string(&mut top, "source")?;
+    let reference = crate::params::take_ref(&mut top, "reference")?;
+    let params = crate::params::param_map(top.req("params")?, &ctx)?;
+    top.done()?;
+    let mut t = crate::params::Taker::new(params, ctx);
     let ty = TaxYear {
         year,
-        source: raw.source,
-        reference: raw.reference,
+        source,
+        reference,
         bracket_1_limit: t.req("ib_bracket_1_limit")?,
         bracket_2_limit: t.req("ib_bracket_2_limit")?,
         rate_1: t.req("ib_rate_1")?,

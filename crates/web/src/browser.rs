@@ -5,17 +5,40 @@
 use crate::form::FormData;
 use crate::i18n;
 use crate::state::State;
-use serde::{Deserialize, Serialize};
 use wlz_core::Lang;
 
 /// The localStorage key; the version lets a future form change start clean.
 pub const STORAGE_KEY: &str = "wlz-bijdrage:v1";
 
 /// What is remembered on this device between visits.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, PartialEq)]
 pub struct Saved {
     pub lang: Lang,
     pub form: FormData,
+}
+
+impl Saved {
+    /// `lang=nl&year=2026&care=vpt&…` (see `FormData::to_storage`).
+    pub fn to_text(&self) -> String {
+        format!("lang={}&{}", i18n::code(self.lang), self.form.to_storage())
+    }
+
+    pub fn from_text(text: &str) -> Saved {
+        let lang = crate::form::query_pairs(text)
+            .into_iter()
+            .find(|(k, _)| k == "lang")
+            .and_then(|(_, v)| Lang::parse(&v))
+            .unwrap_or_default();
+        Saved {
+            lang,
+            form: FormData::from_storage(text),
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn storage() -> Option<web_sys::Storage> {
+    gloo::utils::window().local_storage().ok().flatten()
 }
 
 /// The state the page starts with: the query string (a shared or embedded
@@ -74,8 +97,8 @@ pub fn initial_state() -> State {
 fn load() -> Option<Saved> {
     #[cfg(target_arch = "wasm32")]
     {
-        use gloo::storage::Storage;
-        gloo::storage::LocalStorage::get::<Saved>(STORAGE_KEY).ok()
+        let text = storage()?.get_item(STORAGE_KEY).ok()??;
+        Some(Saved::from_text(&text))
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -87,16 +110,17 @@ fn load() -> Option<Saved> {
 pub fn save(form: &FormData, lang: Lang, forgotten: bool) {
     #[cfg(target_arch = "wasm32")]
     {
-        use gloo::storage::Storage;
-        if forgotten {
-            gloo::storage::LocalStorage::delete(STORAGE_KEY);
-        } else {
-            let saved = Saved {
-                lang,
-                form: form.clone(),
-            };
-            // A full or blocked storage only means the form is not remembered.
-            let _ = gloo::storage::LocalStorage::set(STORAGE_KEY, &saved);
+        // No storage (blocked, full, file://) only means the form is not remembered.
+        if let Some(st) = storage() {
+            if forgotten {
+                let _ = st.remove_item(STORAGE_KEY);
+            } else {
+                let saved = Saved {
+                    lang,
+                    form: form.clone(),
+                };
+                let _ = st.set_item(STORAGE_KEY, &saved.to_text());
+            }
         }
     }
     #[cfg(not(target_arch = "wasm32"))]
@@ -166,5 +190,33 @@ pub fn share_url(query: &str) -> String {
     #[cfg(not(target_arch = "wasm32"))]
     {
         format!("?{query}")
+    }
+}
+
+/// Runs `f` after `ms` milliseconds; dropping the handle cancels it.
+pub fn after(ms: u32, f: impl FnOnce() + 'static) -> Option<Box<dyn std::any::Any>> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        Some(Box::new(gloo::timers::callback::Timeout::new(ms, f)))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (ms, f);
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_is_saved_reads_back() {
+        let (form, _) = FormData::from_query("care=pgb&age=50&income=40000", FormData::default());
+        let saved = Saved {
+            lang: Lang::En,
+            form,
+        };
+        assert_eq!(Saved::from_text(&saved.to_text()), saved);
     }
 }

@@ -10,7 +10,6 @@
 //! would.
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 use wlz_core::{
     params, parse_amount, Amount, CareForm, CareForms, HouseholdFacts, Input, Lang, Person, Stay,
     Text, CONTRACT_VERSION,
@@ -172,10 +171,9 @@ impl Field {
     }
 }
 
-/// The whole form, as typed. Serialized to localStorage when the user keeps
-/// the page (see `browser.rs`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+/// The whole form, as typed. Remembered in localStorage as text
+/// ([`FormData::to_storage`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FormData {
     pub year: i32,
     pub partner: bool,
@@ -654,6 +652,42 @@ impl FormData {
     }
 }
 
+impl FormData {
+    /// Every answer as `key=value&…` (what-if answers included): how the
+    /// form is remembered in localStorage. Plain text rather than JSON keeps
+    /// the JSON machinery out of the page's WebAssembly.
+    pub fn to_storage(&self) -> String {
+        let mut parts = vec![format!("year={}", self.year)];
+        for f in Field::ALL {
+            if f == Field::Year {
+                continue;
+            }
+            let v = self.text(f);
+            if !v.is_empty() {
+                parts.push(format!("{}={}", f.key(), encode(&v)));
+            }
+        }
+        parts.join("&")
+    }
+
+    /// The inverse of [`FormData::to_storage`]; unknown keys are ignored.
+    pub fn from_storage(text: &str) -> FormData {
+        let mut form = FormData {
+            partner_care: String::new(),
+            ..FormData::default()
+        };
+        for (k, v) in query_pairs(text) {
+            if let Some(f) = Field::from_key(&k) {
+                form.set(f, &v);
+            }
+        }
+        if form.partner_care.is_empty() {
+            form.partner_care = "none".into();
+        }
+        form
+    }
+}
+
 fn parse_age(text: &str, f: Field, errors: &mut Vec<FieldError>) -> Option<u32> {
     let t = text.trim();
     if t.is_empty() {
@@ -862,6 +896,21 @@ mod tests {
         let input = f.to_input().expect("valid");
         assert!(!input.household.children);
         assert!(input.client.stay.is_none());
+    }
+
+    #[test]
+    fn the_stored_form_comes_back_exactly() {
+        let mut f = form(
+            "year=2025&care=instelling&months-in-care=2&age=70&income=1.234,56&children=1&partner-care=living-along&partner-age=68&partner-income=0&tax=€ 4.000",
+        );
+        f.set(Field::NowIncome, "20.000");
+        f.set(Field::NowBijstand, "1");
+        f.set(Field::WorkIncome, "a&b=c");
+        assert_eq!(FormData::from_storage(&f.to_storage()), f);
+        assert_eq!(
+            FormData::from_storage(&FormData::default().to_storage()),
+            FormData::default()
+        );
     }
 
     #[test]

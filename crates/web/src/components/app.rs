@@ -4,7 +4,7 @@
 use super::chart::CurveView;
 use super::questions::Questions;
 use super::result::{ErrorSummary, ResultView};
-use super::scenarios::{CompareView, PartnerView, TimelineView, WhatIfView};
+use super::scenarios::{CompareView, PartnerView, ScenarioProps, TimelineView, WhatIfView};
 use super::trust::{Footer, Trust};
 use super::Ctx;
 use crate::about::About;
@@ -37,6 +37,32 @@ pub fn App(props: &AppProps) -> Html {
     let lang = state.lang;
     let embed = state.embed;
 
+    // The scenario sections follow the input once typing pauses (150 ms):
+    // the amount itself updates on every keystroke. The first render in the
+    // browser shows the amount first; the host (SSR tests) renders them at once.
+    let settled = use_state(|| {
+        if cfg!(target_arch = "wasm32") {
+            None
+        } else {
+            computed.outcome.input.clone().map(Rc::new)
+        }
+    });
+    {
+        let settled = settled.clone();
+        let input = computed.outcome.input.clone();
+        use_effect_with(input, move |input| {
+            let input = input.clone().map(Rc::new);
+            let timer = browser::after(150, move || settled.set(input));
+            move || drop(timer)
+        });
+    }
+    let scenario = settled.as_ref().map(|input| ScenarioProps {
+        input: input.clone(),
+        lang,
+        timeline_start: state.timeline_start,
+        dispatch: state.dispatcher(),
+    });
+
     {
         let (form, forgotten) = (state.form.clone(), state.forgotten);
         use_effect_with((form, lang, forgotten), |(form, lang, forgotten)| {
@@ -68,7 +94,7 @@ pub fn App(props: &AppProps) -> Html {
     let ctx = Ctx {
         dispatch: state.dispatcher(),
         state: state.clone(),
-        computed,
+        computed: computed.clone(),
         visible_errors: visible,
     };
     let switch_lang = {
@@ -123,10 +149,12 @@ pub fn App(props: &AppProps) -> Html {
                     <div class="col-result">
                         <ErrorSummary />
                         <ResultView />
-                        <TimelineView />
-                        <PartnerView />
-                        <CompareView />
-                        <CurveView />
+                        if let (Some(p), true) = (scenario, computed.outcome.input.is_some()) {
+                            <TimelineView ..p.clone() />
+                            <PartnerView ..p.clone() />
+                            <CompareView ..p.clone() />
+                            <CurveView ..p />
+                        }
                         <WhatIfView />
                     </div>
                 </main>

@@ -3,7 +3,7 @@
 //! numbers as a table for screen readers and keyboard users.
 //! Coordinates are computed in `Decimal` too: no float anywhere near money.
 
-use super::use_app;
+use super::scenarios::ScenarioProps;
 use crate::i18n::{eur, eur_short, tr};
 use rust_decimal::Decimal;
 use wlz_core::scenarios::{income_curve, IncomeCurve};
@@ -129,13 +129,9 @@ pub fn svg(c: &IncomeCurve, lang: Lang) -> Html {
 }
 
 #[component]
-pub fn CurveView() -> Html {
-    let ctx = use_app();
-    let lang = ctx.state.lang;
-    let Some(input) = ctx.computed.outcome.input.as_ref() else {
-        return html! {};
-    };
-    let Ok(c) = income_curve(input, 41) else {
+pub fn CurveView(p: &ScenarioProps) -> Html {
+    let lang = p.lang;
+    let Ok(c) = income_curve(&p.input, 41) else {
         return html! {};
     };
     if c.regime == Regime::Geen {

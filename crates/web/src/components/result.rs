@@ -274,7 +274,7 @@ fn notes(e: &Estimate, lang: Lang) -> Html {
                     <p>{ tr(lang, "De wet is hier niet helemaal duidelijk. Een andere lezing geeft:", "The law is not entirely clear here. Another reading gives:") }</p>
                     <ul>
                         { for e.alternatives.iter().map(|a| html! {
-                            <li>{ format!("{}: {}, {} {}", a.label.get(lang), regime_name(a.regime, lang).to_lowercase(), eur(a.monthly, lang), tr(lang, "per maand", "per month")) }
+                            <li>{ format!("{}: {}, {} {}", a.label.get(lang), regime_name(a.regime, lang).to_ascii_lowercase(), eur(a.monthly, lang), tr(lang, "per maand", "per month")) }
                                 { format!(" ({})", a.reading) }</li>
                         }) }
                     </ul>

@@ -7,7 +7,8 @@ use super::result::regime_key;
 use super::use_app;
 use crate::form::Field;
 use crate::i18n::{date_long, eur, month_name, regime_name, tr};
-use crate::state::Action;
+use crate::state::{Action, State};
+use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use wlz_core::scenarios::{self, COMPARISON_OPTIONS};
 use wlz_core::{CareForm, CareForms, Date, Input, Lang, Regime};
@@ -26,20 +27,30 @@ fn regime_cell(r: Option<Regime>, lang: Lang) -> Html {
     }
 }
 
+/// What the scenario sections get: the input they explore. They take it as
+/// props rather than from the app context, so the page can hand them a
+/// settled input a moment after typing stops and they re-render only then
+/// (the main amount updates on every keystroke; these need many estimates).
+#[derive(Properties, PartialEq, Clone)]
+pub struct ScenarioProps {
+    pub input: Rc<Input>,
+    pub lang: Lang,
+    #[prop_or(1)]
+    pub timeline_start: u32,
+    pub dispatch: UseReducerDispatcher<State>,
+}
+
 /// The first 12 months of a stay in an instelling: the start period at the
 /// lage bijdrage, then the hoge, with the totals.
 #[component]
-pub fn TimelineView() -> Html {
-    let ctx = use_app();
-    let lang = ctx.state.lang;
-    let Some(input) = ctx.computed.outcome.input.as_ref() else {
-        return html! {};
-    };
+pub fn TimelineView(p: &ScenarioProps) -> Html {
+    let lang = p.lang;
+    let input = &*p.input;
     if !input.client.care.0.contains(&CareForm::Instelling) {
         return html! {};
     }
     let year = input.year;
-    let month = ctx.state.timeline_start;
+    let month = p.timeline_start;
     let Some(start) = Date::new(year, month as u8, 1) else {
         return html! {};
     };
@@ -53,7 +64,7 @@ pub fn TimelineView() -> Html {
         Err(e) => return html! { <p class="scenario-error">{ e.message.get(lang) }</p> },
     };
     let onchange = {
-        let d = ctx.dispatch.clone();
+        let d = p.dispatch.clone();
         Callback::from(move |e: Event| {
             let el: HtmlSelectElement = e.target_unchecked_into();
             d.dispatch(Action::TimelineStart(el.value().parse().unwrap_or(1)));
@@ -130,12 +141,9 @@ pub fn TimelineView() -> Html {
 
 /// Every care form for this household, side by side.
 #[component]
-pub fn CompareView() -> Html {
-    let ctx = use_app();
-    let lang = ctx.state.lang;
-    let Some(input) = ctx.computed.outcome.input.as_ref() else {
-        return html! {};
-    };
+pub fn CompareView(p: &ScenarioProps) -> Html {
+    let lang = p.lang;
+    let input = &*p.input;
     let Ok(c) = scenarios::compare(input) else {
         return html! {};
     };
@@ -224,12 +232,9 @@ const PARTNER_OPTIONS: [(&str, &str, &str); 4] = [
 ];
 
 #[component]
-pub fn PartnerView() -> Html {
-    let ctx = use_app();
-    let lang = ctx.state.lang;
-    let Some(input) = ctx.computed.outcome.input.as_ref() else {
-        return html! {};
-    };
+pub fn PartnerView(p: &ScenarioProps) -> Html {
+    let lang = p.lang;
+    let input = &*p.input;
     let Some(partner) = input.partner.as_ref() else {
         return html! {};
     };
@@ -241,13 +246,13 @@ pub fn PartnerView() -> Html {
         .iter()
         .map(|(option, nl, en)| {
             let mut i = input.clone();
-            if let Some(p) = i.partner.as_mut() {
-                p.care = CareForms(vec![option.parse().unwrap_or(CareForm::None)]);
+            if let Some(q) = i.partner.as_mut() {
+                q.care = CareForms(vec![option.parse().unwrap_or(CareForm::None)]);
                 if !matches!(*option, "instelling" | "living-along") {
-                    p.stay = None;
-                } else if p.stay.is_none() {
+                    q.stay = None;
+                } else if q.stay.is_none() {
                     // Same length of stay as the client: they moved in together.
-                    p.stay = input.client.stay.clone();
+                    q.stay = input.client.stay.clone();
                 }
             }
             let here = current == Some(*option);

@@ -1,0 +1,146 @@
+//! The components rendered on the host (Yew SSR): the first render of the
+//! page for a given state. Interaction is tested in the browser
+//! (`tests/e2e/`); this checks what the page says, fast and without one.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use wlz_core::Lang;
+use wlz_web::components::app::{App, AppProps};
+use wlz_web::form::FormData;
+use wlz_web::state::{Action, State};
+
+fn state(query: &str, lang: Lang) -> State {
+    let (form, unknown) = FormData::from_query(query, FormData::default());
+    assert!(unknown.is_empty(), "unknown keys {unknown:?}");
+    let mut s = State::default();
+    s.apply(Action::Load {
+        form: Box::new(form),
+        lang: Some(lang),
+        from_link: true,
+        embed: false,
+    });
+    s
+}
+
+async fn render(s: State) -> String {
+    yew::LocalServerRenderer::<App>::with_props(AppProps { initial: Some(s) })
+        .hydratable(false)
+        .render()
+        .await
+}
+
+/// The text of the element with this id (the first text node after it opens).
+fn text_of(html: &str, id: &str) -> String {
+    let at = html
+        .find(&format!("id=\"{id}\""))
+        .unwrap_or_else(|| panic!("no #{id} in the page"));
+    let rest = &html[at..];
+    let start = rest.find('>').expect("tag end") + 1;
+    let end = rest[start..].find('<').expect("next tag") + start;
+    rest[start..end].replace("&nbsp;", "\u{a0}")
+}
+
+fn count(html: &str, needle: &str) -> usize {
+    html.matches(needle).count()
+}
+
+#[tokio::test]
+async fn spec_case_m_renders_the_amount_and_regime_in_dutch() {
+    // Spec §6.1 case M: 2026, single, vpt, income 38.000, assets 100.000 → € 337,68.
+    let html = render(state(
+        "year=2026&care=vpt&age=70&income=38000&assets=100000",
+        Lang::Nl,
+    ))
+    .await;
+    assert_eq!(text_of(&html, "monthly-amount"), "€ 337,68");
+    assert_eq!(text_of(&html, "regime"), "Lage eigen bijdrage");
+    assert!(html.contains("U betaalt naar schatting "));
+    // Every main step links its article on wetten.overheid.nl.
+    assert!(count(&html, "href=\"https://wetten.overheid.nl/") >= 5);
+    // The peiljaar is named, and the result says it is not a decision.
+    assert!(html.contains("Uw verzamelinkomen van 2024"));
+    assert!(html.contains("beschikking"));
+    // vpt: no stay questions, no timeline, no partner table.
+    assert!(!html.contains("id=\"months-in-care\""));
+    assert!(!html.contains("id=\"timeline-start\""));
+    assert!(!html.contains("partner-options"));
+}
+
+#[tokio::test]
+async fn english_amounts_and_labels() {
+    let html = render(state(
+        "year=2026&care=vpt&age=70&income=38000&assets=100000",
+        Lang::En,
+    ))
+    .await;
+    assert_eq!(text_of(&html, "monthly-amount"), "€337.68");
+    assert_eq!(text_of(&html, "regime"), "Low contribution");
+    assert!(html.contains("You pay an estimated "));
+    assert!(!html.contains("U betaalt"));
+}
+
+#[tokio::test]
+async fn an_empty_submitted_form_lists_its_errors_with_links() {
+    let mut s = State::default();
+    s.apply(Action::Submit);
+    let html = render(s).await;
+    assert!(html.contains("id=\"error-summary\""));
+    for field in ["age", "care", "income"] {
+        assert!(
+            html.contains(&format!("href=\"#{field}\"")),
+            "summary links to #{field}"
+        );
+        assert!(html.contains(&format!("id=\"{field}-error\"")));
+    }
+    assert!(!html.contains("id=\"monthly-amount\""));
+    assert_eq!(count(&html, "aria-invalid=\"true\""), 2, "age and income");
+}
+
+#[tokio::test]
+async fn a_stay_shows_the_timeline_and_the_partner_choices() {
+    // Spec §6.1 case E (2024): instelling for more than 4 months, partner at home → € 397,17.
+    let html = render(state(
+        "year=2024&care=instelling&age=70&income=24000&assets=40000\
+         &partner-care=none&partner-age=68&partner-income=23000&partner-assets=40000",
+        Lang::Nl,
+    ))
+    .await;
+    assert_eq!(text_of(&html, "monthly-amount"), "€ 397,17");
+    assert!(
+        html.contains("€ 202,81") && html.contains("€ 194,36"),
+        "split"
+    );
+    assert!(html.contains("id=\"months-in-care\""));
+    assert!(html.contains("id=\"timeline-start\""));
+    // 12 months in the timeline: 12 option months in the select plus 12 table rows.
+    let timeline = &html[html.find("timeline-table").expect("timeline table")..];
+    let body = &timeline[..timeline.find("</tbody>").expect("tbody end")];
+    assert_eq!(count(body, "<tr"), 13, "a header row and 12 months");
+    // Four places the partner can live, the current one marked.
+    let partner = &html[html.find("partner-table").expect("partner table")..];
+    let body = &partner[..partner.find("</tbody>").expect("tbody end")];
+    assert_eq!(count(body, "<tr"), 5);
+    assert_eq!(count(body, "aria-current=\"true\""), 1);
+}
+
+#[tokio::test]
+async fn the_comparison_marks_the_chosen_care_form() {
+    let html = render(state("year=2025&care=pgb&age=50&income=40000", Lang::Nl)).await;
+    // Spec §6.1 case C: pgb, income 40.000 → € 95,40.
+    assert_eq!(text_of(&html, "monthly-amount"), "€ 95,40");
+    let compare = &html[html.find("compare-table").expect("comparison")..];
+    let body = &compare[..compare.find("</tbody>").expect("tbody end")];
+    assert_eq!(count(body, "<tr"), 7, "a header row and 6 care forms");
+    assert!(body.contains("(uw keuze)"));
+}
+
+#[tokio::test]
+async fn embed_mode_has_no_header_footer_or_explainer() {
+    let mut s = state("care=vpt&age=70&income=38000", Lang::Nl);
+    s.embed = true;
+    let html = render(s).await;
+    assert!(!html.contains("site-header"));
+    assert!(!html.contains("site-footer"));
+    assert!(!html.contains("about-title"));
+    assert!(html.contains("id=\"monthly-amount\""));
+}

@@ -1,0 +1,103 @@
+// Measures the calculator page against its budgets (issue 4) and prints a
+// table for the README:
+//   * bundle size: wasm + js + css, gzip -9 (budget 300 KB; stretch 200 KB);
+//   * time to result: navigation start → `#monthly-amount` shown, for a
+//     prefilled link, in headless Chromium on localhost (budget 500 ms);
+//   * recalculation per keystroke: input event → amount updated (budget 16 ms).
+// Exits 1 when a budget is exceeded (timings by their median).
+// Usage: node scripts/measure-web.mjs [dist]   (run scripts/build-web.sh first)
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { launch, startServer } from '../tests/e2e/lib.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.resolve(process.argv[2] || process.env.WLZ_DIST || path.join(root, 'dist'));
+const KB = 1024;
+const budgets = { gzip: 300 * KB, stretch: 200 * KB, load: 500, key: 16 };
+
+function bundle() {
+  const files = ['pkg/wlz_web_bg.wasm', 'pkg/wlz_web.js', 'boot.js', 'style.css'];
+  let raw = 0, gz = 0;
+  const rows = files.map((f) => {
+    const b = fs.readFileSync(path.join(dist, f));
+    const g = zlib.gzipSync(b, { level: 9 }).length;
+    raw += b.length; gz += g;
+    return { f, raw: b.length, gz: g };
+  });
+  return { rows, raw, gz };
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const kb = (n) => `${(n / KB).toFixed(1)} KB`;
+
+const size = bundle();
+const server = await startServer(dist);
+const { context: browser, close } = await launch();
+const loads = [];
+const keys = [];
+try {
+  const query = '?year=2026&care=vpt&age=70&income=38000&assets=100000';
+  for (let i = 0; i < 7; i++) {
+    const page = await browser.newPage();
+    // Records when the amount first appears, measured from navigation start.
+    await page.addInitScript(() => {
+      new MutationObserver((_, obs) => {
+        if (document.getElementById('monthly-amount')) {
+          window.__shown = performance.now();
+          obs.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(server.url + query);
+    await page.waitForFunction(() => window.__shown !== undefined);
+    const t = await page.evaluate(() => window.__shown);
+    const amount = await page.textContent('#monthly-amount');
+    if (amount !== '€ 337,68') throw new Error(`unexpected amount ${amount}`);
+    if (i > 0) loads.push(t); // the first load warms the server and the disk cache
+    if (i === 6) {
+      // Keystrokes: type incomes digit by digit; time each input event until the amount changes.
+      const times = await page.evaluate(async () => {
+        const input = document.getElementById('income');
+        const out = () => document.getElementById('monthly-amount')?.textContent;
+        const res = [];
+        const texts = ['4', '45', '450', '4500', '45000', '45001', '4500', '450', '45', '4',
+                       '5', '55', '550', '5500', '55000', '55500', '5550', '555', '55', '5', '38000'];
+        for (const v of texts) {
+          const before = out();
+          const t0 = performance.now();
+          input.value = v;
+          input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+          // Yew renders from its scheduler: wait until the DOM shows the new amount (or a settle).
+          let spins = 0;
+          while (out() === before && spins < 50) { await Promise.resolve(); spins++; }
+          if (out() === before) await new Promise((r) => setTimeout(r, 0));
+          res.push(performance.now() - t0);
+        }
+        return res;
+      });
+      keys.push(...times);
+    }
+    await page.close();
+  }
+} finally {
+  await close();
+  await server.close();
+}
+
+const load = median(loads), key = median(keys);
+const lines = [
+  '| Measure | Result | Budget |',
+  '|---|---|---|',
+  ...size.rows.map((r) => `| ${r.f} | ${kb(r.raw)} raw, ${kb(r.gz)} gzip | |`),
+  `| **Bundle (wasm + js + css), gzip -9** | **${kb(size.gz)}** (${kb(size.raw)} raw) | ≤ 300 KB (stretch 200 KB) |`,
+  `| Time to result (prefilled link, median of ${loads.length}) | ${load.toFixed(0)} ms (max ${Math.max(...loads).toFixed(0)} ms) | ≤ 500 ms |`,
+  `| Recalculation per keystroke (median of ${keys.length}) | ${key.toFixed(1)} ms (max ${Math.max(...keys).toFixed(1)} ms) | ≤ 16 ms |`,
+];
+console.log(lines.join('\n'));
+const over = [];
+if (size.gz > budgets.gzip) over.push(`bundle ${kb(size.gz)} > 300 KB`);
+if (load > budgets.load) over.push(`time to result ${load.toFixed(0)} ms > 500 ms`);
+if (key > budgets.key) over.push(`keystroke ${key.toFixed(1)} ms > 16 ms`);
+if (over.length) { console.error('Over budget: ' + over.join('; ')); process.exit(1); }
