@@ -1,27 +1,36 @@
 #!/usr/bin/env bash
 # Runs every test of wlz-bijdrage on a fresh Debian machine with rustup, Node and apt.
-# Installs what it needs itself and skips what is already there (idempotent).
+# Installs what it needs itself and skips what is already there (idempotent):
+# rustfmt, clippy, the wasm32 target, wasm-bindgen-cli (pinned to Cargo.lock),
+# the npm tools of package-lock.json (wasm-opt, playwright-core, axe-core) and
+# Debian's Chromium for the browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-
-step() { printf '\n== %s ==\n' "$*"; }
+ROOT=$PWD
+# shellcheck source=scripts/tools.sh
+source "$ROOT/scripts/tools.sh"
 
 step "tools"
 command -v cargo >/dev/null || { echo "cargo not found: install rustup first (https://rustup.rs)"; exit 1; }
+command -v node >/dev/null || { echo "node not found: install Node 20 first"; exit 1; }
 cargo fmt --version >/dev/null 2>&1 || rustup component add rustfmt
 cargo clippy --version >/dev/null 2>&1 || rustup component add clippy
-rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 command -v python3 >/dev/null || { apt-get update && apt-get install -y python3; }
+ensure_wasm_target
+ensure_wasm_bindgen
+ensure_npm_tools
+ensure_chromium
 
 step "format and lints"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
+cargo clippy -p wlz-web --target wasm32-unknown-unknown --locked -- -D warnings
 
 step "hand calculations behind the fixtures"
 python3 fixtures/handcalc.py --check
 python3 fixtures/handcalc_tax.py --check
 
-step "unit, fixture and property tests"
+step "unit, fixture, property and page (SSR) tests"
 cargo test --workspace --locked
 
 step "the core builds for WebAssembly"
@@ -35,5 +44,14 @@ import json, sys
 r = json.loads(sys.argv[1])
 assert r["monthly"] == "337.68" and r["regime"] == "lage", r  # spec §6.1 case M
 PY
+
+step "the calculator page: release build"
+./scripts/build-web.sh
+
+step "the calculator page in Chromium (Playwright): spec examples, keyboard, axe, privacy"
+node --test tests/e2e/
+
+step "the calculator page against its budgets (size, time to result, keystroke)"
+node scripts/measure-web.mjs
 
 printf '\nAll tests passed.\n'

@@ -36,6 +36,10 @@ pub struct State {
     pub forgotten: bool,
     /// `?embed=1`: no header and footer, compact layout (the widget).
     pub embed: bool,
+    /// The user changed an answer on this page: only then is the form
+    /// remembered. Opening a shared link with amounts on a shared computer
+    /// must not leave those amounts behind.
+    pub dirty: bool,
 }
 
 impl Default for State {
@@ -50,6 +54,7 @@ impl Default for State {
             share: Share::Closed,
             forgotten: false,
             embed: false,
+            dirty: false,
         }
     }
 }
@@ -80,6 +85,7 @@ impl State {
             Action::Set(f, v) => {
                 self.form.set(f, &v);
                 self.forgotten = false;
+                self.dirty = true;
                 if f.is_flag() || matches!(f, Field::Year | Field::Care | Field::PartnerCare) {
                     self.touched.insert(f);
                 }
@@ -114,6 +120,7 @@ impl State {
                     self.lang = l;
                 }
                 self.embed = embed;
+                self.dirty = false;
                 // A link means "show me the answer": errors show at once too.
                 self.submitted = from_link;
             }
@@ -183,7 +190,7 @@ mod tests {
         assert_eq!(s.form.year, 2025);
         assert_eq!(s.lang, Lang::En);
         assert!(!s.submitted);
-        assert!(s.forgotten);
+        assert!(s.forgotten && !s.dirty);
         s.apply(Action::Set(Field::Age, "7".into()));
         assert!(!s.forgotten);
     }
@@ -199,6 +206,10 @@ mod tests {
             embed: true,
         });
         assert!(s.submitted && s.embed);
+        // Nothing is remembered until the user changes an answer.
+        assert!(!s.dirty);
+        s.apply(Action::Set(Field::Income, "1".into()));
+        assert!(s.dirty);
         assert_eq!(s.lang, Lang::En);
         assert!(s.form.to_input().is_ok());
     }

@@ -64,10 +64,15 @@ pub fn App(props: &AppProps) -> Html {
     });
 
     {
-        let (form, forgotten) = (state.form.clone(), state.forgotten);
-        use_effect_with((form, lang, forgotten), |(form, lang, forgotten)| {
-            browser::save(form, *lang, *forgotten)
-        });
+        let (form, forgotten, dirty) = (state.form.clone(), state.forgotten, state.dirty);
+        use_effect_with(
+            (form, lang, forgotten, dirty),
+            |(form, lang, forgotten, dirty)| {
+                if *forgotten || *dirty {
+                    browser::save(form, *lang, *forgotten)
+                }
+            },
+        );
     }
     use_effect_with(lang, |lang| browser::set_document_lang(*lang));
     {

@@ -1,0 +1,90 @@
+// axe-core (WCAG 2.0/2.1 A and AA rules) on the page in its main states:
+// the empty form, the error states, a full result with every <details> open,
+// and the English version of a result.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  startServer, launch, watchErrors, openFresh, gotoApp, fillCase, expectAmount, until,
+  axeViolations, formatViolations, typeInto, settle, openAllDetails,
+} from './lib.mjs';
+
+let server;
+let browser;
+let problems;
+let page;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+  problems = watchErrors(browser.context);
+  page = await openFresh(browser.context, server.url);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function assertNoViolations(state) {
+  await settle(page);
+  const v = await axeViolations(page);
+  assert.equal(v.length, 0, `axe found ${v.length} violation(s) in ${state}:\n${formatViolations(v)}`);
+}
+
+async function fresh(query = '') {
+  await page.evaluate(() => localStorage.clear());
+  await gotoApp(page, server.url, query);
+}
+
+// Case E of the spec (2024, instelling, partner at home): the result with a
+// split, the timeline, the partner options, the comparison and the curve.
+const E = {
+  year: 2024, age: 70, care: 'instelling', months: '', income: '24000', assets: '40000',
+  partner: { age: 68, care: 'none', income: '23000', assets: '40000' },
+};
+
+test('the empty form', async () => {
+  await fresh();
+  await assertNoViolations('the empty form');
+});
+
+test('the error state after submitting the empty form', async () => {
+  await fresh();
+  await page.locator('button[type=submit]').click();
+  await page.locator('#error-summary').waitFor();
+  await until(page, async () => (await page.locator('.error-message').count()) >= 3, 'field errors');
+  await assertNoViolations('the error state (empty form submitted)');
+});
+
+test('an invalid income ("veel") after leaving the field', async () => {
+  await fresh();
+  await typeInto(page, 'income', 'veel');
+  await page.locator('#income-error').waitFor();
+  await assertNoViolations('the error state (income "veel")');
+});
+
+test('a full result (case E, partner) with every <details> open', async () => {
+  await fresh();
+  await fillCase(page, E);
+  await expectAmount(page, '€ 397,17');
+  await settle(page);
+  for (const sel of ['.split', '.timeline', '.compare', '.partner-options', '.curve-section', '.what-if']) {
+    assert.equal(await page.locator(sel).count(), 1, `${sel} is shown with the result`);
+  }
+  await openAllDetails(page);
+  await assertNoViolations('the result of case E with all <details> open');
+});
+
+test('the English version of a result', async () => {
+  await fresh('year=2024&age=70&care=instelling&income=24000&assets=40000'
+    + '&partner-age=68&partner-care=none&partner-income=23000&partner-assets=40000&lang=en');
+  await expectAmount(page, '€397.17');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  await openAllDetails(page);
+  await assertNoViolations('the English result of case E');
+});
+
+test('no page errors and no console errors', () => {
+  assert.deepEqual(problems, []);
+});
