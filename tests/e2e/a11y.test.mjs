@@ -2,29 +2,15 @@
 // the empty form, the error states, a full result with every <details> open,
 // and the English version of a result.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launch, watchErrors, openFresh, gotoApp, fillCase, expectAmount, until,
+  setup, gotoApp, fillCase, expectAmount, until,
   axeViolations, formatViolations, typeInto, settle, openAllDetails,
 } from './lib.mjs';
 
-let server;
-let browser;
-let problems;
-let page;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-  problems = watchErrors(browser.context);
-  page = await openFresh(browser.context, server.url);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+let server, browser, problems, page;
+setup((env) => ({ server, browser, problems, page } = env));
 
 async function assertNoViolations(state) {
   await settle(page);

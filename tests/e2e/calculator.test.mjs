@@ -3,31 +3,17 @@
 // the worked examples of the spec and hand calculations in fixtures/*.yaml,
 // never figures read from the app.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  startServer, launch, watchErrors, openFresh, gotoApp, fillCase, expectAmount,
+  setup, gotoApp, fillCase, expectAmount,
   regimeText, until, settle, CASES, RESULTS_DIR,
 } from './lib.mjs';
 
-let server;
-let browser;
-let problems;
-let page;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-  problems = watchErrors(browser.context);
-  page = await openFresh(browser.context, server.url);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+let server, browser, problems, page;
+setup((env) => ({ server, browser, problems, page } = env));
 
 /** Fresh form for each case: no remembered data, no query. */
 async function fresh() {

@@ -3,29 +3,15 @@
 // aria-invalid, and the amounts people write in Dutch or English notation are
 // accepted and give the same result.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launch, watchErrors, openFresh, gotoApp, fillCase, expectAmount, until,
+  setup, gotoApp, fillCase, expectAmount, until,
   typeInto, CASES,
 } from './lib.mjs';
 
-let server;
-let browser;
-let problems;
-let page;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-  problems = watchErrors(browser.context);
-  page = await openFresh(browser.context, server.url);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+let server, browser, problems, page;
+setup((env) => ({ server, browser, problems, page } = env));
 
 async function fresh() {
   await page.evaluate(() => localStorage.clear());

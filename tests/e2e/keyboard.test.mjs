@@ -3,28 +3,14 @@
 // Only page.keyboard drives the page; the test reads the DOM to know where the
 // focus is.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launch, watchErrors, openFresh, gotoApp, expectAmount, regimeText, until,
+  setup, gotoApp, expectAmount, regimeText, until,
 } from './lib.mjs';
 
-let server;
-let browser;
-let problems;
-let page;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-  problems = watchErrors(browser.context);
-  page = await openFresh(browser.context, server.url);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+let server, browser, problems, page;
+setup((env) => ({ server, browser, problems, page } = env));
 
 /** What has the focus: id, tag, type, and whether a focus style is visible. */
 function focused() {

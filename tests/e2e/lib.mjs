@@ -1,3 +1,4 @@
+import { before, after } from 'node:test';
 // Shared code for the end-to-end browser tests: a static server for dist/,
 // the browser launch, the page helpers (fill a case like a person, read the
 // result), a recorder of requests, page and console errors, and axe.
@@ -376,3 +377,26 @@ export const CASES = {
   // spec §6.1 case M (fixtures/spec-examples.yaml: M)
   M: { year: 2026, age: 70, care: 'vpt', income: '38.000', assets: '100000' },
 };
+
+/**
+ * The set-up every test file shares: a static server, one browser, an error
+ * watcher (and, with `requests`, a request recorder started before the first
+ * page loads) and a fresh page; closed after the file. `assign` receives
+ * `{ server, browser, problems, requests, page }` once they exist.
+ */
+export function setup(assign, { requests: record = false } = {}) {
+  let env = {};
+  before(async () => {
+    const server = await startServer();
+    const browser = await launch();
+    const requests = record ? recordRequests(browser.context) : undefined;
+    const problems = watchErrors(browser.context);
+    const page = await openFresh(browser.context, server.url);
+    env = { server, browser, problems, requests, page };
+    assign(env);
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+}

@@ -3,10 +3,10 @@
 // browser's localStorage until "Vergeet mijn gegevens", and a share link
 // carries amounts only when the user chooses so.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launch, watchErrors, recordRequests, foreignRequests, openFresh, gotoApp,
+  setup, foreignRequests, gotoApp,
   fillCase, expectAmount, regimeText, until, typeInto, openAllDetails, CASES,
 } from './lib.mjs';
 
@@ -14,25 +14,8 @@ const STORAGE_KEY = 'wlz-bijdrage:v1';
 // Case M's answers as they may be stored (JSON or query-string text).
 const ANSWERS_OF_M = /38\.?000|100000|vpt|"age":"70"|age=70/;
 
-let server;
-let browser;
-let problems;
-let requests;
-let page;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-  // Recording starts before the first page loads.
-  requests = recordRequests(browser.context);
-  problems = watchErrors(browser.context);
-  page = await openFresh(browser.context, server.url);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+let server, browser, problems, requests, page;
+setup((env) => ({ server, browser, problems, requests, page } = env), { requests: true });
 
 const stored = () => page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY);
 
