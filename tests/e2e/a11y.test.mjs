@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  setup, gotoApp, fillCase, expectAmount, until,
+  setup, freshForm, gotoApp, fillCase, expectAmount, until,
   axeViolations, formatViolations, typeInto, settle, openAllDetails,
 } from './lib.mjs';
 
@@ -19,8 +19,7 @@ async function assertNoViolations(state) {
 }
 
 async function fresh(query = '') {
-  await page.evaluate(() => localStorage.clear());
-  await gotoApp(page, server.url, query);
+  await freshForm(page, server.url, query);
 }
 
 // Case E of the spec (2024, instelling, partner at home): the result with a

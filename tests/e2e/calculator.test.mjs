@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  setup, gotoApp, fillCase, expectAmount,
+  setup, freshForm, gotoApp, fillCase, expectAmount,
   regimeText, until, settle, CASES, RESULTS_DIR,
 } from './lib.mjs';
 
@@ -17,8 +17,7 @@ setup((env) => ({ server, browser, problems, page } = env));
 
 /** Fresh form for each case: no remembered data, no query. */
 async function fresh() {
-  await page.evaluate(() => localStorage.clear());
-  await gotoApp(page, server.url);
+  await freshForm(page, server.url);
 }
 
 async function check(c, amount, regime, split) {

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  setup, gotoApp, fillCase, expectAmount, until,
+  setup, freshForm, gotoApp, fillCase, expectAmount, until,
   typeInto, CASES,
 } from './lib.mjs';
 
@@ -14,8 +14,7 @@ let server, browser, problems, page;
 setup((env) => ({ server, browser, problems, page } = env));
 
 async function fresh() {
-  await page.evaluate(() => localStorage.clear());
-  await gotoApp(page, server.url);
+  await freshForm(page, server.url);
 }
 
 /** The visible error of a field (null if none), and its aria state. */

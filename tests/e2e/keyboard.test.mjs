@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  setup, gotoApp, expectAmount, regimeText, until,
+  setup, freshForm, gotoApp, expectAmount, regimeText, until,
 } from './lib.mjs';
 
 let server, browser, problems, page;
@@ -71,8 +71,7 @@ async function typeHere(text) {
 
 /** A fresh page, focus on the document (as after a click on the page's background). */
 async function freshPage() {
-  await page.evaluate(() => localStorage.clear());
-  await gotoApp(page, server.url);
+  await freshForm(page, server.url);
   await page.evaluate(() => document.activeElement?.blur());
 }
 

@@ -400,3 +400,9 @@ export function setup(assign, { requests: record = false } = {}) {
     await env.server?.close();
   });
 }
+
+/** The empty form again: remembered data cleared, the page reloaded (with `query`). */
+export async function freshForm(page, base, query = '') {
+  await page.evaluate(() => localStorage.clear());
+  await gotoApp(page, base, query);
+}

@@ -75,12 +75,14 @@ pub fn initial_state() -> State {
                 embed,
             });
         } else {
+            let mut saved_lang = None;
             if let Some(saved) = saved {
                 base = saved.form;
+                saved_lang = Some(saved.lang);
             }
             s.apply(crate::state::Action::Load {
                 form: Box::new(base),
-                lang: lang.or(load().map(|s| s.lang)),
+                lang: lang.or(saved_lang),
                 from_link: false,
                 embed,
             });

@@ -9,7 +9,6 @@
 //! the form exactly as `wlz-bijdrage estimate --year 2026 --care vpt …`
 //! would.
 
-use rust_decimal::Decimal;
 use wlz_core::{
     params, parse_amount, Amount, CareForm, CareForms, HouseholdFacts, Input, Lang, Person, Stay,
     Text, CONTRACT_VERSION,
@@ -150,11 +149,6 @@ impl Field {
                 | Field::NowIncome
                 | Field::NowPartnerIncome
         )
-    }
-
-    /// Personal amounts: left out of a share link unless the user asks.
-    pub fn is_personal(self) -> bool {
-        self.is_amount()
     }
 
     /// Part of the what-if question rather than the household: never in a link.
@@ -618,7 +612,7 @@ impl FormData {
         for f in Field::ALL {
             if matches!(f, Field::Year | Field::Partner)
                 || f.is_what_if()
-                || (f.is_personal() && !with_amounts)
+                || (f.is_amount() && !with_amounts)
                 || (f.is_partner() && !self.partner)
             {
                 continue;
@@ -767,14 +761,10 @@ pub fn encode(s: &str) -> String {
     out
 }
 
-/// A number for display in an amount field after a link filled it.
-pub fn plain(v: Decimal) -> String {
-    v.normalize().to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rust_decimal::Decimal;
 
     fn form(query: &str) -> FormData {
         FormData::from_query(query, FormData::default()).0

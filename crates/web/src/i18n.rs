@@ -12,10 +12,8 @@ pub fn tr(lang: Lang, nl: &'static str, en: &'static str) -> &'static str {
     }
 }
 
-/// `€ 1.234,56` / `€1,234.56`.
-pub fn eur(v: rust_decimal::Decimal, lang: Lang) -> String {
-    format_eur(v, lang)
-}
+/// `€ 1.234,56` / `€1,234.56`: the core's one rendering of money.
+pub use wlz_core::format_eur as eur;
 
 /// `€ 38.000` / `€38,000` for round amounts in running text (thresholds,
 /// axis labels); cents are shown when there are any.

@@ -10,7 +10,7 @@ use crate::i18n::{date_long, eur, month_name, regime_name, tr};
 use crate::state::{Action, State};
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
-use wlz_core::scenarios::{self, COMPARISON_OPTIONS};
+use wlz_core::scenarios;
 use wlz_core::{CareForm, CareForms, Date, Input, Lang, Regime};
 use yew::prelude::*;
 
@@ -202,7 +202,6 @@ fn current_option(input: &Input) -> Option<&'static str> {
         CareForm::Dtv => "dtv",
         _ => return None,
     })
-    .filter(|o| COMPARISON_OPTIONS.iter().any(|(k, _, _)| k == o))
 }
 
 /// The partner options that change the regime when the client stays in an
