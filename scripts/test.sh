@@ -2,8 +2,9 @@
 # Runs every test of wlz-bijdrage on a fresh Debian machine with rustup, Node and apt.
 # Installs what it needs itself and skips what is already there (idempotent):
 # rustfmt, clippy, the wasm32 target, wasm-bindgen-cli (pinned to Cargo.lock),
-# the npm tools of package-lock.json (wasm-opt, playwright-core, axe-core) and
-# Debian's Chromium for the browser tests.
+# wasm-pack (pinned), the npm tools of package-lock.json (wasm-opt,
+# playwright-core, axe-core, typescript, …) and Debian's Chromium and
+# chromedriver for the browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -18,6 +19,7 @@ cargo clippy --version >/dev/null 2>&1 || rustup component add clippy
 command -v python3 >/dev/null || { apt-get update && apt-get install -y python3; }
 ensure_wasm_target
 ensure_wasm_bindgen
+ensure_wasm_pack
 ensure_npm_tools
 ensure_chromium
 
@@ -25,6 +27,7 @@ step "format and lints"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo clippy -p wlz-web --target wasm32-unknown-unknown --locked -- -D warnings
+cargo clippy -p wlz-wasm --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 
 step "hand calculations behind the fixtures"
 python3 fixtures/handcalc.py --check
@@ -44,6 +47,15 @@ import json, sys
 r = json.loads(sys.argv[1])
 assert r["monthly"] == "337.68" and r["regime"] == "lage", r  # spec §6.1 case M
 PY
+
+step "the npm package (wasm-pack: node, bundler, web) and its generated TypeScript types"
+./scripts/build-npm.sh
+
+step "the npm package installed from its tarball, in Node: fixtures, API, errors and fuzz, types (tsc)"
+node --test crates/wasm/tests/node/
+
+step "the JS API in headless Chromium (wasm-bindgen-test)"
+cargo test --locked -p wlz-wasm --target wasm32-unknown-unknown
 
 step "the calculator page: release build"
 ./scripts/build-web.sh

@@ -27,10 +27,20 @@ ensure_wasm_bindgen() {
   fi
 }
 
-# wasm-opt (binaryen 132), playwright-core and axe-core, pinned in package-lock.json.
+# wasm-pack builds the npm package; the npm `wasm-pack` would download a binary.
+WASM_PACK_VERSION=0.15.1
+ensure_wasm_pack() {
+  if [ "$(wasm-pack --version 2>/dev/null | awk '{print $2}')" != "$WASM_PACK_VERSION" ]; then
+    step "install wasm-pack $WASM_PACK_VERSION (about 3 minutes)"
+    cargo install wasm-pack --version "$WASM_PACK_VERSION" --locked
+  fi
+}
+
+# wasm-opt (binaryen 132), playwright-core, axe-core, json-schema-to-typescript,
+# typescript and yaml, pinned in package-lock.json.
 ensure_npm_tools() {
   if [ ! -x "$ROOT/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/node_modules/axe-core" ] \
-     || [ ! -d "$ROOT/node_modules/playwright-core" ] \
+     || [ ! -d "$ROOT/node_modules/playwright-core" ] || [ ! -x "$ROOT/node_modules/.bin/tsc" ] \
      || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
     step "npm ci (wasm-opt, playwright-core, axe-core)"
     (cd "$ROOT" && npm ci --no-audit --no-fund)
@@ -40,12 +50,13 @@ ensure_npm_tools() {
 }
 
 # Debian's Chromium for the browser tests (Playwright drives it; it downloads nothing).
+# chromedriver lets wasm-bindgen-test-runner drive the same Chromium.
 ensure_chromium() {
-  if ! command -v chromium >/dev/null 2>&1; then
-    step "install Chromium (apt)"
+  if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+    step "install Chromium and chromedriver (apt)"
     local sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
     $sudo apt-get update
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y chromium
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y chromium chromium-driver
   fi
 }

@@ -74,6 +74,9 @@ pub enum Command {
 
     /// The monthly amount against income for this household, with the breakpoints.
     Curve(Box<scenarios_cmd::CurveArgs>),
+
+    /// Print the JSON Schema (draft 7) of the JSON contract: the input and every output.
+    Schema,
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -128,5 +131,8 @@ fn run(command: &Command, matches: &ArgMatches, out: Output) -> Result<(), CliEr
         Command::WhatIf(args) => scenarios_cmd::what_if(args, sub(matches, "what-if")?, out),
         Command::Curve(args) => scenarios_cmd::curve(args, sub(matches, "curve")?, out),
         Command::Params(args) => params_cmd::run(args, out),
+        Command::Schema => output::print_json(serde_json::to_string_pretty(
+            &wlz_core::schema::contract_schema(),
+        )),
     }
 }

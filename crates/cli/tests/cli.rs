@@ -399,3 +399,30 @@ fn bad_usage_exits_2() {
     ]);
     fails(&["estimate", "--care", "foo", "--age", "70", "--income", "1"]);
 }
+
+/// `schema` prints the contract's JSON Schema; the npm package's TypeScript
+/// types are generated from it, so it must describe what `estimate` writes.
+#[test]
+fn schema_describes_the_contract() {
+    let o = run(&["schema"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let schema: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let defs = &schema["definitions"];
+    assert_eq!(defs["Input"]["additionalProperties"], Value::Bool(false));
+    let regimes: Vec<&Value> = defs["Regime"]["oneOf"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| &v["const"])
+        .collect();
+    let estimate = json_ok(&[
+        "estimate", "--year", "2026", "--care", "vpt", "--age", "70", "--income", "38000",
+        "--assets", "100000", "--json",
+    ]);
+    assert_eq!(regimes.len(), 3);
+    assert!(regimes.contains(&&estimate["regime"]), "{regimes:?}");
+    let props = defs["Estimate"]["properties"].as_object().unwrap();
+    for key in estimate.as_object().unwrap().keys() {
+        assert!(props.contains_key(key), "`{key}` is not in the schema");
+    }
+}

@@ -17,6 +17,7 @@ use smallvec::smallvec;
 
 /// The result of one estimate: the public output contract (`version: 1`).
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Estimate {
     pub version: u32,
     pub year: i32,
@@ -56,6 +57,7 @@ pub struct Estimate {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Reason {
     pub ground: &'static str,
     pub text: Text,
@@ -63,12 +65,14 @@ pub struct Reason {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Split {
     pub client: Decimal,
     pub partner: Decimal,
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Note {
     pub kind: NoteKind,
     pub text: Text,
@@ -77,6 +81,7 @@ pub struct Note {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum NoteKind {
     /// Something we assumed because the input did not say.
@@ -88,6 +93,7 @@ pub enum NoteKind {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Alternative {
     pub reading: &'static str,
     pub label: Text,

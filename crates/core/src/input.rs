@@ -16,6 +16,7 @@ pub const CONTRACT_VERSION: u32 = 1;
 
 /// One estimate request.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Input {
     /// Contract version; must be 1.
@@ -42,6 +43,7 @@ pub struct Input {
 
 /// One person of the household.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     /// Age on 1 January of the contribution year.
@@ -88,6 +90,7 @@ pub struct Person {
 
 /// A care form of one person.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum CareForm {
     /// *Verblijf in een instelling*: residential stay.
@@ -187,6 +190,7 @@ impl<'de> Deserialize<'de> for CareForms {
 /// The current stay in an instelling, for the 4-month start period (Blz 3.3.2.2 lid 1 a, 7, 8).
 /// Give either `months_completed` or `start` (with `date` on the input).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Stay {
     /// Whole months of this stay already completed, earlier stays that count included.
@@ -214,6 +218,7 @@ pub struct Stay {
 
 /// An earlier period of stay.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PreviousPeriod {
     pub start: Date,
@@ -227,6 +232,7 @@ pub struct PreviousPeriod {
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum PeriodKind {
     #[default]
@@ -236,6 +242,7 @@ pub enum PeriodKind {
 
 /// Facts about the household as a whole.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct HouseholdFacts {
     /// Own, step- or foster children with kinderbijslag, or under 27 with studiefinanciering (lid 1 c).
@@ -342,9 +349,16 @@ impl<'de> Deserialize<'de> for Amount {
 impl Input {
     /// Parses the JSON contract; unknown fields and wrong types give a clear message.
     pub fn from_json(json: &str) -> Result<Input, crate::error::InputError> {
-        let de = &mut serde_json::Deserializer::from_str(json);
-        let input: Input = serde_path_to_error::deserialize(de)
-            .map_err(|e| crate::error::InputError::json(&e.path().to_string(), e.inner()))?;
-        Ok(input)
+        from_json(json)
     }
+}
+
+/// Reads any contract type from JSON text; a problem becomes an
+/// [`InputError`](crate::error::InputError) naming the field by its path.
+pub fn from_json<T: serde::de::DeserializeOwned>(
+    json: &str,
+) -> Result<T, crate::error::InputError> {
+    let de = &mut serde_json::Deserializer::from_str(json);
+    serde_path_to_error::deserialize(de)
+        .map_err(|e| crate::error::InputError::json(&e.path().to_string(), e.inner()))
 }

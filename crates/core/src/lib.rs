@@ -31,6 +31,8 @@ pub mod params;
 pub mod readings;
 pub mod regime;
 pub mod scenarios;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod tax;
 pub mod text;
 pub mod trace;

@@ -18,6 +18,7 @@ include!(concat!(env!("OUT_DIR"), "/param_files.rs"));
 
 /// How sure we are of a value (spec §0).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "UPPERCASE")]
 pub enum Status {
     /// Read in the law text that applies to that year (or plain arithmetic on such values).
@@ -30,6 +31,7 @@ pub enum Status {
 
 /// An article of a law, with a link to the version that applies.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LegalRef {
     pub article: String,
@@ -38,6 +40,7 @@ pub struct LegalRef {
 
 /// One parameter value with everything needed to explain and check it.
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Param {
     #[serde(skip_deserializing)]
@@ -71,6 +74,7 @@ struct RawYear {
 
 /// What the CAK charges when it holds no income or asset data (Blz 3.3.2.7 lid 1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum NoDataRule {
     /// 2024/2025: the LEB minimum for every household.

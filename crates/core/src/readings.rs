@@ -7,6 +7,7 @@ use crate::text::Text;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Readings {
     /// O-3: apply the Wet IB 9.4 threshold once for the couple (2 × per person) to their summed assets.
@@ -53,6 +54,7 @@ impl Readings {
 
 /// An OPEN item the engine relies on, for explanations and the closing list.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OpenItem {
     pub id: &'static str,
     /// The JSON field under `readings` that flips it (empty when it is not switchable).

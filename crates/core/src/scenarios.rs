@@ -22,6 +22,7 @@ use serde::Serialize;
 
 /// Part of a month with one regime.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Segment {
     pub from: Date,
     pub to: Date,
@@ -35,6 +36,7 @@ pub struct Segment {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TimelineMonth {
     /// `YYYY-MM`.
     pub month: String,
@@ -49,6 +51,7 @@ pub struct TimelineMonth {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Timeline {
     pub version: u32,
     pub start: Date,
@@ -314,6 +317,7 @@ pub fn partial(monthly: Decimal, days: i64, p: &YearParams) -> Decimal {
 // Care forms side by side
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ComparisonRow {
     /// `instelling-start`, `instelling`, `vpt`, `mpt`, `pgb`, `dtv`.
     pub option: &'static str,
@@ -331,6 +335,7 @@ pub struct ComparisonRow {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Comparison {
     pub version: u32,
     pub year: i32,
@@ -455,6 +460,7 @@ pub fn compare(input: &Input) -> Result<Comparison, InputError> {
 
 /// What the user expects for the contribution year itself.
 #[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CurrentYear {
     /// Expected verzamelinkomen of the contribution year (client).
@@ -477,6 +483,7 @@ pub struct CurrentYear {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WhatIf {
     pub version: u32,
     pub year: i32,
@@ -666,12 +673,14 @@ pub fn what_if_with_params(
 // Income curve
 
 #[derive(Clone, Copy, Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CurvePoint {
     pub income: Decimal,
     pub monthly: Decimal,
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct IncomeCurve {
     pub version: u32,
     pub year: i32,

@@ -82,6 +82,7 @@ impl Serialize for Operand {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Sign {
     #[serde(rename = "+")]
     Plus,
@@ -90,6 +91,7 @@ pub enum Sign {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Term {
     pub sign: Sign,
     #[serde(flatten)]
@@ -98,6 +100,7 @@ pub struct Term {
 
 /// How a step's amount follows from its operands.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Calc {
     /// A figure the user gave.
@@ -167,6 +170,7 @@ impl Serialize for ReadingSet {
 
 /// How prominent a step is in an explanation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     /// Part of the main line from income to the monthly amount.
@@ -245,7 +249,10 @@ impl Serialize for Citation {
     }
 }
 
+/// One step of the explanation trace: its amount, how it follows from its
+/// operands (`op`), a label in Dutch and English and its legal reference.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Step {
     pub id: &'static str,
     pub label: Text,

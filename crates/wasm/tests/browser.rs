@@ -1,0 +1,99 @@
+//! The JS API in headless Chromium (wasm-bindgen-test, driven through
+//! chromedriver): the same calls a web page makes, with JS objects in and
+//! out. Run: `cargo test -p wlz-wasm --target wasm32-unknown-unknown`.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Reflect, JSON};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &key.into()).unwrap()
+}
+
+fn text(v: &JsValue, key: &str) -> String {
+    get(v, key).as_string().unwrap_or_default()
+}
+
+// spec §6.1 case M: BI 38000 + 4% × (100000 − 36952) = 40521.92; /120 → 337.68, lage.
+const M: &str =
+    r#"{"version":1,"year":2026,"client":{"age":70,"care":"vpt","income":38000,"assets":100000}}"#;
+
+#[wasm_bindgen_test]
+fn estimate_of_a_js_object() {
+    let input = JSON::parse(M).unwrap();
+    let r = wlz_wasm::estimate(input).unwrap();
+    assert_eq!(text(&r, "monthly"), "337.68");
+    assert_eq!(text(&r, "regime"), "lage");
+    assert!(js_sys::Array::is_array(&get(&r, "steps")));
+}
+
+#[wasm_bindgen_test]
+fn estimate_of_json_text_in_dutch_notation() {
+    let input = M
+        .replace("38000", "\"38.000\"")
+        .replace("100000", "\"€ 100.000\"");
+    let r = wlz_wasm::estimate(JsValue::from_str(&input)).unwrap();
+    assert_eq!(text(&r, "monthly"), "337.68");
+}
+
+#[wasm_bindgen_test]
+fn bad_input_is_a_wlz_error_not_a_trap() {
+    for (bad, code) in [
+        (JsValue::from_str("{"), "invalid_json"),
+        (JsValue::UNDEFINED, "invalid_json"),
+        (JsValue::from_f64(7.0), "invalid_json"),
+        (
+            JsValue::from_str(&M.replace("2026", "2031")),
+            "unsupported_year",
+        ),
+        (
+            JsValue::from_str(&M.replace("38000", "\"veel\"")),
+            "invalid_amount",
+        ),
+    ] {
+        let e = wlz_wasm::estimate(bad).unwrap_err();
+        assert!(e.is_instance_of::<js_sys::Error>());
+        assert_eq!(text(&e, "name"), "WlzError");
+        assert_eq!(text(&e, "code"), code);
+        let detail = get(&e, "detail");
+        assert!(!text(&get(&detail, "message"), "nl").is_empty());
+    }
+    // Still alive afterwards.
+    let r = wlz_wasm::estimate(JsValue::from_str(M)).unwrap();
+    assert_eq!(text(&r, "monthly"), "337.68");
+}
+
+#[wasm_bindgen_test]
+fn money_in_both_languages() {
+    assert_eq!(
+        wlz_wasm::format_eur(JsValue::from_str("1234.56"), Some("nl".into())).unwrap(),
+        "€ 1.234,56"
+    );
+    assert_eq!(
+        wlz_wasm::format_eur(JsValue::from_f64(1234.5), Some("en".into())).unwrap(),
+        "€1,234.50"
+    );
+    assert_eq!(
+        wlz_wasm::parse_amount(JsValue::from_str("1.234,56")).unwrap(),
+        "1234.56"
+    );
+}
+
+#[wasm_bindgen_test]
+fn timeline_and_comparison() {
+    // spec §6.1 case A (2025): 255.42 a month in the start period of an instelling stay.
+    let a = r#"{"version":1,"year":2025,"client":{"age":70,"care":"instelling","income":30000,"assets":50000}}"#;
+    let t = wlz_wasm::timeline(JsValue::from_str(a), "2025-04-01", Some(4)).unwrap();
+    let months = js_sys::Array::from(&get(&t, "months"));
+    assert_eq!(months.length(), 4);
+    for m in months.iter() {
+        assert_eq!(text(&m, "amount"), "255.42");
+    }
+    let c = wlz_wasm::compare(JsValue::from_str(a)).unwrap();
+    let rows = js_sys::Array::from(&get(&c, "rows"));
+    let vpt = rows.iter().find(|r| text(r, "option") == "vpt").unwrap();
+    assert_eq!(text(&vpt, "monthly"), "255.42");
+}

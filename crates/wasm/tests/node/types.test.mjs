@@ -1,0 +1,79 @@
+// The generated TypeScript types, checked by the TypeScript compiler the way
+// a developer's project would see them (strict, node16 resolution through
+// the package's `exports`): correct use compiles, and each line marked
+// `@ts-expect-error` must really be an error (else tsc fails on the unused
+// directive), so the types are not silently `any`.
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { installPackage, REPO } from './package.mjs';
+
+let pkg;
+before(() => {
+  pkg = installPackage();
+});
+after(() => pkg?.cleanup());
+
+const CONSUMER = `
+import { estimate, timeline, compare, whatIf, formatEur, parseAmount } from 'wlz-bijdrage';
+import type { Input, Estimate, Step, Regime, WlzError, ErrorCode, CareForm } from 'wlz-bijdrage';
+import init, { estimate as estimateWeb } from 'wlz-bijdrage/web';
+
+const input: Input = { version: 1, year: 2026, client: { age: 70, care: 'vpt', income: '38.000', assets: 100000 } };
+const r: Estimate = estimate(input);
+const monthly: string = r.monthly;
+const regime: Regime = r.regime;
+const steps: Step[] = r.steps;
+const article: string | undefined = steps[0]?.reference?.article;
+const due: string | undefined | null = r.due;
+const care: CareForm[] = ['instelling', 'dtv'];
+const couple: Input = { ...input, partner: { age: 72, care: 'none', income: 20000 }, household: { children: false } };
+const rows = compare(couple).rows.map((row) => row.option + row.monthly);
+const months: number = timeline(input, '2026-03-01', 12).months.length;
+const saving: string = whatIf(input, { income: 30000 }).saving_per_month;
+const text: string = formatEur(monthly, 'en') + parseAmount('1.234,56');
+try { estimate('{}'); } catch (e) { const code: ErrorCode = (e as WlzError).code; console.log(code); }
+await init();
+console.log(monthly, regime, article, due, care, rows, months, saving, text, estimateWeb(input).monthly);
+
+// @ts-expect-error: unknown field (the contract rejects it too)
+const typo: Input = { version: 1, year: 2026, client: { age: 70, incom: 1 } };
+// @ts-expect-error: not a care form
+const wrongCare: Input = { version: 1, year: 2026, client: { age: 70, care: 'ziekenhuis' } };
+// @ts-expect-error: the client is required
+const noClient: Input = { version: 1, year: 2026 };
+// @ts-expect-error: amounts come back as strings, not numbers
+const asNumber: number = r.monthly;
+// @ts-expect-error: no such regime
+const wrongRegime: Regime = 'middel';
+// @ts-expect-error: timeline needs a start date
+timeline(input);
+console.log(typo, wrongCare, noClient, asNumber, wrongRegime);
+`;
+
+test('the types compile for correct use and reject wrong use', () => {
+  fs.writeFileSync(path.join(pkg.dir, 'consumer.ts'), CONSUMER);
+  fs.writeFileSync(path.join(pkg.dir, 'tsconfig.json'), JSON.stringify({
+    compilerOptions: {
+      strict: true, noEmit: true, target: 'es2022', module: 'node16', moduleResolution: 'node16',
+      types: [], skipLibCheck: false, noUnusedLocals: false,
+    },
+    files: ['consumer.ts'],
+  }));
+  const tsc = path.join(REPO, 'node_modules', '.bin', 'tsc');
+  const res = spawnSync(tsc, ['-p', pkg.dir], { encoding: 'utf8' });
+  assert.equal(res.status, 0, `tsc failed:\n${res.stdout}${res.stderr}`);
+});
+
+test('the package ships the JSON Schema the types come from', () => {
+  const schema = JSON.parse(fs.readFileSync(pkg.file('contract.schema.json'), 'utf8'));
+  assert.equal(schema.definitions.Input.additionalProperties, false);
+  assert.deepEqual(schema.definitions.Input.required, ['version', 'year', 'client']);
+  const types = fs.readFileSync(pkg.file('node/types.d.ts'), 'utf8');
+  for (const t of ['Input', 'Estimate', 'Timeline', 'Comparison', 'WhatIf', 'IncomeCurve', 'InputError']) {
+    assert.match(types, new RegExp(`export (interface|type) ${t}\\b`), t);
+  }
+});
