@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { installPackage } from './package.mjs';
+import { test } from 'node:test';
+import { usePackage } from './package.mjs';
 
 // spec §6.1 case M (2026): vermogen 100000 − 36952 = 63048; VIB 4% = 2521.92;
 // BI 38000 + 2521.92 = 40521.92; /120 = 337.682667 → 337.68, lage.
@@ -19,11 +19,10 @@ const A = { version: 1, year: 2025, client: { age: 70, care: 'vpt', income: 3000
 
 let pkg;
 let wlz;
-before(async () => {
-  pkg = installPackage();
-  wlz = await pkg.esm();
+usePackage((p, w) => {
+  pkg = p;
+  wlz = w;
 });
-after(() => pkg?.cleanup());
 
 test('the README example runs as written and prints case M', () => {
   const readme = fs.readFileSync(pkg.file('README.md'), 'utf8');

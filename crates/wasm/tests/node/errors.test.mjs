@@ -3,16 +3,15 @@
 // few thousand random mutations of valid inputs.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { installPackage } from './package.mjs';
+import { test } from 'node:test';
+import { usePackage } from './package.mjs';
 
 let pkg;
 let wlz;
-before(async () => {
-  pkg = installPackage();
-  wlz = await pkg.esm();
+usePackage((p, w) => {
+  pkg = p;
+  wlz = w;
 });
-after(() => pkg?.cleanup());
 
 const M = { version: 1, year: 2026, client: { age: 70, care: 'vpt', income: 38000, assets: 100000 } };
 

@@ -4,16 +4,15 @@
 // (fixtures/handcalc.py), never by this code.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { fixtureCases, fixtureInput, installPackage } from './package.mjs';
+import { test } from 'node:test';
+import { fixtureCases, fixtureInput, usePackage } from './package.mjs';
 
 let pkg;
 let wlz;
-before(async () => {
-  pkg = installPackage();
-  wlz = await pkg.esm();
+usePackage((p, w) => {
+  pkg = p;
+  wlz = w;
 });
-after(() => pkg?.cleanup());
 
 for (const file of ['spec-examples', 'open-readings', 'boundaries', 'errors', 'tax-estimate']) {
   test(`fixtures/${file}.yaml`, async () => {

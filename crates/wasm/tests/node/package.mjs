@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { after, before } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
@@ -64,4 +65,18 @@ export function fixtureInput(c) {
   const input = { ...c.input, year: c.year };
   if (!('version' in c.input)) input.version = 1;
   return input;
+}
+
+/**
+ * The set-up every test file shares: the package installed before the
+ * file's tests, removed after. `assign(pkg, module)` receives the installed
+ * package and its ES-module import.
+ */
+export function usePackage(assign) {
+  let pkg;
+  before(async () => {
+    pkg = installPackage();
+    assign(pkg, await pkg.esm());
+  });
+  after(() => pkg?.cleanup());
 }

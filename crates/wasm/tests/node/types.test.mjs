@@ -8,14 +8,13 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { installPackage, REPO } from './package.mjs';
+import { test } from 'node:test';
+import { REPO, usePackage } from './package.mjs';
 
 let pkg;
-before(() => {
-  pkg = installPackage();
+usePackage((p) => {
+  pkg = p;
 });
-after(() => pkg?.cleanup());
 
 const CONSUMER = `
 import { estimate, timeline, compare, whatIf, formatEur, parseAmount } from 'wlz-bijdrage';
