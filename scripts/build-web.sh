@@ -35,9 +35,9 @@ wasm-opt -Oz --strip-debug --strip-producers \
 
 step "assemble dist/"
 cp "$ROOT/index.html" "$OUT/index.html"
-cp "$ROOT"/web/*.css "$ROOT"/web/*.js "$ROOT"/web/*.svg "$ROOT"/web/*.webmanifest "$OUT/" 2>/dev/null || true
+cp "$ROOT"/web/*.css "$ROOT"/web/*.js "$ROOT"/web/*.html "$ROOT"/web/*.svg "$ROOT"/web/*.webmanifest "$OUT/" 2>/dev/null || true
 # The version of this build: the service worker and the asset URLs use it.
-VERSION=$(cat "$OUT/pkg/wlz_web_bg.wasm" "$OUT/pkg/wlz_web.js" "$OUT"/*.css "$OUT"/*.js "$OUT/index.html" | sha256sum | cut -c1-12)
+VERSION=$(cat "$OUT/pkg/wlz_web_bg.wasm" "$OUT/pkg/wlz_web.js" "$OUT"/*.css "$OUT"/*.js "$OUT/index.html" "$OUT"/*.webmanifest "$OUT"/*.svg | sha256sum | cut -c1-12)
 echo "$VERSION" > "$OUT/version.txt"
 sed -i "s/__VERSION__/$VERSION/g" "$OUT/index.html" "$OUT"/*.js
 du -b "$OUT/pkg/wlz_web_bg.wasm" "$OUT/pkg/wlz_web.js" | sed 's/^/  /'

@@ -57,10 +57,11 @@ node --test crates/wasm/tests/node/
 step "the JS API in headless Chromium (wasm-bindgen-test)"
 cargo test --locked -p wlz-wasm --target wasm32-unknown-unknown
 
-step "the calculator page: release build"
+step "the calculator page: release build, and the single-file offline page"
 ./scripts/build-web.sh
+./scripts/build-offline.sh
 
-step "the calculator page in Chromium (Playwright): spec examples, keyboard, axe, privacy"
+step "the calculator page in Chromium (Playwright): spec examples, keyboard, axe, privacy, the widget cross-origin, offline"
 node --test tests/e2e/
 
 step "the calculator page against its budgets (size, time to result, keystroke)"

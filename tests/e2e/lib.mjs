@@ -406,3 +406,41 @@ export async function freshForm(page, base, query = '') {
   await page.evaluate(() => localStorage.clear());
   await gotoApp(page, base, query);
 }
+
+/**
+ * Like launch(), but the page's own Content-Security-Policy applies (launch()
+ * bypasses it, so that axe can be injected). A fresh profile, service workers
+ * allowed: for the offline tests. Returns { context, close }.
+ */
+export async function launchStrict() {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+  const context = await browser.newContext({
+    bypassCSP: false,
+    serviceWorkers: 'allow',
+    viewport: { width: 1280, height: 1000 },
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
+    reducedMotion: 'reduce',
+  });
+  context.setDefaultTimeout(10_000);
+  return { context, close: () => browser.close().catch(() => {}) };
+}
+
+/**
+ * Adds axe-core to a page or frame through the DevTools protocol, which a
+ * page's CSP does not block (a script tag would be). Then axeViolations().
+ */
+export async function injectAxe(target) {
+  if (await target.evaluate(() => typeof window.axe !== 'undefined')) return;
+  await target.evaluate(fs.readFileSync(AXE_PATH, 'utf8'));
+  if (!(await target.evaluate(() => typeof window.axe !== 'undefined'))) {
+    throw new Error('axe-core did not load');
+  }
+}

@@ -63,9 +63,11 @@ pub fn initial_state() -> State {
             .and_then(|(_, v)| Lang::parse(v));
         let embed = pairs.iter().any(|(k, v)| k == "embed" && v != "0");
         let saved = load();
-        let from_link = pairs
-            .iter()
-            .any(|(k, _)| crate::form::Field::from_key(k).is_some());
+        // A year alone (the widget's `data-year`) presets the form; it is not
+        // an answer to show, so it does not count as a link.
+        let from_link = pairs.iter().any(|(k, _)| {
+            crate::form::Field::from_key(k).is_some_and(|f| f != crate::form::Field::Year)
+        });
         if from_link {
             let (form, _unknown) = FormData::from_query(&query, base);
             s.apply(crate::state::Action::Load {
@@ -80,6 +82,7 @@ pub fn initial_state() -> State {
                 base = saved.form;
                 saved_lang = Some(saved.lang);
             }
+            let (base, _unknown) = FormData::from_query(&query, base);
             s.apply(crate::state::Action::Load {
                 form: Box::new(base),
                 lang: lang.or(saved_lang),
@@ -205,6 +208,22 @@ pub fn after(ms: u32, f: impl FnOnce() + 'static) -> Option<Box<dyn std::any::An
     {
         let _ = (ms, f);
         None
+    }
+}
+
+/// Whether the page came from a web server (http or https), not from a file
+/// on disk: the offline download is offered only then.
+pub fn is_served() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        gloo::utils::window()
+            .location()
+            .protocol()
+            .is_ok_and(|p| p == "http:" || p == "https:")
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        false
     }
 }
 

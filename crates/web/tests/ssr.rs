@@ -144,3 +144,24 @@ async fn embed_mode_has_no_header_footer_or_explainer() {
     assert!(!html.contains("about-title"));
     assert!(html.contains("id=\"monthly-amount\""));
 }
+
+#[tokio::test]
+async fn in_the_widget_links_that_leave_the_page_open_a_new_tab() {
+    let query = "year=2026&care=vpt&age=70&income=38000&assets=100000";
+    let page = render(state(query, Lang::Nl)).await;
+    assert!(!page.contains("target=\"_blank\""));
+    let mut s = state(query, Lang::Nl);
+    s.embed = true;
+    let html = render(s).await;
+    let external = count(&html, "href=\"https://");
+    assert!(external >= 10, "{external} links to other sites");
+    assert_eq!(count(&html, "target=\"_blank\""), external);
+    assert_eq!(count(&html, "rel=\"noopener noreferrer\""), external);
+    assert_eq!(count(&html, "(opent in een nieuw tabblad)"), external);
+    // Links within the page (the error summary's) stay in the page.
+    let mut s = state("care=vpt", Lang::Nl);
+    s.embed = true;
+    let html = render(s).await;
+    assert!(html.contains("href=\"#age\""));
+    assert!(!html.contains("href=\"#age\" target"));
+}

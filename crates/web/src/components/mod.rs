@@ -38,3 +38,32 @@ impl PartialEq for Ctx {
 pub fn use_app() -> Ctx {
     use_context::<Ctx>().expect("components are rendered inside App, which provides Ctx")
 }
+
+#[derive(Properties, PartialEq)]
+pub struct ExtLinkProps {
+    pub href: AttrValue,
+    #[prop_or_default]
+    pub class: Classes,
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// A link that leaves the calculator (the CAK, wetten.overheid.nl, …). In
+/// the widget (`?embed=1`, an iframe on a care office's site) it opens in a
+/// new tab, so the calculator and the answers stay where they are, and it
+/// says so to screen readers. Links within the page stay plain `<a>`s.
+#[component]
+pub fn ExtLink(props: &ExtLinkProps) -> Html {
+    let (embed, lang) = use_context::<Ctx>()
+        .map(|c| (c.state.embed, c.state.lang))
+        .unwrap_or_default();
+    html! {
+        <a class={props.class.clone()} href={props.href.clone()}
+            target={embed.then_some("_blank")} rel={embed.then_some("noopener noreferrer")}>
+            { props.children.clone() }
+            if embed {
+                <span class="visually-hidden">{ crate::i18n::tr(lang, " (opent in een nieuw tabblad)", " (opens in a new tab)") }</span>
+            }
+        </a>
+    }
+}

@@ -3,7 +3,7 @@
 //! (`FormData::asks`). Each says why we ask and the official term.
 
 use super::fields::{CheckField, Choice, RadioField, SelectField, TextField, Words};
-use super::use_app;
+use super::{use_app, ExtLink};
 use crate::form::Field;
 use crate::i18n::tr;
 use crate::state::Action;
@@ -144,7 +144,7 @@ pub fn Questions() -> Html {
                         tr(lang, "De zorgvorm bepaalt of u de lage of de hoge eigen bijdrage betaalt.", "The care form decides whether you pay the low or the high contribution."))
                         .term(tr(lang, "leveringsvorm", "leveringsvorm (care form)"))}
                     extra={html!{
-                        <p class="more"><a href={CARE_FORMS_URL}>{ tr(lang, "Meer over de zorgvormen (Zorginstituut Nederland)", "More about the care forms (Zorginstituut Nederland, in Dutch)") }</a></p>
+                        <p class="more"><ExtLink href={CARE_FORMS_URL}>{ tr(lang, "Meer over de zorgvormen (Zorginstituut Nederland)", "More about the care forms (Zorginstituut Nederland, in Dutch)") }</ExtLink></p>
                     }} />
                 if asks(Field::MonthsInCare) {
                     <SelectField field={Field::MonthsInCare} choices={months_choices(lang)}

@@ -2,7 +2,7 @@
 //! steps of the engine's trace adding up to the amount, each with its
 //! article on wetten.overheid.nl, with estimates marked.
 
-use super::use_app;
+use super::{use_app, ExtLink};
 use crate::i18n::{eur, regime_name, tr};
 use rust_decimal::Decimal;
 use wlz_core::params::Status;
@@ -118,7 +118,7 @@ pub fn formula(s: &Step, lang: Lang) -> String {
 fn step_row(s: &Step, estimated: bool, lang: Lang, class: &'static str) -> Html {
     let note = s.note.as_ref().map(|n| n.get(lang).to_string());
     let cite = s.reference.as_ref().map(|c| {
-        html! { <a class="cite" href={c.url()}>{ c.article() }</a> }
+        html! { <ExtLink class="cite" href={c.url()}>{ c.article() }</ExtLink> }
     });
     let estimate_params: Vec<String> = s
         .params
@@ -229,7 +229,7 @@ fn headline(e: &Estimate, lang: Lang) -> Html {
             <p class={classes!("regime", format!("regime-{}", regime_key(e.regime)))}>
                 <strong id="regime">{ regime_name(e.regime, lang) }</strong>
                 { ". " }{ reason.text.get(lang) }{ " " }
-                <a class="cite" href={reason.reference.url()}>{ reason.reference.article() }</a>
+                <ExtLink class="cite" href={reason.reference.url()}>{ reason.reference.article() }</ExtLink>
             </p>
             if let Some(split) = &e.split {
                 <p class="split">{ match lang {
@@ -264,7 +264,7 @@ fn notes(e: &Estimate, lang: Lang) -> Html {
                     { for e.notes.iter().map(|n| html! {
                         <li class={classes!("note", format!("note-{}", match n.kind { NoteKind::Assumption => "assumption", NoteKind::Hint => "hint", NoteKind::Info => "info" }))}>
                             <strong>{ note_kind(n.kind, lang) }{ ": " }</strong>{ n.text.get(lang) }
-                            if let Some(c) = &n.reference { { " " }<a class="cite" href={c.url()}>{ c.article() }</a> }
+                            if let Some(c) = &n.reference { { " " }<ExtLink class="cite" href={c.url()}>{ c.article() }</ExtLink> }
                         </li>
                     }) }
                 </ul>

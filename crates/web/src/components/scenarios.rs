@@ -4,7 +4,7 @@
 
 use super::fields::{CheckField, TextField, Words};
 use super::result::regime_key;
-use super::use_app;
+use super::{use_app, ExtLink};
 use crate::form::Field;
 use crate::i18n::{date_long, eur, month_name, regime_name, tr};
 use crate::state::{Action, State};
@@ -330,8 +330,8 @@ pub fn WhatIfView() -> Html {
                     { for w.explanation.iter().map(|t| html! { <p class="small">{ t.get(lang) }</p> }) }
                     <p>
                         { tr(lang, "U vraagt dit aan bij het CAK: ", "You ask the CAK for this: ") }
-                        <a href={CAK_VERLEGGING_URL}>{ tr(lang, "peiljaarverlegging op hetcak.nl", "peiljaarverlegging on hetcak.nl (in Dutch)") }</a>
-                        { " " }<a class="cite" href={w.reference.url()}>{ w.reference.article() }</a>
+                        <ExtLink href={CAK_VERLEGGING_URL}>{ tr(lang, "peiljaarverlegging op hetcak.nl", "peiljaarverlegging on hetcak.nl (in Dutch)") }</ExtLink>
+                        { " " }<ExtLink class="cite" href={w.reference.url()}>{ w.reference.article() }</ExtLink>
                     </p>
                 </div>
             },

@@ -2,7 +2,7 @@
 //! CAK, the CIZ, client support and the zorgkantoren, the share link (with a
 //! warning before amounts go into a URL), and the footer.
 
-use super::use_app;
+use super::{use_app, ExtLink};
 use crate::i18n::tr;
 use crate::state::{Action, Share};
 use wlz_core::Lang;
@@ -53,23 +53,23 @@ pub fn Trust() -> Html {
                     { tr(lang,
                         "Het CAK stelt uw eigen bijdrage vast en stuurt u een beschikking. Alleen dat bedrag telt. Het CAK kan eerst een voorlopig bedrag vragen en dat later aanpassen, tot 36 maanden terug. ",
                         "The CAK sets your contribution and sends you a decision (beschikking). Only that amount counts. The CAK may first charge a provisional amount and correct it later, up to 36 months back. ") }
-                    <a href={CAK_WLZ_URL}>{ tr(lang, "Uitleg van het CAK", "The CAK's explanation (in Dutch)") }</a></li>
+                    <ExtLink href={CAK_WLZ_URL}>{ tr(lang, "Uitleg van het CAK", "The CAK's explanation (in Dutch)") }</ExtLink></li>
                 <li><strong>{ tr(lang, "Inkomen van 2 jaar eerder. ", "Income of 2 years earlier. ") }</strong>
                     { match lang {
                         Lang::Nl => format!("Voor {year} kijkt het CAK naar uw inkomen van {pj} en uw vermogen op 1 januari {pj}. Van dat jaar heeft de Belastingdienst de definitieve cijfers. Spaargeld dat u nu uitgeeft, telt dus pas 2 jaar later minder mee. "),
                         Lang::En => format!("For {year} the CAK uses your income of {pj} and your assets on 1 January {pj}: the Tax Administration has final figures for that year. Savings you spend now lower the contribution only 2 years later. "),
                     } }
-                    <a href={CAK_INCOME_URL}>{ tr(lang, "Meer over het inkomen dat telt", "More about the income that counts (in Dutch)") }</a></li>
+                    <ExtLink href={CAK_INCOME_URL}>{ tr(lang, "Meer over het inkomen dat telt", "More about the income that counts (in Dutch)") }</ExtLink></li>
                 <li><strong>{ tr(lang, "Uw eigen huis telt niet mee. ", "Your own home does not count. ") }</strong>
                     { tr(lang,
                         "De woning waarin u woont valt in box 1, niet in uw vermogen. Staat uw huis leeg na een verhuizing naar een instelling? Dan kan het later wel in box 3 vallen. ",
                         "The home you live in is in box 1, not in your assets. If it stands empty after you move to an institution, it may later move to box 3. ") }
-                    <a href={OWN_HOME_URL}>{ tr(lang, "Uitleg", "Explanation (in Dutch)") }</a></li>
+                    <ExtLink href={OWN_HOME_URL}>{ tr(lang, "Uitleg", "Explanation (in Dutch)") }</ExtLink></li>
                 <li><strong>{ tr(lang, "Geen Wmo-bijdrage meer. ", "No Wmo contribution any more. ") }</strong>
                     { tr(lang,
                         "Betaalt u of uw partner een Wlz-bijdrage? Dan betaalt u geen eigen bijdrage voor de Wmo. ",
                         "If you or your partner pay a Wlz contribution, you pay no contribution for the Wmo. ") }
-                    <a href={CAK_WMO_URL}>{ tr(lang, "Uitleg van het CAK", "The CAK's explanation (in Dutch)") }</a></li>
+                    <ExtLink href={CAK_WMO_URL}>{ tr(lang, "Uitleg van het CAK", "The CAK's explanation (in Dutch)") }</ExtLink></li>
                 <li><strong>{ tr(lang, "Uw gegevens blijven bij u. ", "Your data stays with you. ") }</strong>
                     { tr(lang,
                         "De berekening gebeurt in uw browser. Er gaat niets naar ons of naar anderen. Wij onthouden uw antwoorden alleen op dit apparaat, tot u op ‘Vergeet mijn gegevens’ klikt.",
@@ -77,13 +77,13 @@ pub fn Trust() -> Html {
             </ul>
             <h3>{ tr(lang, "Hulp en contact", "Help and contact") }</h3>
             <ul class="links">
-                <li><a href={CAK_ESTIMATOR_URL}>{ tr(lang, "De rekenhulp van het CAK", "The CAK's own estimator (in Dutch)") }</a>
-                    { tr(lang, " en ", " and ") }<a href={CAK_URL}>{ tr(lang, "contact met het CAK", "contact the CAK") }</a></li>
-                <li><a href={CIZ_URL}>{ tr(lang, "Het CIZ: beslist of u Wlz-zorg krijgt", "The CIZ: decides whether you get Wlz care") }</a></li>
-                <li><a href={CLIENT_SUPPORT_URL}>{ tr(lang, "Gratis cliëntondersteuning: iemand die met u meedenkt", "Free client support (cliëntondersteuning): someone who helps you think things through") }</a></li>
+                <li><ExtLink href={CAK_ESTIMATOR_URL}>{ tr(lang, "De rekenhulp van het CAK", "The CAK's own estimator (in Dutch)") }</ExtLink>
+                    { tr(lang, " en ", " and ") }<ExtLink href={CAK_URL}>{ tr(lang, "contact met het CAK", "contact the CAK") }</ExtLink></li>
+                <li><ExtLink href={CIZ_URL}>{ tr(lang, "Het CIZ: beslist of u Wlz-zorg krijgt", "The CIZ: decides whether you get Wlz care") }</ExtLink></li>
+                <li><ExtLink href={CLIENT_SUPPORT_URL}>{ tr(lang, "Gratis cliëntondersteuning: iemand die met u meedenkt", "Free client support (cliëntondersteuning): someone who helps you think things through") }</ExtLink></li>
                 <li>{ tr(lang, "Zorgkantoren over de eigen bijdrage: ", "Care offices (zorgkantoren) on the contribution: ") }
                     { for ZORGKANTOREN.iter().enumerate().map(|(i, (name, url))| html! {
-                        <>{ if i > 0 { ", " } else { "" } }<a href={*url}>{ *name }</a></>
+                        <>{ if i > 0 { ", " } else { "" } }<ExtLink href={*url}>{ *name }</ExtLink></>
                     }) }</li>
             </ul>
         </section>
@@ -154,6 +154,9 @@ pub fn ShareButton() -> Html {
     }
 }
 
+/// The single self-contained HTML file `scripts/build-offline.sh` writes next to the page.
+const OFFLINE_FILE: &str = "wlz-bijdrage-offline.html";
+
 #[component]
 pub fn Footer() -> Html {
     let ctx = use_app();
@@ -163,6 +166,13 @@ pub fn Footer() -> Html {
             <p>{ tr(lang,
                 "wlz-bijdrage is open source en niet van het CAK. De bedragen per jaar en de wetsartikelen staan in onze broncode. Deze pagina laadt niets van andere websites en werkt ook zonder internet.",
                 "wlz-bijdrage is open source and not made by the CAK. The amounts per year and the articles of law are in our source code. This page loads nothing from other websites and also works without internet.") }</p>
+            // The single file of scripts/build-offline.sh, next to the page;
+            // not offered from within that file itself (file://).
+            if crate::browser::is_served() {
+                <p><a href={OFFLINE_FILE} download={OFFLINE_FILE}>{ tr(lang,
+                    "Download de rekenhulp als één bestand, voor gebruik zonder internet",
+                    "Download the calculator as one file, for use without internet") }</a></p>
+            }
         </footer>
     }
 }
