@@ -18,7 +18,7 @@ const KB = 1024;
 const budgets = { gzip: 300 * KB, stretch: 200 * KB, load: 500, key: 16 };
 
 function bundle() {
-  const files = ['pkg/wlz_web_bg.wasm', 'pkg/wlz_web.js', 'boot.js', 'style.css'];
+  const files = ['pkg/wlz_web_bg.wasm', 'pkg/wlz_web.js', 'boot.js', 'frame.js', 'style.css'];
   let raw = 0, gz = 0;
   const rows = files.map((f) => {
     const b = fs.readFileSync(path.join(dist, f));
