@@ -99,24 +99,15 @@ pub fn what_if(
 }
 
 /// The monthly amount against the client's income for this household, at
-/// `points` incomes (2–500, default 41), with the breakpoints.
+/// `points` incomes (default 41; kept within 2–400), with the breakpoints.
 #[wasm_bindgen(js_name = incomeCurve, unchecked_return_type = "IncomeCurve")]
 pub fn income_curve(
     #[wasm_bindgen(unchecked_param_type = "Input | string")] input: JsValue,
     points: Option<u32>,
 ) -> Result<JsValue, JsValue> {
     let input = read_input(&input)?;
+    // The core keeps the number of points within 2–400.
     let points = points.unwrap_or(41);
-    if !(2..=500).contains(&points) {
-        return Err(wlz_error(&InputError::new(
-            ErrorCode::InvalidDays,
-            Some("points"),
-            Text::fixed(
-                "Een grafiek heeft 2 tot 500 punten.",
-                "A curve has 2 to 500 points.",
-            ),
-        )));
-    }
     output(scenarios::income_curve(&input, points as usize))
 }
 
