@@ -68,11 +68,11 @@ test('D (2026, mpt > 20 h, partner at home) → € 278,77, lage', async () => {
   assert.equal(await page.locator('#mpt-max-20-hours').isChecked(), false);
 });
 
-test('O-25 default (2026, instelling, partner living along) → € 2.276,32, hoge, split', async () => {
+test('O-25 default (2026, instelling, partner living along) → € 2.288,04, hoge, split', async () => {
   await check({
     year: 2026, age: 72, care: 'instelling', months: '', income: '30000', tax: '4000',
     partner: { age: 70, care: 'living-along', months: '', income: '25000', tax: '3000' },
-  }, '€ 2.276,32', 'Hoge eigen bijdrage', ['€ 1.241,63', '€ 1.034,69']);
+  }, '€ 2.288,04', 'Hoge eigen bijdrage', ['€ 1.248,02', '€ 1.040,02']);
 });
 
 // fixtures/boundaries.yaml: couple-both-instelling-heb (2025). Its input has no
@@ -80,11 +80,11 @@ test('O-25 default (2026, instelling, partner living along) → € 2.276,32, ho
 // that as past the start period, which is what the form's "4 maanden of langer"
 // (value "") sends: no stay. No fixture has both spouses in an instelling with
 // only `stay: {months_completed: N}`.
-test('both in an instelling (couple-both-instelling-heb, 2025) → € 1.692,67, hoge', async () => {
+test('both in an instelling (couple-both-instelling-heb, 2025) → € 1.694,17, hoge', async () => {
   await check({
     year: 2025, age: 75, care: 'instelling', months: '', income: '26000', tax: '3000', assets: '90000',
     partner: { age: 73, care: 'instelling', months: '', income: '14000', tax: '500', assets: '30000' },
-  }, '€ 1.692,67', 'Hoge eigen bijdrage', ['€ 1.100,24', '€ 592,43']);
+  }, '€ 1.694,17', 'Hoge eigen bijdrage', ['€ 1.101,21', '€ 592,96']);
 });
 
 test('N2-2026 (single, instelling, high income) → € 3.061,80, hoge; timeline 4 months lage then hoge', async () => {

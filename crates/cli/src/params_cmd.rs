@@ -63,6 +63,7 @@ pub fn value_text(p: &Param, lang: Lang) -> String {
 fn status_text(s: Status) -> &'static str {
     match s {
         Status::Verified => "VERIFIED",
+        Status::Derived => "DERIVED",
         Status::Estimate => "ESTIMATE",
         Status::Open => "OPEN",
     }
@@ -180,10 +181,12 @@ pub fn table(p: &YearParams, lang: Lang) -> String {
     )];
     let legend = tr(
         lang,
-        "VERIFIED: gelezen in de wettekst van dat jaar; ESTIMATE: onze schatting (zie de toelichting); \
-         OPEN: een interpretatievraag.",
-        "VERIFIED: read in the law text of that year; ESTIMATE: our estimate (see the note); \
-         OPEN: a question of interpretation.",
+        "VERIFIED: gelezen in de wettekst van dat jaar; DERIVED: afgeleid uit bedragen in de wet met \
+         een regel die de eigen bedragen van de wet nadoet (zie de regel); ESTIMATE: onze schatting \
+         (zie de toelichting); OPEN: een interpretatievraag.",
+        "VERIFIED: read in the law text of that year; DERIVED: computed from figures in the law by a \
+         rule that reproduces the law's own figures (see the rule); ESTIMATE: our estimate (see the \
+         note); OPEN: a question of interpretation.",
     );
     out.extend(render::wrap(legend, WIDTH, "", ""));
     out.push(String::new());
@@ -194,6 +197,19 @@ pub fn table(p: &YearParams, lang: Lang) -> String {
         out.extend(line([&row[0], &row[1], &row[2], &row[3], &row[4]]));
         out.extend(render::wrap(q.label.get(lang), WIDTH, INDENT, INDENT));
         out.push(format!("{INDENT}{}", q.reference.url));
+        if let Some(d) = &q.derivation {
+            let text = format!("{}: {}", tr(lang, "Regel", "Rule"), d.rule.get(lang));
+            out.extend(render::wrap(&text, WIDTH, INDENT, INDENT));
+            for src in &d.sources {
+                let text = format!(
+                    "{}: {} {}",
+                    tr(lang, "Bron", "Source"),
+                    src.article,
+                    src.url
+                );
+                out.extend(render::wrap(&text, WIDTH, INDENT, INDENT));
+            }
+        }
         if q.status != Status::Verified {
             if let Some(note) = q.note.as_deref().filter(|n| !n.trim().is_empty()) {
                 let text = format!("{}: {note}", tr(lang, "Toelichting", "Note"));
@@ -226,8 +242,10 @@ mod tests {
     #[test]
     fn values_are_rendered_for_readers() {
         assert_eq!(value_text(param(2026, "leb_rate"), Lang::Nl), "10%");
-        assert_eq!(value_text(param(2026, "zvw_rate"), Lang::Nl), "5,65%");
-        assert_eq!(value_text(param(2026, "zvw_rate"), Lang::En), "5.65%");
+        // Spec §2.4.3: 5,32% (2024 rate), 13,670% (zorgtoeslag taper 2024).
+        assert_eq!(value_text(param(2026, "zvw_rate"), Lang::Nl), "5,32%");
+        assert_eq!(value_text(param(2026, "zvw_rate"), Lang::En), "5.32%");
+        assert_eq!(value_text(param(2026, "zt_rate"), Lang::Nl), "13,67%");
         assert_eq!(
             value_text(param(2026, "leb_min_month"), Lang::Nl),
             "€ 212,60"
@@ -258,6 +276,41 @@ mod tests {
                     assert!(t.contains(&p.name), "{y}: {}", p.name);
                     assert!(t.contains(&p.reference.url), "{y}: {}", p.name);
                 }
+                assert!(t.contains("DERIVED"), "{y}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_derived_value_shows_its_rule_and_sources() {
+        let t = table(year(2024), Lang::Nl);
+        let at = t.find("zkg_year_single").expect("listed");
+        let block = &t[at..at + t[at..].find("\n\n").expect("a block")];
+        assert!(block.contains("DERIVED"), "{block}");
+        assert!(
+            block.contains("Regel: 6 × de bijstandsnorm van 1 januari 2022"),
+            "{block}"
+        );
+        assert!(
+            block.contains("https://wetten.overheid.nl/BWBR0015703/2022-07-01"),
+            "{block}"
+        );
+        // Wrapped lines joined again: every rule is there in full.
+        let t = table(year(2026), Lang::En);
+        let flat = t.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains("DERIVED: computed from figures in the law"),
+            "{t}"
+        );
+        for p in year(2026).all() {
+            if let Some(d) = &p.derivation {
+                let rule = d
+                    .rule
+                    .get(Lang::En)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                assert!(flat.contains(&rule), "{}", p.name);
             }
         }
     }

@@ -360,9 +360,18 @@ fn params_json_lists_values_statuses_and_references() {
     assert!(leb_min["reference"]["url"]
         .as_str()
         .is_some_and(|u| u.starts_with("https://")));
+    // Spec §2.4.3: the 2024 Zvw rate 5,32% is still an estimate; the nominal amount (the
+    // standaardpremie 2024) is DERIVED and carries its rule.
     let zvw = find("zvw_rate");
     assert_eq!(zvw["status"], "ESTIMATE");
+    assert_eq!(zvw["value"], "0.0532");
     assert!(zvw["note"].as_str().is_some_and(|n| !n.is_empty()));
+    let nominal = find("zvw_nominal");
+    assert_eq!(nominal["status"], "DERIVED");
+    assert_eq!(nominal["value"], "1987");
+    assert!(nominal["derivation"]["rule"]["nl"]
+        .as_str()
+        .is_some_and(|r| r.contains("standaardpremie")));
 }
 
 #[test]
@@ -371,13 +380,14 @@ fn params_text_is_a_table_within_120_columns() {
     assert_exit(&nl, 0);
     let nl = stdout(&nl);
     assert!(nl.contains("€ 212,60"), "{nl}");
-    assert!(nl.contains("5,65%"), "{nl}");
-    assert!(nl.contains("ESTIMATE"), "{nl}");
+    assert!(nl.contains("5,32%"), "{nl}");
+    assert!(nl.contains("ESTIMATE") && nl.contains("DERIVED"), "{nl}");
+    assert!(nl.contains("Regel: De standaardpremie van 2024"), "{nl}");
     let en = run(&["params", "--year", "2026", "--lang", "en"]);
     assert_exit(&en, 0);
     let en = stdout(&en);
     assert!(en.contains("€212.60"), "{en}");
-    assert!(en.contains("5.65%"), "{en}");
+    assert!(en.contains("5.32%"), "{en}");
     assert!(en.contains("10%"), "{en}");
     for text in [&nl, &en] {
         for line in text.lines() {

@@ -41,16 +41,16 @@ const HOUSEHOLD: [&str; 10] = [
 
 #[test]
 fn timeline_totals_match_the_hand_calculation() {
-    // LEB 250.00, HEB 1132.79 (2025) and 1113.50 (2026); stay from 10 March 2025.
+    // LEB 250.00, HEB 1134.35 (2025) and 1119.25 (2026), as in crates/core/tests/scenarios.rs; stay from 10 March 2025.
     let mut a = vec!["timeline", "--start", "2025-03-10"];
     a.extend(HOUSEHOLD);
     let v = run_json(&a);
-    assert_eq!(v["total_calendar_year"], "7488.07");
-    assert_eq!(v["total_12_months"], "9715.07");
-    assert_eq!(v["months"][4]["amount"], "893.30");
+    assert_eq!(v["total_calendar_year"], "7497.00");
+    assert_eq!(v["total_12_months"], "9735.50");
+    assert_eq!(v["months"][4]["amount"], "894.43");
     let text = run_text(&a);
     assert!(
-        text.contains("€ 9.715,07") && text.contains("€ 7.488,07"),
+        text.contains("€ 9.735,50") && text.contains("€ 7.497,00"),
         "{text}"
     );
 }
@@ -116,7 +116,7 @@ fn scenario_flags_are_not_household_data() {
         "--input",
         f.to_str().unwrap(),
     ]);
-    assert_eq!(v["total_12_months"], "9715.07");
+    assert_eq!(v["total_12_months"], "9735.50");
     let out = Command::new(env!("CARGO_BIN_EXE_wlz-bijdrage"))
         .args([
             "timeline",

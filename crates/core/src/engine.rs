@@ -115,6 +115,18 @@ pub fn estimate_with_params(
     params: &'static YearParams,
 ) -> Result<Estimate, InputError> {
     let mut est = estimate_one(input, params)?;
+    // A compensation lowers the contribution income, so it cannot lower an LEB at its minimum.
+    let at_leb_minimum = est
+        .steps
+        .iter()
+        .any(|s| s.id == "leb_raw" && s.amount.is_some_and(|a| a <= params.leb_min_month.decimal));
+    if est.regime != Regime::Geen
+        && !at_leb_minimum
+        && had_cot_under_last_years_rules(input, params)
+    {
+        est.readings.insert("O-2");
+        est.notes.push(transitional_cot_note(params));
+    }
     // O-25: a partner living along changes the regime under the other reading; show both.
     let living_along = input
         .partner
@@ -143,6 +155,57 @@ pub fn estimate_with_params(
         }
     }
     Ok(est)
+}
+
+/// O-2: in a year without the COT that follows a year with it (2026 after 2025), whether this
+/// household's figures would have given a COT under last year's rules. Stb. 2025, 255 very
+/// probably keeps a reduced COT in 2026 for people who had it in 2025 (spec §8 O-2); its size is
+/// unknown, so the estimate only says so. The same income and assets are used (the household's
+/// own figures of last year are not asked); dates and stays are left out, as the COT does not
+/// depend on them.
+fn had_cot_under_last_years_rules(input: &Input, params: &'static YearParams) -> bool {
+    let Some(Ok(last)) = crate::params::for_year(params.year - 1) else {
+        return false;
+    };
+    let could = params.cot.is_none()
+        && last.cot.is_some()
+        && [Some(&input.client), input.partner.as_ref()]
+            .into_iter()
+            .flatten()
+            .any(|p| p.assets.is_some_and(|a| a.0 > Decimal::ZERO));
+    if !could {
+        return false;
+    }
+    let mut then = input.clone();
+    then.year = last.year;
+    then.date = None;
+    then.days = None;
+    for p in [Some(&mut then.client), then.partner.as_mut()]
+        .into_iter()
+        .flatten()
+    {
+        p.stay = None;
+        // A year earlier the person was a year younger (a date of birth says so by itself).
+        p.age = p.age.map(|a| a.saturating_sub(1));
+    }
+    estimate_one(&then, last).is_ok_and(|e| {
+        e.steps.iter().any(|s| {
+            matches!(s.id, "cot_client" | "cot_partner")
+                && s.amount.is_some_and(|a| a > Decimal::ZERO)
+        })
+    })
+}
+
+fn transitional_cot_note(params: &'static YearParams) -> Note {
+    let (y, last) = (params.year, params.year - 1);
+    Note {
+        kind: NoteKind::Assumption,
+        text: Text::owned(
+            format!("Met de regels van {last} zou u compensatie voor de vervallen ouderentoeslag krijgen. Die regeling is in {y} afgeschaft. Wie de compensatie in {last} had, krijgt in {y} waarschijnlijk nog een deel. Hoeveel is nog niet bekend. Dat deel zit niet in deze berekening. Uw echte bijdrage kan daardoor lager zijn."),
+            format!("Under the {last} rules you would get the compensation for the abolished elderly allowance. It was abolished in {y}. People who had it in {last} very probably keep part of it in {y}, of a size not yet known. That part is not in this estimate, so your real contribution may be lower."),
+        ),
+        reference: Some(Citation::new(params.reference("cot_overgang"), "")),
+    }
 }
 
 /// Parses the JSON contract and estimates.
@@ -256,10 +319,15 @@ impl<'h, 'a> Engine<'h, 'a> {
             return false;
         }
         self.read("O-8a");
-        // A spouse owes a contribution of their own when they receive Wlz care or live in BW (O-8b).
-        let owes = x.is_wlz_client() || x.bw || r.spouse_without_care_owes;
-        if !x.is_wlz_client() && !x.bw {
+        // A spouse owes a contribution of their own when they receive Wlz care (O-8b). A spouse
+        // in beschermd wonen does not by default: UBWMO 3.8 lid 3 a suspends the Wmo contribution
+        // while a Wlz contribution is owed (O-26).
+        let owes = x.is_wlz_client() || r.spouse_without_care_owes || (x.bw && r.bw_spouse_owes);
+        if !x.is_wlz_client() {
             self.read("O-8b");
+            if x.bw {
+                self.read("O-26");
+            }
         }
         x.aow || !owes
     }
@@ -1055,7 +1123,8 @@ impl<'h, 'a> Engine<'h, 'a> {
             &hp.zkg_year_single
         };
         self.param_step("zkg", zkg);
-        // Zvw amount per person (Rlz 4.3 lid 1).
+        // Zvw amount per person (Rlz art. 4.4; its lid numbers for 2022–2026 were not read, spec §2.4.3).
+        // A minimum only at AOW age, a maximum for everyone.
         let mut zvw_ids = Vec::new();
         for m in members.iter() {
             self.read("O-21");
@@ -1115,18 +1184,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                     },
                     c::min(vec![self.op(floor), Operand::param(&hp.zvw_max_pp)]),
                 )
-                .cite(self.cite(
-                    "rlz_4_3",
-                    if m.aow {
-                        if couple {
-                            "lid 1 c"
-                        } else {
-                            "lid 1 a"
-                        }
-                    } else {
-                        "lid 1 b"
-                    },
-                )),
+                .cite(self.cite("rlz_4_4", "")),
             );
             zvw_ids.push(id);
         }
@@ -1164,7 +1222,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                         c::minus(self.op("zt_taper")),
                     ]),
                 )
-                .cite(self.cite("rlz_4_3", "lid 2")),
+                .cite(self.cite("rlz_4_4", "")),
             );
             zterms.push(c::minus(self.op("zt_corr")));
         }
@@ -1177,10 +1235,10 @@ impl<'h, 'a> Engine<'h, 'a> {
                 ),
                 c::sum_floor0(zterms),
             )
-            .cite(self.cite("rlz_4_3", ""))
+            .cite(self.cite("rlz_4_4", ""))
             .main(),
         );
-        // Aftrekpost (Rlz 4.4; O-20 for couples).
+        // Aftrekpost (Rlz chapter 4, article number not read; O-20 for couples).
         let any_aow = members.iter().any(|m| m.aow);
         if couple {
             self.read("O-20");
@@ -1211,7 +1269,7 @@ impl<'h, 'a> Engine<'h, 'a> {
             ),
             c::sum(ap_terms),
         )
-        .cite(self.cite("rlz_4_4", ""))
+        .cite(self.cite("rlz_h4", ""))
         .main();
         if couple {
             s = s.reading("O-20");
@@ -1231,7 +1289,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                     c::minus(self.op("aftrekpost")),
                 ]),
             )
-            .cite(self.cite("rlz_4_1", "")),
+            .cite(self.cite("rlz_h4", "")),
         );
         let threshold = match (couple, any_aow) {
             (false, true) => &hp.vrijlating_threshold_single_aow,
@@ -1262,7 +1320,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                     Operand::param(&hp.vrijlating_rate),
                 ),
             )
-            .cite(self.cite("rlz_4_5", ""))
+            .cite(self.cite("rlz_h4", ""))
             .main(),
         );
         let mut terms: Terms =
@@ -1360,7 +1418,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                     "Onder het maximum is de hoge bijdrage een indicatie: een deel van de aftrekposten (Regeling langdurige zorg) is onze schatting.",
                     "Below the maximum the high contribution is an indication: some deductions (Regeling langdurige zorg) are our estimate."
                 ),
-                Some(self.cite("rlz_4_1", "")),
+                Some(self.cite("rlz_h4", "")),
             );
         }
         Ok(capped)

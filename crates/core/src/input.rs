@@ -254,7 +254,7 @@ pub struct HouseholdFacts {
     /// The client or partner has a Wmo *maatwerkvoorziening* (lid 5 c).
     #[serde(default, skip_serializing_if = "is_false")]
     pub wmo_maatwerkvoorziening: bool,
-    /// Entitled to zorgtoeslag on 1 January of the peiljaar (HEB, Rlz 4.3 lid 2).
+    /// Entitled to zorgtoeslag on 1 January of the peiljaar (HEB, the zorgtoeslag correction of Rlz art. 4.4).
     #[serde(default, skip_serializing_if = "is_false")]
     pub zorgtoeslag: bool,
     /// Show what the CAK charges while it has no income or asset data (Blz 3.3.2.7).

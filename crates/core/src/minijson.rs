@@ -225,6 +225,13 @@ impl J {
         }
     }
 
+    pub(crate) fn arr(self, ctx: &str) -> Result<Vec<J>, ParamsError> {
+        match self {
+            J::Arr(items) => Ok(items),
+            _ => err(ctx, "expected an array"),
+        }
+    }
+
     pub(crate) fn int(self, ctx: &str) -> Result<i32, ParamsError> {
         match self {
             J::Num(n) => n.parse().or_else(|_| err(ctx, "expected a whole number")),

@@ -2,8 +2,9 @@
 //! `crates/core/params/`, embedded at compile time by `build.rs` (every
 //! `*.json` there is picked up, so adding 2027 means adding `2027.json`).
 //! Each value carries its unit, a bilingual label, its legal reference
-//! (article + wetten.overheid.nl URL) and its status (VERIFIED / ESTIMATE /
-//! OPEN, spec §0). The year file also holds the versioned URLs of every
+//! (article + wetten.overheid.nl URL) and its status (VERIFIED / DERIVED /
+//! ESTIMATE / OPEN, spec §0); a DERIVED value also carries the rule that
+//! derives it from law figures, with those figures' references. The year file also holds the versioned URLs of every
 //! article the engine cites in its explanation trace.
 
 use crate::minijson::{self, Fields, J};
@@ -23,6 +24,10 @@ include!(concat!(env!("OUT_DIR"), "/param_files.rs"));
 pub enum Status {
     /// Read in the law text that applies to that year (or plain arithmetic on such values).
     Verified,
+    /// Not printed in the law text for that year, but computed from law figures by a
+    /// rule that reproduces the law's own values where both are known; the rule is in
+    /// `derivation`. Shown without an estimate mark.
+    Derived,
     /// Not read in the law text for that year: our best value, with the reasoning in `note`.
     Estimate,
     /// An interpretation question; the default reading is implemented.
@@ -36,6 +41,17 @@ pub enum Status {
 pub struct LegalRef {
     pub article: String,
     pub url: String,
+}
+
+/// How a DERIVED value follows from figures of the law (spec §0).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Derivation {
+    /// The rule in one line, with its arithmetic.
+    pub rule: Text,
+    /// The law texts whose figures the rule uses.
+    pub sources: Vec<LegalRef>,
 }
 
 /// One parameter value with everything needed to explain and check it.
@@ -52,6 +68,9 @@ pub struct Param {
     pub status: Status,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The rule behind a DERIVED value (required there; an ESTIMATE may show its method too).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub derivation: Option<Derivation>,
     #[serde(skip)]
     pub decimal: Decimal,
 }
@@ -235,11 +254,10 @@ pub const REFERENCE_KEYS: &[&str] = &[
     "blz_3_3_2_7",
     "blz_3_3_2_9",
     "wlz_1_1_2",
-    "rlz_4_1",
-    "rlz_4_2",
     "rlz_4_3",
     "rlz_4_4",
-    "rlz_4_5",
+    "rlz_h4",
+    "cot_overgang",
     "ib_5_2",
     "ib_9_4",
     "pw_23",
@@ -247,9 +265,10 @@ pub const REFERENCE_KEYS: &[&str] = &[
     "zi_partnerverblijf",
 ];
 
-/// References only some years have (the COT article of 2024/2025); every
+/// References only some years have (the COT article of 2024/2025, the 2026
+/// transitional COT of Stb. 2025, 255); every
 /// other key of [`REFERENCE_KEYS`] must be in each year file.
-pub const OPTIONAL_REFERENCES: &[&str] = &["blz_3_3_2_4a"];
+pub const OPTIONAL_REFERENCES: &[&str] = &["blz_3_3_2_4a", "cot_overgang"];
 
 impl YearParams {
     /// The versioned reference for `key`; every key of [`REFERENCE_KEYS`] except [`OPTIONAL_REFERENCES`]
@@ -391,6 +410,21 @@ impl Taker {
         if p.status == Status::Estimate && p.note.as_deref().unwrap_or("").trim().is_empty() {
             return self.fail(name, "is an ESTIMATE and must explain its basis in `note`");
         }
+        match (&p.derivation, p.status) {
+            (None, Status::Derived) => {
+                return self.fail(name, "is DERIVED and must give its rule in `derivation`")
+            }
+            (Some(_), Status::Verified | Status::Open) => {
+                return self.fail(name, "has a `derivation` but is not DERIVED or ESTIMATE")
+            }
+            (Some(d), _) if !d.is_complete() => {
+                return self.fail(
+                    name,
+                    "needs a Dutch and English rule and https sources in `derivation`",
+                )
+            }
+            _ => {}
+        }
         Ok(p)
     }
 
@@ -445,12 +479,48 @@ fn legal_ref(j: J, ctx: &str) -> Result<LegalRef, ParamsError> {
 fn status(j: J, ctx: &str) -> Result<Status, ParamsError> {
     match j.string(ctx)?.as_str() {
         "VERIFIED" => Ok(Status::Verified),
+        "DERIVED" => Ok(Status::Derived),
         "ESTIMATE" => Ok(Status::Estimate),
         "OPEN" => Ok(Status::Open),
         other => Err(ParamsError(format!(
-            "{ctx}: unknown status `{other}` (VERIFIED, ESTIMATE or OPEN)"
+            "{ctx}: unknown status `{other}` (VERIFIED, DERIVED, ESTIMATE or OPEN)"
         ))),
     }
+}
+
+impl Derivation {
+    fn is_complete(&self) -> bool {
+        !self.rule.nl.trim().is_empty()
+            && !self.rule.en.trim().is_empty()
+            && !self.sources.is_empty()
+            && self
+                .sources
+                .iter()
+                .all(|s| !s.article.trim().is_empty() && s.url.starts_with("https://"))
+    }
+}
+
+fn text(j: J, ctx: &str) -> Result<Text, ParamsError> {
+    let mut f = j.obj(ctx)?;
+    let t = Text::owned(f.req("nl")?.string(ctx)?, f.req("en")?.string(ctx)?);
+    f.done()?;
+    Ok(t)
+}
+
+fn derivation(j: J, ctx: &str) -> Result<Derivation, ParamsError> {
+    let ctx = format!("{ctx}: derivation");
+    let mut f = j.obj(&ctx)?;
+    let d = Derivation {
+        rule: text(f.req("rule")?, &ctx)?,
+        sources: f
+            .req("sources")?
+            .arr(&ctx)?
+            .into_iter()
+            .map(|s| legal_ref(s, &ctx))
+            .collect::<Result<_, _>>()?,
+    };
+    f.done()?;
+    Ok(d)
 }
 
 /// The `params` object of a year or tax file: name → parameter, each checked
@@ -460,18 +530,17 @@ pub(crate) fn param_map(j: J, ctx: &str) -> Result<BTreeMap<String, Param>, Para
     for (name, v) in j.obj(ctx)?.into_entries() {
         let c = format!("{ctx}: parameter `{name}`");
         let mut f = v.obj(&c)?;
-        let mut label = f.req("label")?.obj(&c)?;
         let p = Param {
             name: String::new(),
             value: f.req("value")?.into_value(),
             unit: f.req("unit")?.string(&c)?,
-            label: Text::owned(label.req("nl")?.string(&c)?, label.req("en")?.string(&c)?),
+            label: text(f.req("label")?, &c)?,
             reference: legal_ref(f.req("reference")?, &c)?,
             status: status(f.req("status")?, &c)?,
             note: f.opt("note").map(|n| n.string(&c)).transpose()?,
+            derivation: f.opt("derivation").map(|d| derivation(d, &c)).transpose()?,
             decimal: Decimal::ZERO,
         };
-        label.done()?;
         f.done()?;
         map.insert(name, p);
     }

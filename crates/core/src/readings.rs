@@ -40,8 +40,11 @@ pub struct Readings {
     pub no_data_korting_2024_2025: bool,
     /// O-19: the split between spouses follows income plus each one's VIB share.
     pub split_includes_vib: bool,
-    /// O-20: the Rlz 4.4 aftrekpost counts per spouse, by each one's AOW status.
+    /// O-20: the Rlz chapter 4 aftrekpost counts per spouse, by each one's AOW status.
     pub aftrekpost_per_spouse: bool,
+    /// O-26: a spouse in Wmo beschermd wonen counts as owing a contribution of their own
+    /// (no 2024/2025 extra vermogensvrijstelling for that spouse).
+    pub bw_spouse_owes: bool,
     /// O-25: a partner living along in the instelling counts as a partner without Wlz care (lid 2 a).
     pub living_along_as_no_care: bool,
 }
@@ -77,8 +80,8 @@ macro_rules! item {
 /// Every OPEN reading the engine adopts (spec §8), with its default and alternative.
 pub fn open_items() -> Vec<OpenItem> {
     vec![
-        item!("O-1", "", "De aftrekposten van de Regeling langdurige zorg voor de hoge bijdrage zijn onze schatting.", "The Rlz deductions of the high contribution are our estimate.", "De bedragen uit de Regeling zelf (nog niet gelezen).", "The amounts of the regulation itself (not yet read)."),
-        item!("O-2", "", "Geen compensatie ouderentoeslag en geen extra vermogensvrijstelling in 2026.", "No elderly-allowance compensation and no extra asset exemption in 2026.", "Een overgangsregeling in 2026 (bedrag onbekend): voeg de parameters toe aan 2026.json.", "A 2026 transition (amount unknown): add the parameters to 2026.json."),
+        item!("O-1", "", "Zak- en kleedgeld en de aftrek voor de zorgverzekering volgen uit de wet (afgeleid). De vaste aftrek en de extra vrijlating zijn onze schatting.", "The personal allowance and the health-insurance deduction follow from the law (derived). The fixed deduction and the extra allowance are our estimate.", "De bedragen uit de Regeling zelf (nog niet gelezen).", "The amounts of the regulation itself (not yet read)."),
+        item!("O-2", "", "Geen compensatie ouderentoeslag en geen extra vermogensvrijstelling in 2026. Wie in 2025 compensatie had, krijgt een melding: een overgangsregeling kan het bedrag verlagen.", "No elderly-allowance compensation and no extra asset exemption in 2026. Who had the compensation in 2025 gets a note: a transitional rule may lower the amount.", "Een overgangsregeling in 2026 (bedrag onbekend): voeg de parameters toe aan 2026.json.", "A 2026 transition (amount unknown): add the parameters to 2026.json."),
         item!("O-3", "joint_vermogen_threshold", "Vrijstelling van het vermogen per persoon.", "Asset threshold per person.", "Eén vrijstelling voor het paar samen.", "One joint threshold for the couple."),
         item!("O-4", "cot_grouping_outside", "Compensatie: 4% × (grondslag − aftrekken).", "Compensation: 4% × (base − deductions).", "4% × grondslag − aftrekken.", "4% × base − deductions."),
         item!("O-5", "cot_own_vib_share", "Compensatie van elke partner telt de bijtelling van het huishouden mee.", "Each spouse's compensation includes the household's notional asset income.", "Alleen het eigen deel van de bijtelling.", "Only the spouse's own share."),
@@ -97,9 +100,10 @@ pub fn open_items() -> Vec<OpenItem> {
         item!("O-17", "", "Geen aparte regel voor terminale zorg.", "No special rule for terminal care.", "Lage bijdrage bij terminale zorg.", "Low contribution for terminal care."),
         item!("O-18", "no_data_korting_2024_2025", "Zonder gegevens (2024/2025) betaalt ook een mpt/pgb-huishouden het minimum.", "Without data (2024/2025) an mpt/pgb household also pays the minimum.", "Minimum min de korting.", "Minimum minus the korting."),
         item!("O-19", "split_includes_vib", "Verdeling tussen partners naar inkomen; negatief telt als 0; gelijk als beide 0.", "Split between spouses by income; negatives as 0; equal when both are 0.", "Naar inkomen plus eigen vermogensbijtelling.", "By income plus own notional asset income."),
-        item!("O-20", "aftrekpost_per_spouse", "De vaste aftrek (Rlz 4.4) één keer per huishouden; AOW-bedrag als één partner de AOW-leeftijd heeft.", "The fixed deduction (Rlz 4.4) once per household; pension amount when one spouse has reached pension age.", "Per partner, naar eigen AOW-leeftijd.", "Per spouse, by own pension age."),
+        item!("O-20", "aftrekpost_per_spouse", "De vaste aftrek (Rlz hoofdstuk 4) één keer per huishouden; AOW-bedrag als één partner de AOW-leeftijd heeft.", "The fixed deduction (Rlz chapter 4) once per household; pension amount when one spouse has reached pension age.", "Per partner, naar eigen AOW-leeftijd.", "Per spouse, by own pension age."),
         item!("O-21", "", "Het bijdrage-inkomen voor de zorgverzekering is gelijk aan het verzamelinkomen.", "The health-insurance contribution income equals the verzamelinkomen.", "De gebruiker vult het apart in.", "The user enters it separately."),
         item!("O-22", "", "AOW-leeftijd na 31 januari telt pas vanaf het volgende jaar.", "Pension age reached after 31 January counts from the next year.", "Vanaf de volgende maand.", "From the next month."),
+        item!("O-26", "bw_spouse_owes", "Een partner in beschermd wonen betaalt zelf geen bijdrage zolang de Wlz-bijdrage loopt: die partner krijgt de extra vrijstelling (2024/2025).", "A spouse in sheltered housing owes no contribution of their own while the Wlz contribution runs: that spouse gets the extra exemption (2024/2025).", "Die partner telt als bijdrageplichtig (geen vrijstelling).", "That spouse counts as owing (no exemption)."),
         item!("O-25", "living_along_as_no_care", "Een partner die meeverhuist telt als verblijf in de instelling: na 4 maanden de hoge bijdrage voor het paar.", "A partner living along counts as staying in the instelling: after 4 months the high contribution for the couple.", "Die partner telt als partner zonder zorg: lage bijdrage.", "That partner counts as a partner without care: low contribution."),
     ]
 }

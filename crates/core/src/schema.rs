@@ -106,15 +106,17 @@ impl JsonSchema for ParamUse {
         let value = generator.subschema_for::<rust_decimal::Decimal>();
         let status = generator.subschema_for::<crate::params::Status>();
         let reference = generator.subschema_for::<crate::params::LegalRef>();
+        let derivation = generator.subschema_for::<crate::params::Derivation>();
         json_schema!({
-            "description": "A parameter a step used: name, value, unit, status and legal reference.",
+            "description": "A parameter a step used: name, value, unit, status, legal reference and, for a DERIVED value, the rule that derives it.",
             "type": "object",
             "properties": {
                 "name": { "type": "string" },
                 "value": value,
                 "unit": { "type": "string" },
                 "status": status,
-                "reference": reference
+                "reference": reference,
+                "derivation": derivation
             },
             "required": ["name", "value", "unit", "status", "reference"],
             "additionalProperties": false
@@ -301,11 +303,12 @@ mod tests {
                 .into_iter()
                 .flatten()
             {
-                let mut keys: Vec<String> = p.as_object().unwrap().keys().cloned().collect();
-                keys.sort();
-                let mut want = param.clone();
-                want.sort();
-                assert_eq!(keys, want);
+                // Every key is in the schema; `derivation` is there only for DERIVED values.
+                let keys: Vec<String> = p.as_object().unwrap().keys().cloned().collect();
+                assert!(keys.iter().all(|k| param.contains(k)), "{keys:?}");
+                let derived = p["status"] == "DERIVED";
+                assert_eq!(keys.len(), param.len() - usize::from(!derived), "{keys:?}");
+                assert_eq!(p.get("derivation").is_some(), derived);
                 seen.1 += 1;
             }
             for key in ["of", "by"] {

@@ -125,9 +125,10 @@ pub enum Calc {
 
 /// The OPEN items of the spec (§8) the engine can rely on, in order; a
 /// [`ReadingSet`] is a bit set over this list.
-pub const OPEN_IDS: [&str; 25] = [
+pub const OPEN_IDS: [&str; 26] = [
     "O-1", "O-2", "O-3", "O-4", "O-5", "O-6", "O-7", "O-8a", "O-8b", "O-9", "O-10", "O-11", "O-12",
     "O-13", "O-14", "O-15", "O-16", "O-17", "O-18", "O-19", "O-20", "O-21", "O-22", "O-23", "O-25",
+    "O-26",
 ];
 
 /// A set of OPEN items, serialized as the list of their ids in spec order.
@@ -179,7 +180,8 @@ pub enum Level {
     Detail,
 }
 
-/// A parameter used by a step: serialized with its name, value, unit, status and reference.
+/// A parameter used by a step: serialized with its name, value, unit, status,
+/// reference and, for a DERIVED value, its rule.
 #[derive(Clone, Copy, Debug)]
 pub struct ParamUse(pub &'static Param);
 
@@ -200,12 +202,16 @@ impl Serialize for ParamUse {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let p = self.0;
-        let mut st = s.serialize_struct("ParamUse", 5)?;
+        let mut st = s.serialize_struct("ParamUse", 6)?;
         st.serialize_field("name", &p.name)?;
         st.serialize_field("value", &p.decimal)?;
         st.serialize_field("unit", &p.unit)?;
         st.serialize_field("status", &p.status)?;
         st.serialize_field("reference", &p.reference)?;
+        match &p.derivation {
+            Some(d) => st.serialize_field("derivation", d)?,
+            None => st.skip_field("derivation")?,
+        }
         st.end()
     }
 }

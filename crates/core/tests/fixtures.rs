@@ -159,3 +159,74 @@ fn every_spec_worked_example_has_a_fixture() {
         assert!(found, "spec worked example {id} has no fixture");
     }
 }
+
+/// The Rlz chapter 4 articles the spec confirms for 2022–2026 (§2.4.3): 4.3 (zak- en kleedgeld),
+/// 4.4 (Zvw and the zorgtoeslag correction) and 4.8 with Bijlage G (the current-year amounts).
+/// The aftrekpost and the extra vrijlating cite "Rlz hoofdstuk 4": their numbers were not read.
+fn rlz_citation_is_confirmed(article: &str) -> bool {
+    let Some(at) = article.find("Rlz") else {
+        return true;
+    };
+    let rest = &article[at..];
+    rest.starts_with("Rlz hoofdstuk 4")
+        || ["Rlz art. 4.3", "Rlz art. 4.4", "Rlz art. 4.8"]
+            .iter()
+            .any(|a| {
+                rest.starts_with(a) && !rest[a.len()..].starts_with(|c: char| c.is_ascii_digit())
+            })
+}
+
+/// Every `article` string anywhere in a JSON value.
+fn articles(v: &serde_json::Value, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::Object(m) => {
+            for (k, x) in m {
+                match (k.as_str(), x) {
+                    ("article", serde_json::Value::String(s)) => out.push(s.clone()),
+                    _ => articles(x, out),
+                }
+            }
+        }
+        serde_json::Value::Array(a) => a.iter().for_each(|x| articles(x, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn no_trace_cites_an_rlz_article_the_spec_does_not_confirm() {
+    assert!(rlz_citation_is_confirmed("Rlz art. 4.3 a"));
+    assert!(rlz_citation_is_confirmed("Rlz hoofdstuk 4"));
+    assert!(!rlz_citation_is_confirmed("Rlz art. 4.5"));
+    assert!(!rlz_citation_is_confirmed("Rlz art. 4.2"));
+    assert!(!rlz_citation_is_confirmed("Rlz art. 4.31"));
+    let mut seen = Vec::new();
+    let mut heb_cases = 0;
+    for (file, c) in &load_cases() {
+        let Ok(e) = to_input(c).and_then(|i| estimate(&i)) else {
+            continue;
+        };
+        heb_cases += usize::from(e.steps.iter().any(|s| s.id == "zkg"));
+        articles(&serde_json::to_value(&e).unwrap(), &mut seen);
+        for a in seen.drain(..) {
+            assert!(
+                rlz_citation_is_confirmed(&a),
+                "{file}::{}: cites {a}",
+                c.name
+            );
+        }
+    }
+    assert!(heb_cases > 20, "the fixtures must reach the HEB deductions");
+    for y in wlz_core::params::supported_years() {
+        let p = wlz_core::params::for_year(y).unwrap().unwrap();
+        for a in p.all().iter().map(|q| &q.reference.article) {
+            assert!(rlz_citation_is_confirmed(a), "{y}: parameter cites {a}");
+        }
+        for r in p.references.values() {
+            assert!(
+                rlz_citation_is_confirmed(&r.article),
+                "{y}: reference {}",
+                r.article
+            );
+        }
+    }
+}

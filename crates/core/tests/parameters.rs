@@ -276,9 +276,26 @@ fn every_parameter_has_a_reference_and_a_status() {
             assert!(url.starts_with("https://"), "{year} {name}: no URL");
             let status = p["status"].as_str().unwrap_or("");
             assert!(
-                ["VERIFIED", "ESTIMATE", "OPEN"].contains(&status),
+                ["VERIFIED", "DERIVED", "ESTIMATE", "OPEN"].contains(&status),
                 "{year} {name}: status {status}"
             );
+            // Spec §0: a DERIVED value states its rule (both languages) and the law it uses.
+            if status == "DERIVED" {
+                let d = &p["derivation"];
+                for lang in ["nl", "en"] {
+                    assert!(
+                        d["rule"][lang].as_str().is_some_and(|r| r.len() > 20),
+                        "{year} {name}: a DERIVED value needs its rule ({lang})"
+                    );
+                }
+                let sources = d["sources"].as_array().map_or(&[][..], |a| a.as_slice());
+                assert!(!sources.is_empty(), "{year} {name}: no sources");
+                for src in sources {
+                    assert!(src["url"]
+                        .as_str()
+                        .is_some_and(|u| u.starts_with("https://")));
+                }
+            }
             if status == "ESTIMATE" {
                 assert!(
                     p["note"].as_str().is_some_and(|n| n.len() > 20),

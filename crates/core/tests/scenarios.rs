@@ -12,15 +12,15 @@ fn d(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap()
 }
 
-/// Hand calculation (2025, single, AOW, income 30000, tax 6000, no assets):
-/// LEB 30000/120 = 250.00; HEB a 24000 − zkg 4543 − Zvw (1888 + 5.65% × 30000 = 3583)
-/// − aftrekpost 1232 = 14642; vrijlating 25% × (14642 − 10448) = 1048.50;
-/// BI 13593.50 / 12 = 1132.79. 2026 with the same figures: zkg 4878, Zvw 2027 + 1695 = 3722,
-/// aftrekpost 1323 → x 14077, vrijlating 715, BI 13362 / 12 = 1113.50.
+/// Hand calculation (2025, single, AOW, income 30000, tax 6000, no assets; spec §2.4.3 values):
+/// LEB 30000/120 = 250.00; HEB a 24000 − zkg 4583 − Zvw (1889 + 5.43% × 30000 = 3518)
+/// − aftrekpost 1232 = 14667; vrijlating 25% × (14667 − 10448) = 1054.75;
+/// BI 13612.25 / 12 = 1134.35. 2026 with the same figures: zkg 4925, Zvw 1987 + 5.32% × 30000
+/// = 3583, aftrekpost 1323 → x 14169, vrijlating 738, BI 13431 / 12 = 1119.25.
 /// Stay from 10 March 2025: start period until 9 July.
 /// Mar 22 days 250 × 12 × 22 / 365 = 180.82; Apr–Jun 3 × 250; Jul 9 days LEB 73.97 +
-/// 22 days HEB 1132.79 × 12 × 22 / 365 = 819.33; Aug–Dec 5 × 1132.79 = 5663.95;
-/// 2025 total 7488.07; Jan–Feb 2026 2 × 1113.50 → 12 months 9715.07.
+/// 22 days HEB 1134.35 × 12 × 22 / 365 = 820.46; Aug–Dec 5 × 1134.35 = 5671.75;
+/// 2025 total 7497.00; Jan–Feb 2026 2 × 1119.25 → 12 months 9735.50.
 #[test]
 fn timeline_switches_to_the_hoge_bijdrage_mid_month_and_adds_up() {
     let i = input(
@@ -31,17 +31,17 @@ fn timeline_switches_to_the_hoge_bijdrage_mid_month_and_adds_up() {
     assert_eq!(
         amounts,
         [
-            "180.82", "250.00", "250.00", "250.00", "893.30", "1132.79", "1132.79", "1132.79",
-            "1132.79", "1132.79", "1113.50", "1113.50"
+            "180.82", "250.00", "250.00", "250.00", "894.43", "1134.35", "1134.35", "1134.35",
+            "1134.35", "1134.35", "1119.25", "1119.25"
         ]
     );
     let july = &t.months[4];
     assert_eq!(july.segments.len(), 2);
     assert_eq!(july.segments[1].from, Date::parse("2025-07-10").unwrap());
     assert_eq!(july.segments[0].due.to_string(), "73.97");
-    assert_eq!(july.segments[1].due.to_string(), "819.33");
-    assert_eq!(t.total_calendar_year.to_string(), "7488.07");
-    assert_eq!(t.total_12_months.to_string(), "9715.07");
+    assert_eq!(july.segments[1].due.to_string(), "820.46");
+    assert_eq!(t.total_calendar_year.to_string(), "7497.00");
+    assert_eq!(t.total_12_months.to_string(), "9735.50");
     assert_eq!(
         t.total_12_months,
         t.months.iter().map(|m| m.amount).sum::<Decimal>()
@@ -139,16 +139,17 @@ fn income_curve_breakpoints_are_where_the_spec_puts_them() {
 }
 
 /// HEB 2024, single AOW, tax fixed at 6000: BI = 0.75 x + 2384.75 with
-/// x = income − 6000 − 4148 − Zvw − 1125; the cap (BI ≥ 34648.80) needs x ≥ 43018.7333…;
-/// there Zvw is at its maximum 5075.48, so income ≥ 59367.2133… → 59367.22.
+/// x = income − 6000 − 4167 − Zvw − 1125; the cap (BI ≥ 34648.80) needs x ≥ 43018.7333….
+/// Zvw = 1749 + 5.50% × income stays below its maximum 5032.83 there (income < 59706), so
+/// x = 0.945 × income − 13041 and income ≥ 59322.4691… → 59322.47.
 #[test]
 fn income_curve_finds_the_heb_cap_to_the_cent() {
     let i = input(
         r#"{"version":1,"year":2024,"client":{"age":70,"care":"instelling","income":30000,"tax":6000}}"#,
     );
     let c = scenarios::income_curve(&i, 30).unwrap();
-    assert_eq!(c.maximum_from, Some(d("59367.22")));
-    assert_eq!(c.current.monthly.to_string(), "1155.48"); // spec case HX
+    assert_eq!(c.maximum_from, Some(d("59322.47")));
+    assert_eq!(c.current.monthly.to_string(), "1155.54"); // spec case HX
 }
 
 mod properties {
