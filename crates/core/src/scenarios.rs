@@ -587,7 +587,8 @@ pub fn what_if_with_params(
             let a = step_amount(&now, "bi_heb");
             let b = step_amount(&then, "bi_heb");
             // What remains per month after the regular HEB, against this year's zak- en kleedgeld
-            // (the Zvw premium and income-related contribution are not modelled: ESTIMATE).
+            // (Rlz art. 4.8, Bijlage G; the Zvw premium and income-related contribution of the
+            // current year are not modelled).
             let married = input.partner.is_some();
             let zkg = if married {
                 &p.zkg_current_year_married
@@ -606,17 +607,20 @@ pub fn what_if_with_params(
                     .sum::<Decimal>();
             let remains = net_year / Decimal::from(12) - now.monthly;
             let floor = zkg.decimal / Decimal::from(12);
+            let estimated_zkg = zkg.status == crate::params::Status::Estimate;
             let possible = remains < floor && saving > Decimal::ZERO;
             explanation.push(Text::owned(
                 format!(
-                    "Na de gewone hoge bijdrage houdt u naar verwachting {} per maand over. Een verzoek kan als dat minder is dan het zak- en kleedgeld ({} per maand, onze schatting) plus de premie en bijdrage voor de zorgverzekering, min zorgtoeslag.",
+                    "Na de gewone hoge bijdrage houdt u naar verwachting {} per maand over. Een verzoek kan als dat minder is dan het zak- en kleedgeld ({} per maand{}) plus de premie en bijdrage voor de zorgverzekering, min zorgtoeslag.",
                     crate::format_eur(remains, crate::Lang::Nl),
-                    crate::format_eur(floor, crate::Lang::Nl)
+                    crate::format_eur(floor, crate::Lang::Nl),
+                    if estimated_zkg { ", onze schatting" } else { "" }
                 ),
                 format!(
-                    "After the regular high contribution you are expected to keep {} a month. A request is possible if that is less than the personal allowance ({} a month, our estimate) plus the health-insurance premium and contribution, minus zorgtoeslag.",
+                    "After the regular high contribution you are expected to keep {} a month. A request is possible if that is less than the personal allowance ({} a month{}) plus the health-insurance premium and contribution, minus zorgtoeslag.",
                     crate::format_eur(remains, crate::Lang::En),
-                    crate::format_eur(floor, crate::Lang::En)
+                    crate::format_eur(floor, crate::Lang::En),
+                    if estimated_zkg { ", our estimate" } else { "" }
                 ),
             ));
             (

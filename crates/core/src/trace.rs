@@ -357,6 +357,34 @@ pub fn is_shown(s: &Step) -> bool {
     s.level == Level::Main || matches!(s.calc, Calc::Decision)
 }
 
+/// The parameters of `status` each step rests on: those it uses itself and those of the
+/// detail steps behind it that are not shown ([`is_shown`]). The page uses it to put the rule
+/// of a DERIVED value one click away from the line a reader sees.
+pub fn params_behind(steps: &[Step], status: crate::params::Status) -> Vec<Vec<ParamUse>> {
+    let mut out: Vec<Vec<ParamUse>> = Vec::with_capacity(steps.len());
+    for s in steps {
+        let mut v: Vec<ParamUse> = s
+            .params
+            .iter()
+            .filter(|p| p.status == status)
+            .copied()
+            .collect();
+        each_operand(&s.calc, |o| {
+            let Some(id) = o.step_id() else { return };
+            let behind = steps.iter().zip(&out).rev().find(|(t, _)| t.id == id);
+            if let Some((_, ps)) = behind.filter(|(t, _)| !is_shown(t)) {
+                for p in ps {
+                    if !v.iter().any(|q| std::ptr::eq(q.0, p.0)) {
+                        v.push(*p);
+                    }
+                }
+            }
+        });
+        out.push(v);
+    }
+    out
+}
+
 /// Which steps to mark as an estimate: those that use an ESTIMATE parameter,
 /// directly or through detail steps that are not shown ([`is_shown`]). A
 /// shown step that builds on a marked shown step is not marked again, so a

@@ -42,6 +42,22 @@ fn steps_name_the_parameters_they_used_and_their_status() {
         "DERIVED values carry no estimate mark"
     );
     assert!(marked("aftrekpost") && marked("vrijlating"));
+    // The rule of each DERIVED value is reachable from a line the reader sees.
+    let derived = wlz_core::trace::params_behind(&r.steps, Status::Derived);
+    let shown_derived: Vec<&str> = r
+        .steps
+        .iter()
+        .zip(&derived)
+        .filter(|(s, _)| wlz_core::trace::is_shown(s))
+        .flat_map(|(_, ps)| ps.iter().map(|p| p.name.as_str()))
+        .collect();
+    for name in ["zkg_year_single", "zvw_nominal", "zvw_rate"] {
+        assert!(shown_derived.contains(&name), "{name}: {shown_derived:?}");
+    }
+    assert!(derived
+        .iter()
+        .flatten()
+        .all(|p| p.status == Status::Derived));
     let cap = step("heb_capped");
     assert!(cap
         .params

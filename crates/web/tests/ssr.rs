@@ -165,3 +165,44 @@ async fn in_the_widget_links_that_leave_the_page_open_a_new_tab() {
     assert!(html.contains("href=\"#age\""));
     assert!(!html.contains("href=\"#age\" target"));
 }
+
+#[tokio::test]
+async fn derived_values_show_their_rule_and_only_estimates_are_marked() {
+    // Spec §6.4 case HX (2024, instelling, income 30.000, tax 6.000) → € 1.155,54. Zak- en
+    // kleedgeld and the Zvw figures are DERIVED (spec §2.4.3): their rule is one click away and
+    // they carry no estimate mark; the aftrekpost and the extra vrijlating remain estimates.
+    let html = render(state(
+        "year=2024&care=instelling&age=70&income=30000&tax=6000",
+        Lang::Nl,
+    ))
+    .await;
+    assert_eq!(text_of(&html, "monthly-amount"), "€ 1.155,54");
+    assert!(html.contains("Afgeleid uit de wet"));
+    assert!(html.contains("6 × de bijstandsnorm van 1 januari 2022 plus 6 × die van 1 juli 2022"));
+    assert!(html.contains("href=\"https://wetten.overheid.nl/BWBR0015703/2022-07-01\""));
+    assert!(html.contains("Rlz art. 4.4"));
+    assert!(html.contains("Rlz hoofdstuk 4"));
+    // The main table: the estimate mark names the estimated parameters, never the derived ones.
+    let main = &html[html.find("id=\"steps\"").unwrap()..html.find("class=\"all-steps\"").unwrap()];
+    assert!(
+        main.contains("Schatting: Vaste aftrek vanaf de AOW-leeftijd"),
+        "{main}"
+    );
+    assert!(!main.contains("Schatting: Zak- en kleedgeld"));
+    assert!(html.contains("class=\"estimate-warning\""));
+}
+
+#[tokio::test]
+async fn a_2026_household_with_a_2025_cot_is_told_about_the_transition() {
+    // Spec case B's figures in 2026 (age 76, vpt, income 24.000, assets 100.000): under the 2025
+    // rules the COT applied (24.000 − 4% × 43.000 < 22.833), so O-2's note is on the page.
+    let html = render(state(
+        "year=2026&care=vpt&age=76&income=24000&assets=100000",
+        Lang::Nl,
+    ))
+    .await;
+    assert_eq!(text_of(&html, "monthly-amount"), "€ 221,02");
+    assert!(html.contains("compensatie voor de vervallen ouderentoeslag"));
+    assert!(html.contains("Uw echte bijdrage kan daardoor lager zijn."));
+    assert!(html.contains("stcrt-2025-35082"));
+}

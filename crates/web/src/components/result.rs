@@ -6,7 +6,9 @@ use super::{use_app, ExtLink};
 use crate::i18n::{eur, regime_name, tr};
 use rust_decimal::Decimal;
 use wlz_core::params::Status;
-use wlz_core::trace::{estimate_marks, is_shown, Calc, Operand, Sign, Step};
+use wlz_core::trace::{
+    estimate_marks, is_shown, params_behind, Calc, Operand, ParamUse, Sign, Step,
+};
 use wlz_core::{Estimate, Lang, NoteKind, Regime};
 use yew::prelude::*;
 
@@ -115,7 +117,36 @@ pub fn formula(s: &Step, lang: Lang) -> String {
     }
 }
 
-fn step_row(s: &Step, estimated: bool, lang: Lang, class: &'static str) -> Html {
+/// The rules of the DERIVED values behind a step, one click away: computed from figures in the
+/// law, so not marked as an estimate, but the reader can see how.
+fn derived_rules(derived: &[ParamUse], lang: Lang) -> Html {
+    if derived.is_empty() {
+        return html! {};
+    }
+    html! {
+        <details class="derived">
+            <summary>{ tr(lang, "Afgeleid uit de wet: zo komen wij aan dit bedrag", "Derived from the law: how we get this figure") }</summary>
+            <ul>
+                { for derived.iter().filter_map(|p| p.derivation.as_ref().map(|d| (p, d))).map(|(p, d)| html! {
+                    <li>
+                        <strong>{ p.label.get(lang) }</strong>{ ": " }{ d.rule.get(lang) }{ " " }
+                        { for d.sources.iter().map(|src| html! {
+                            <><ExtLink class="cite" href={src.url.clone()}>{ src.article.clone() }</ExtLink>{ " " }</>
+                        }) }
+                    </li>
+                }) }
+            </ul>
+        </details>
+    }
+}
+
+fn step_row(
+    s: &Step,
+    estimated: bool,
+    derived: &[ParamUse],
+    lang: Lang,
+    class: &'static str,
+) -> Html {
     let note = s.note.as_ref().map(|n| n.get(lang).to_string());
     let cite = s.reference.as_ref().map(|c| {
         html! { <ExtLink class="cite" href={c.url()}>{ c.article() }</ExtLink> }
@@ -134,6 +165,7 @@ fn step_row(s: &Step, estimated: bool, lang: Lang, class: &'static str) -> Html 
                     <span class="formula">{ formula(s, lang) }</span>
                 }
                 if let Some(n) = note { <span class="step-note">{ n }</span> }
+                { derived_rules(derived, lang) }
                 if estimated {
                     <span class="estimate-mark">
                         { tr(lang, "Schatting", "Estimate") }
@@ -159,6 +191,7 @@ fn Breakdown() -> Html {
         return html! {};
     };
     let marks = estimate_marks(&e.steps);
+    let derived = params_behind(&e.steps, Status::Derived);
     let marks_all: Vec<bool> = e
         .steps
         .iter()
@@ -178,8 +211,8 @@ fn Breakdown() -> Html {
                 <caption class="visually-hidden">{ tr(lang, "De berekening stap voor stap", "The calculation step by step") }</caption>
                 { head.clone() }
                 <tbody>
-                    { for e.steps.iter().zip(&marks).filter(|(s, _)| is_shown(s)).map(|(s, m)| {
-                        step_row(s, *m || s.estimated, lang, if s.id == "monthly" { "total" } else { "main" })
+                    { for e.steps.iter().zip(&marks).zip(&derived).filter(|((s, _), _)| is_shown(s)).map(|((s, m), d)| {
+                        step_row(s, *m || s.estimated, d, lang, if s.id == "monthly" { "total" } else { "main" })
                     }) }
                 </tbody>
             </table>
@@ -189,7 +222,10 @@ fn Breakdown() -> Html {
                     <caption class="visually-hidden">{ tr(lang, "Alle rekenstappen", "All calculation steps") }</caption>
                     { head }
                     <tbody>
-                        { for e.steps.iter().zip(&marks_all).map(|(s, m)| step_row(s, *m, lang, if is_shown(s) { "main" } else { "detail" })) }
+                        { for e.steps.iter().zip(&marks_all).map(|(s, m)| {
+                            let own: Vec<ParamUse> = s.params.iter().filter(|p| p.status == Status::Derived).copied().collect();
+                            step_row(s, *m, &own, lang, if is_shown(s) { "main" } else { "detail" })
+                        }) }
                     </tbody>
                 </table>
             </details>
