@@ -142,3 +142,18 @@ test('amounts: parse both notations, format in Dutch and English', () => {
   assert.equal(wlz.formatEur(q.amount), '€ 337,68');
   assert.deepEqual(wlz.supportedYears(), [2024, 2025, 2026]);
 });
+
+test('a DERIVED parameter carries its rule; only ESTIMATE values set `estimated` (spec §6.4 case HX)', () => {
+  // HX (2024): a 24000 − zkg 4167 − Zvw (1749 + 5.50% × 30000 = 3399) − aftrekpost 1125 = 15309;
+  // vrijlating 25% × (15309 − 9539) = 1442.50; BI 13866.50 / 12 = 1155.54.
+  const r = wlz.estimate({ version: 1, year: 2024, client: { age: 70, care: 'instelling', income: 30000, tax: 6000 } });
+  assert.equal(r.monthly, '1155.54');
+  const zkg = r.steps.find((s) => s.id === 'zkg').params[0];
+  assert.equal(zkg.status, 'DERIVED');
+  assert.match(zkg.derivation.rule.nl, /^6 × de bijstandsnorm van 1 januari 2022/);
+  assert.ok(zkg.derivation.sources.every((s) => s.url.startsWith('https://')));
+  assert.equal(r.estimated, true);
+  assert.ok(!r.estimated_params.includes('zkg_year_single') && r.estimated_params.includes('aftrekpost_aow'));
+  const cites = r.steps.map((s) => s.reference?.article ?? '').filter((a) => a.startsWith('Rlz'));
+  assert.deepEqual([...new Set(cites)].sort(), ['Rlz art. 4.3 a', 'Rlz art. 4.4', 'Rlz hoofdstuk 4']);
+});
