@@ -42,6 +42,13 @@ test('the error state after submitting the empty form', async () => {
   await assertNoViolations('the error state (empty form submitted)');
 });
 
+test('a link for a year without amounts: the note by the year question', async () => {
+  await fresh('year=2027&care=vpt&age=70&income=38000&assets=100000');
+  await page.locator('#year-note').waitFor();
+  await expectAmount(page, '€ 337,68');
+  await assertNoViolations('the year note (year=2027)');
+});
+
 test('an invalid income ("veel") after leaving the field', async () => {
   await fresh();
   await typeInto(page, 'income', 'veel');

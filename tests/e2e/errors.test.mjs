@@ -120,6 +120,46 @@ test('the empty form submitted: errors at age, care and income, linked from the 
   await page.locator('button.lang-switch').click();
 });
 
+test('a link for 2027 (amounts not published yet): 2026 is shown, with a note by the year', async () => {
+  await freshForm(page, server.url, 'year=2027&care=vpt&age=70&income=38000&assets=100000');
+  const note = page.locator('#year-note');
+  await note.waitFor();
+  assert.ok(await note.isVisible());
+  assert.equal((await note.textContent()).trim(), 'De bedragen voor 2027 zijn nog niet bekend; u ziet 2026.');
+  assert.equal(await note.getAttribute('role'), 'status');
+  assert.equal(await page.locator('#year').inputValue(), '2026');
+  assert.ok((await page.locator('#year').getAttribute('aria-describedby')).split(/\s+/).includes('year-note'));
+  await expectAmount(page, '€ 337,68');
+
+  // In English, the note is English.
+  await page.locator('button.lang-switch').click();
+  await until(page, async () => /not known yet/.test(await note.textContent()), 'the note in English');
+  assert.equal((await note.textContent()).trim(), 'The amounts for 2027 are not known yet; you are seeing 2026.');
+  await page.locator('button.lang-switch').click();
+
+  // Choosing a year that has amounts removes the note.
+  await page.locator('#year').selectOption('2025');
+  await until(page, async () => (await page.locator('#year-note').count()) === 0, 'the note to go');
+
+  // The widget's data-year=2027 alone (no answer yet): the same note, and at
+  // 320 px it fits without horizontal scrolling.
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 320, height: 800 });
+  try {
+    await freshForm(page, server.url, 'year=2027');
+    await page.locator('#year-note').waitFor();
+    const fit = await page.evaluate(() => ({
+      overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      right: document.getElementById('year-note').getBoundingClientRect().right,
+    }));
+    assert.ok(fit.overflow <= 0, `no horizontal scroll at 320 px (overflow ${fit.overflow}px)`);
+    assert.ok(fit.right <= 320, `the note fits in 320 px (right edge ${fit.right}px)`);
+  } finally {
+    await page.setViewportSize(size);
+  }
+  await freshForm(page, server.url);
+});
+
 test('no page errors and no console errors', () => {
   assert.deepEqual(problems, []);
 });

@@ -4,7 +4,7 @@
 //! `docs/batch.md`.
 
 use crate::error::{CliError, Code};
-use crate::estimate::{self, Naming, PersonValues, Values, DEFAULT_YEAR};
+use crate::estimate::{self, default_year, Naming, PersonValues, Values};
 use crate::Output;
 use clap::{Args, ValueEnum};
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
@@ -566,7 +566,7 @@ impl<'r> Cells<'r> {
     fn values(&self, lang: Lang) -> Result<Values<'r>, RowError> {
         let g = |c| self.get(c);
         Ok(Values {
-            year: self.int(Col::Year, lang)?.unwrap_or(DEFAULT_YEAR),
+            year: self.int(Col::Year, lang)?.unwrap_or_else(default_year),
             date: g(Col::Date),
             days: self.int(Col::Days, lang)?,
             client: PersonValues {

@@ -7,18 +7,55 @@ use clap::parser::ValueSource;
 use clap::{ArgMatches, Args, CommandFactory};
 use std::io::Read;
 use std::str::FromStr;
+use wlz_core::params::YearAvailability;
 use wlz_core::{
     Amount, CareForm, CareForms, Date, ErrorCode, HouseholdFacts, Input, Person, Readings, Stay,
-    CONTRACT_VERSION,
+    Text, CONTRACT_VERSION,
 };
 
-/// The contribution year when `--year` is not given.
-pub const DEFAULT_YEAR: i32 = 2026;
+/// The contribution year when `--year` is not given: the latest year whose
+/// amounts the core has (never a year that is not published yet).
+pub fn default_year() -> i32 {
+    let years = wlz_core::params::supported_years();
+    years.last().copied().unwrap_or_default()
+}
+
+/// The help of `--year`: the supported years, as the core lists them (clap
+/// adds the default, the latest).
+pub fn year_help() -> String {
+    let years = wlz_core::params::supported_years()
+        .iter()
+        .map(|y| y.to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!("Contribution year ({years})")
+}
+
+/// The notice for a run that left `--year` to its default while the clock
+/// is already in a year whose amounts are not published: the core's text
+/// ("De bedragen voor 2027 zijn nog niet bekend; u ziet 2026.").
+pub fn default_year_notice(clock_year: Option<i32>) -> Option<Text> {
+    match wlz_core::params::year_availability(clock_year?) {
+        a @ YearAvailability::NotYetPublished { latest, .. } if latest == default_year() => {
+            a.notice()
+        }
+        _ => None,
+    }
+}
+
+/// The year of the system clock (UTC), if the clock can be read.
+pub fn clock_year() -> Option<i32> {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_secs();
+    let days = i64::try_from(secs / 86_400).ok()?;
+    Date::new(1970, 1, 1)?.add_days(days).map(Date::year)
+}
 
 #[derive(Debug, Args)]
 pub struct EstimateArgs {
-    /// Contribution year (2024, 2025, 2026).
-    #[arg(long, value_name = "N", default_value_t = DEFAULT_YEAR)]
+    #[arg(long, value_name = "N", default_value_t = default_year(), help = year_help())]
     pub year: i32,
 
     /// The day to estimate for (YYYY-MM-DD, in the contribution year); needed with --stay-start.
@@ -708,4 +745,33 @@ fn readings(names: &[String]) -> Result<Readings, CliError> {
     }
     serde_json::from_value(serde_json::Value::Object(obj))
         .map_err(|e| CliError::internal(&format!("cannot set the readings: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_year_is_the_latest_supported_and_a_later_clock_is_noticed() {
+        assert_eq!(
+            default_year(),
+            *wlz_core::params::supported_years().last().unwrap()
+        );
+        assert_eq!(default_year(), 2026);
+        let later = default_year_notice(Some(2027)).expect("a notice for 2027");
+        assert_eq!(
+            later.nl,
+            "De bedragen voor 2027 zijn nog niet bekend; u ziet 2026."
+        );
+        assert_eq!(
+            later.en,
+            "The amounts for 2027 are not known yet; you are seeing 2026."
+        );
+        // The clock within (or before) the supported years, or unreadable: nothing to say.
+        for clock in [Some(2026), Some(2025), Some(2020), None] {
+            assert_eq!(default_year_notice(clock), None, "{clock:?}");
+        }
+        assert!(clock_year().is_some_and(|y| y >= 2024));
+        assert!(year_help().contains("2024, 2025, 2026"));
+    }
 }

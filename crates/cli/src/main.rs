@@ -11,6 +11,7 @@ mod params_cmd;
 mod render;
 mod scenarios_cmd;
 
+use clap::parser::ValueSource;
 use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand};
 use error::CliError;
 use wlz_core::Lang;
@@ -117,7 +118,29 @@ fn sub<'a>(matches: &'a ArgMatches, name: &str) -> Result<&'a ArgMatches, CliErr
         .ok_or_else(|| CliError::internal("no matches for the subcommand"))
 }
 
+/// `--year` left to its default (the latest supported year) while the clock
+/// is in a year whose amounts are not published yet: say so on stderr, in
+/// text mode only (stdout stays the answer; `--json` stays one document).
+fn default_year_notice(matches: &ArgMatches, out: Output) {
+    if out.json {
+        return;
+    }
+    let Some((_, sub)) = matches.subcommand() else {
+        return;
+    };
+    let given = |id: &str| matches!(sub.try_get_raw(id), Ok(Some(_)));
+    let defaulted = given("year") && sub.value_source("year") == Some(ValueSource::DefaultValue);
+    // With --input the year comes from the file.
+    if !defaulted || given("input") {
+        return;
+    }
+    if let Some(notice) = estimate::default_year_notice(estimate::clock_year()) {
+        eprintln!("wlz-bijdrage: {}", notice.get(out.lang));
+    }
+}
+
 fn run(command: &Command, matches: &ArgMatches, out: Output) -> Result<(), CliError> {
+    default_year_notice(matches, out);
     match command {
         Command::Estimate(args) => {
             let sub = matches

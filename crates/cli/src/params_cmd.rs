@@ -2,7 +2,7 @@
 //! an aligned table or (`--json`) as the array of `wlz_core::params::Param`.
 
 use crate::error::CliError;
-use crate::estimate::DEFAULT_YEAR;
+use crate::estimate::{default_year, year_help};
 use crate::{output, render, Output};
 use clap::Args;
 use rust_decimal::Decimal;
@@ -16,8 +16,7 @@ const INDENT: &str = "    ";
 
 #[derive(Debug, Args)]
 pub struct ParamsArgs {
-    /// Contribution year (2024, 2025, 2026).
-    #[arg(long, value_name = "N", default_value_t = DEFAULT_YEAR)]
+    #[arg(long, value_name = "N", default_value_t = default_year(), help = year_help())]
     pub year: i32,
 }
 

@@ -217,6 +217,61 @@ fn unsupported_year_lists_the_supported_ones() {
 }
 
 #[test]
+fn a_year_not_published_yet_says_so_and_lists_the_supported_ones() {
+    let base = [
+        "estimate", "--year", "2027", "--care", "vpt", "--age", "70", "--income", "38000",
+    ];
+    let (out, nl) = fails(&base);
+    assert!(out.is_empty(), "{out}");
+    assert!(
+        nl.contains("De bedragen voor 2027 zijn nog niet bekend")
+            && nl.contains("het CAK heeft ze nog niet gepubliceerd")
+            && nl.contains("Kies uit: 2024, 2025, 2026."),
+        "{nl}"
+    );
+    let (_, en) = fails(&args(&with(&base, &["--lang", "en"])));
+    assert!(
+        en.contains("The amounts for 2027 are not known yet")
+            && en.contains("Choose from: 2024, 2025, 2026."),
+        "{en}"
+    );
+    let (out, err) = fails(&args(&with(&base, &["--json"])));
+    assert!(err.is_empty(), "{err}");
+    let v: Value = serde_json::from_str(&out).expect("an error document");
+    assert_eq!(v["error"]["code"], "unsupported_year");
+    assert_eq!(v["error"]["field"], "year");
+    let nl = v["error"]["message"]["nl"].as_str().unwrap_or_default();
+    assert!(
+        nl.contains("2027") && nl.contains("nog niet bekend"),
+        "{nl}"
+    );
+
+    // The same from `params` and from a JSON input file.
+    let (_, err) = fails(&["params", "--year", "2027"]);
+    assert!(
+        err.contains("nog niet bekend") && err.contains("2024, 2025, 2026"),
+        "{err}"
+    );
+    let o = run_stdin(
+        &["estimate", "--input", "-", "--json"],
+        r#"{"version":1,"year":2027,"client":{"age":70,"care":"vpt","income":38000}}"#,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let v: Value = serde_json::from_str(&stdout(&o)).expect("an error document");
+    assert_eq!(v["error"]["code"], "unsupported_year");
+}
+
+#[test]
+fn without_year_the_latest_supported_year_is_used() {
+    let v = json_ok(&[
+        "estimate", "--care", "vpt", "--age", "70", "--income", "38000", "--assets", "100000",
+        "--json",
+    ]);
+    assert_eq!(v["year"], 2026);
+    assert_eq!(v["monthly"], "337.68");
+}
+
+#[test]
 fn a_bad_amount_names_the_flag_in_the_chosen_language() {
     let base = [
         "estimate", "--care", "vpt", "--age", "70", "--income", "abc",

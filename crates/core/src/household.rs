@@ -481,25 +481,17 @@ pub fn build(input: &Input) -> Result<Household<'_>, InputError> {
 /// The parameters of a year, or the error for an unsupported year.
 pub fn params_for(year: i32) -> Result<&'static YearParams, InputError> {
     match params::for_year(year) {
-        None => {
-            let supported = params::supported_years()
-                .iter()
-                .map(|y| y.to_string())
-                .collect::<Vec<_>>()
-                .join(", ");
-            Err(err(
-                ErrorCode::UnsupportedYear,
-                "year",
-                format!(
-                    "Het jaar {} wordt niet ondersteund. Kies uit: {supported}.",
-                    year
-                ),
-                format!(
-                    "The year {} is not supported. Choose from: {supported}.",
-                    year
-                ),
-            ))
-        }
+        // The wording (not published yet, or too old) is the core's one text for this.
+        None => Err(InputError::new(
+            ErrorCode::UnsupportedYear,
+            Some("year"),
+            params::year_availability(year).error().unwrap_or_else(|| {
+                Text::owned(
+                    format!("Het jaar {year} wordt niet ondersteund."),
+                    format!("The year {year} is not supported."),
+                )
+            }),
+        )),
         Some(Err(e)) => Err(err(
             ErrorCode::InvalidParameters,
             "year",

@@ -720,6 +720,93 @@ pub fn supported_years() -> Vec<i32> {
     PARAM_FILES.iter().map(|(y, _)| *y).collect()
 }
 
+/// Whether the engine has the amounts of a contribution year, and if not,
+/// why not and which year it can show instead. The one place that decides
+/// this: the CLI, the npm package and the page all ask here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum YearAvailability {
+    /// A parameter file for the year is embedded.
+    Supported,
+    /// Newer than the last year with a file: the CAK has not published its
+    /// amounts yet (a new year file is added the day they appear; they are
+    /// never extrapolated). `latest` is the last supported year.
+    NotYetPublished { year: i32, latest: i32 },
+    /// Older than the first year this engine has (or, should the files ever
+    /// skip a year, a year in between); `first` is the nearest supported year.
+    BeforeFirst { year: i32, first: i32 },
+}
+
+/// Whether `year` is supported, not published yet, or too old (see [`YearAvailability`]).
+pub fn year_availability(year: i32) -> YearAvailability {
+    let years = supported_years();
+    match (years.first(), years.last()) {
+        _ if years.contains(&year) => YearAvailability::Supported,
+        (Some(_), Some(&latest)) if year > latest => {
+            YearAvailability::NotYetPublished { year, latest }
+        }
+        (Some(&first), Some(_)) => YearAvailability::BeforeFirst {
+            year,
+            first: years.iter().copied().find(|y| *y > year).unwrap_or(first),
+        },
+        // No year files at all: nothing to show instead.
+        _ => YearAvailability::BeforeFirst { year, first: year },
+    }
+}
+
+impl YearAvailability {
+    /// The supported year to show instead of an unsupported one.
+    pub fn instead(self) -> Option<i32> {
+        match self {
+            YearAvailability::Supported => None,
+            YearAvailability::NotYetPublished { latest, .. } => Some(latest),
+            YearAvailability::BeforeFirst { first, .. } => Some(first),
+        }
+    }
+
+    /// A short notice for a page or a terminal that shows [`Self::instead`]
+    /// in place of the year asked for ("… u ziet 2026.").
+    pub fn notice(self) -> Option<Text> {
+        match self {
+            YearAvailability::Supported => None,
+            YearAvailability::NotYetPublished { year, latest } => Some(Text::owned(
+                format!("De bedragen voor {year} zijn nog niet bekend; u ziet {latest}."),
+                format!("The amounts for {year} are not known yet; you are seeing {latest}."),
+            )),
+            YearAvailability::BeforeFirst { year, first } => Some(Text::owned(
+                format!("Deze rekenhulp heeft geen bedragen voor {year}; u ziet {first}."),
+                format!("This calculator has no amounts for {year}; you are seeing {first}."),
+            )),
+        }
+    }
+
+    /// The error message when the year was asked for outright (an input
+    /// error): why it is missing and which years there are.
+    pub fn error(self) -> Option<Text> {
+        let choose = supported_years()
+            .iter()
+            .map(|y| y.to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        match self {
+            YearAvailability::Supported => None,
+            YearAvailability::NotYetPublished { year, .. } => Some(Text::owned(
+                format!(
+                    "De bedragen voor {year} zijn nog niet bekend: het CAK heeft ze nog niet \
+                     gepubliceerd. Kies uit: {choose}."
+                ),
+                format!(
+                    "The amounts for {year} are not known yet: the CAK has not published them. \
+                     Choose from: {choose}."
+                ),
+            )),
+            YearAvailability::BeforeFirst { year, .. } => Some(Text::owned(
+                format!("Het jaar {year} wordt niet ondersteund. Kies uit: {choose}."),
+                format!("The year {year} is not supported. Choose from: {choose}."),
+            )),
+        }
+    }
+}
+
 /// The parameters of `year`, or `None` for an unsupported year.
 pub fn for_year(year: i32) -> Option<Result<&'static YearParams, &'static ParamsError>> {
     let idx = PARAM_FILES.iter().position(|(y, _)| *y == year)?;
@@ -784,6 +871,75 @@ mod tests {
         assert_eq!(YearParams::int(&y26.start_period_months), 4);
         assert_eq!(YearParams::int(&y26.partial_month_days_per_year), 365);
         assert!(for_year(2023).is_none());
+    }
+
+    #[test]
+    fn a_year_is_supported_not_published_yet_or_too_old() {
+        use YearAvailability::*;
+        assert_eq!(year_availability(2024), Supported);
+        assert_eq!(year_availability(2026), Supported);
+        assert_eq!(year_availability(2026).notice(), None);
+        assert_eq!(year_availability(2026).error(), None);
+        assert_eq!(year_availability(2026).instead(), None);
+
+        let y27 = year_availability(2027);
+        assert_eq!(
+            y27,
+            NotYetPublished {
+                year: 2027,
+                latest: 2026
+            }
+        );
+        assert_eq!(y27.instead(), Some(2026));
+        let notice = y27.notice().unwrap();
+        assert_eq!(
+            notice.nl,
+            "De bedragen voor 2027 zijn nog niet bekend; u ziet 2026."
+        );
+        assert_eq!(
+            notice.en,
+            "The amounts for 2027 are not known yet; you are seeing 2026."
+        );
+        let error = y27.error().unwrap();
+        assert_eq!(
+            error.nl,
+            "De bedragen voor 2027 zijn nog niet bekend: het CAK heeft ze nog niet gepubliceerd. \
+             Kies uit: 2024, 2025, 2026."
+        );
+        assert_eq!(
+            error.en,
+            "The amounts for 2027 are not known yet: the CAK has not published them. \
+             Choose from: 2024, 2025, 2026."
+        );
+
+        let y23 = year_availability(2023);
+        assert_eq!(
+            y23,
+            BeforeFirst {
+                year: 2023,
+                first: 2024
+            }
+        );
+        assert_eq!(y23.instead(), Some(2024));
+        assert_eq!(
+            y23.notice().unwrap().nl,
+            "Deze rekenhulp heeft geen bedragen voor 2023; u ziet 2024."
+        );
+        // Older years keep the message they always had.
+        assert_eq!(
+            y23.error().unwrap().nl,
+            "Het jaar 2023 wordt niet ondersteund. Kies uit: 2024, 2025, 2026."
+        );
+        assert_eq!(
+            y23.error().unwrap().en,
+            "The year 2023 is not supported. Choose from: 2024, 2025, 2026."
+        );
+        // Far-off and odd years do not panic.
+        assert!(matches!(
+            year_availability(i32::MAX),
+            NotYetPublished { .. }
+        ));
+        assert!(matches!(year_availability(i32::MIN), BeforeFirst { .. }));
     }
 
     #[test]

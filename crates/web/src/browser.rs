@@ -46,56 +46,67 @@ fn storage() -> Option<web_sys::Storage> {
 pub fn initial_state() -> State {
     #[cfg(target_arch = "wasm32")]
     {
-        let mut s = State::default();
         let this_year = js_sys::Date::new_0().get_full_year() as i32;
-        let mut base = FormData {
-            year: crate::form::default_year(Some(this_year)),
-            ..FormData::default()
-        };
         let query = gloo::utils::window()
             .location()
             .search()
             .unwrap_or_default();
-        let pairs = crate::form::query_pairs(&query);
-        let lang = pairs
-            .iter()
-            .find(|(k, _)| k == "lang")
-            .and_then(|(_, v)| Lang::parse(v));
-        let embed = pairs.iter().any(|(k, v)| k == "embed" && v != "0");
-        let saved = load();
-        // A year alone (the widget's `data-year`) presets the form; it is not
-        // an answer to show, so it does not count as a link.
-        let from_link = pairs.iter().any(|(k, _)| {
-            crate::form::Field::from_key(k).is_some_and(|f| f != crate::form::Field::Year)
-        });
-        if from_link {
-            let (form, _unknown) = FormData::from_query(&query, base);
-            s.apply(crate::state::Action::Load {
-                form: Box::new(form),
-                lang: lang.or(saved.as_ref().map(|s| s.lang)),
-                from_link: true,
-                embed,
-            });
-        } else {
-            let mut saved_lang = None;
-            if let Some(saved) = saved {
-                base = saved.form;
-                saved_lang = Some(saved.lang);
-            }
-            let (base, _unknown) = FormData::from_query(&query, base);
-            s.apply(crate::state::Action::Load {
-                form: Box::new(base),
-                lang: lang.or(saved_lang),
-                from_link: false,
-                embed,
-            });
-        }
-        s
+        start_state(Some(this_year), &query, load())
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
         State::default()
     }
+}
+
+/// [`initial_state`] from what the browser gives it: the clock's year, the
+/// query string and the remembered form. Pure, so it is tested on the host.
+/// A year without amounts (the clock in January, a link, an old remembered
+/// form) shows the year the core offers, with the core's note by the year
+/// question (`FormData::year_note`).
+pub fn start_state(clock_year: Option<i32>, query: &str, saved: Option<Saved>) -> State {
+    let mut s = State::default();
+    let clock = clock_year.map_or_else(FormData::default, FormData::at_clock);
+    let pairs = crate::form::query_pairs(query);
+    let lang = pairs
+        .iter()
+        .find(|(k, _)| k == "lang")
+        .and_then(|(_, v)| Lang::parse(v));
+    let embed = pairs.iter().any(|(k, v)| k == "embed" && v != "0");
+    // A year alone (the widget's `data-year`) presets the form; it is not
+    // an answer to show, so it does not count as a link.
+    let from_link = pairs.iter().any(|(k, _)| {
+        crate::form::Field::from_key(k).is_some_and(|f| f != crate::form::Field::Year)
+    });
+    if from_link {
+        let (form, _unknown) = FormData::from_query(query, clock);
+        s.apply(crate::state::Action::Load {
+            form: Box::new(form),
+            lang: lang.or(saved.as_ref().map(|s| s.lang)),
+            from_link: true,
+            embed,
+        });
+    } else {
+        let mut base = clock.clone();
+        let mut saved_lang = None;
+        if let Some(saved) = saved {
+            base = saved.form;
+            saved_lang = Some(saved.lang);
+            // Remembered last year, shown again while this year's amounts
+            // are missing: the clock's note still applies.
+            if base.year_asked.is_none() && base.year == clock.year {
+                base.year_asked = clock.year_asked;
+            }
+        }
+        let (base, _unknown) = FormData::from_query(query, base);
+        s.apply(crate::state::Action::Load {
+            form: Box::new(base),
+            lang: lang.or(saved_lang),
+            from_link: false,
+            embed,
+        });
+    }
+    s
 }
 
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
@@ -239,5 +250,70 @@ mod tests {
             form,
         };
         assert_eq!(Saved::from_text(&saved.to_text()), saved);
+    }
+}
+
+#[cfg(test)]
+mod start_tests {
+    use super::*;
+
+    const NOTE_2027: &str = "De bedragen voor 2027 zijn nog niet bekend; u ziet 2026.";
+
+    fn note(s: &State) -> Option<String> {
+        s.form.year_note().map(|t| t.get(s.lang).to_string())
+    }
+
+    #[test]
+    fn the_clock_in_a_year_without_amounts_shows_the_latest_with_a_note() {
+        let s = start_state(Some(2026), "", None);
+        assert_eq!((s.form.year, note(&s)), (2026, None));
+
+        let s = start_state(Some(2027), "", None);
+        assert_eq!(s.form.year, 2026);
+        assert_eq!(note(&s).as_deref(), Some(NOTE_2027));
+        let s = start_state(Some(2027), "?lang=en", None);
+        assert_eq!(
+            note(&s).as_deref(),
+            Some("The amounts for 2027 are not known yet; you are seeing 2026.")
+        );
+
+        // A form remembered last year shows 2026 again: the note stays.
+        let saved = Saved {
+            lang: Lang::Nl,
+            form: FormData::from_query("care=pgb&age=50", FormData::at_clock(2026)).0,
+        };
+        let s = start_state(Some(2027), "", Some(saved));
+        assert_eq!((s.form.year, s.form.care.as_str()), (2026, "pgb"));
+        assert_eq!(note(&s).as_deref(), Some(NOTE_2027));
+        // A year the user chose that has amounts needs no note.
+        let saved = Saved {
+            lang: Lang::Nl,
+            form: FormData::from_query("year=2025&care=pgb", FormData::default()).0,
+        };
+        let s = start_state(Some(2027), "", Some(saved));
+        assert_eq!((s.form.year, note(&s)), (2025, None));
+    }
+
+    #[test]
+    fn a_link_or_a_remembered_form_with_a_year_without_amounts_gets_the_note() {
+        let s = start_state(Some(2026), "?year=2027&care=vpt&age=70&income=38000", None);
+        assert_eq!(s.form.year, 2026);
+        assert_eq!(note(&s).as_deref(), Some(NOTE_2027));
+        assert!(s.submitted);
+        // The widget's `data-year` alone.
+        let s = start_state(Some(2026), "?year=2027&embed=1", None);
+        assert_eq!((s.form.year, note(&s).as_deref()), (2026, Some(NOTE_2027)));
+        // An older year: the core's other note, and the first year.
+        let s = start_state(Some(2026), "?year=2023&care=vpt", None);
+        assert_eq!(s.form.year, 2024);
+        assert_eq!(
+            note(&s).as_deref(),
+            Some("Deze rekenhulp heeft geen bedragen voor 2023; u ziet 2024.")
+        );
+        // A remembered form from a year that is no longer there.
+        let saved = Saved::from_text("lang=nl&year=2023&care=pgb");
+        let s = start_state(Some(2026), "", Some(saved));
+        assert_eq!(s.form.year, 2024);
+        assert!(note(&s).is_some_and(|n| n.contains("2023")));
     }
 }

@@ -14,13 +14,11 @@ use wlz_core::{
     Text, CONTRACT_VERSION,
 };
 
-/// The contribution year when nothing else says: the current year within the
-/// supported years (the page asks the browser; host tests use the latest).
-pub fn default_year(current: Option<i32>) -> i32 {
+/// The contribution year when nothing else says: the latest supported year.
+/// The page starts from the browser's clock instead ([`FormData::at_clock`]).
+pub fn default_year() -> i32 {
     let years = params::supported_years();
-    let first = *years.first().unwrap_or(&2026);
-    let last = *years.last().unwrap_or(&2026);
-    current.map_or(last, |y| y.clamp(first, last))
+    *years.last().unwrap_or(&2026)
 }
 
 /// One question of the form.
@@ -169,7 +167,12 @@ impl Field {
 /// ([`FormData::to_storage`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FormData {
+    /// The contribution year shown: always a supported year (the select's choices).
     pub year: i32,
+    /// A year that was asked for (a link, a remembered form, the browser's
+    /// clock) but that the engine has no amounts for; `year` then holds the
+    /// year the core offers instead and [`FormData::year_note`] says so.
+    pub year_asked: Option<i32>,
     pub partner: bool,
     pub age: String,
     /// `instelling`, `vpt`, `mpt`, `pgb`, `dtv`, or empty (not chosen yet).
@@ -203,7 +206,8 @@ pub struct FormData {
 impl Default for FormData {
     fn default() -> Self {
         FormData {
-            year: default_year(None),
+            year: default_year(),
+            year_asked: None,
             partner: false,
             age: String::new(),
             care: String::new(),
@@ -295,14 +299,23 @@ impl FormData {
     }
 
     /// Sets one field from text (a typed value, a query value, `1`/`0` for a flag).
-    /// A year outside the supported years is ignored (the select cannot show it).
+    /// A year the engine has no amounts for is never dropped in silence: the
+    /// form shows the year the core offers instead and keeps the year asked
+    /// for, so the page can say why ([`FormData::year_note`]).
     pub fn set(&mut self, f: Field, value: &str) {
         let v = value.to_string();
         match f {
             Field::Year => {
                 if let Ok(y) = value.trim().parse::<i32>() {
-                    if params::supported_years().contains(&y) {
-                        self.year = y;
+                    match params::year_availability(y).instead() {
+                        None => {
+                            self.year = y;
+                            self.year_asked = None;
+                        }
+                        Some(instead) => {
+                            self.year = instead;
+                            self.year_asked = Some(y);
+                        }
                     }
                 }
             }
@@ -574,6 +587,22 @@ impl FormData {
             })
         };
         Some(run())
+    }
+
+    /// The form a visit starts with: the year of the browser's clock. When the
+    /// core has no amounts for that year (January, before the CAK publishes),
+    /// the form shows the year the core offers and notes why.
+    pub fn at_clock(current: i32) -> FormData {
+        let mut form = FormData::default();
+        form.set(Field::Year, &current.to_string());
+        form
+    }
+
+    /// The core's notice when the year asked for is not the year shown
+    /// ("De bedragen voor 2027 zijn nog niet bekend; u ziet 2026.").
+    pub fn year_note(&self) -> Option<Text> {
+        self.year_asked
+            .and_then(|y| params::year_availability(y).notice())
     }
 
     /// Fills a form from a query string (`?year=2026&care=vpt&age=70&…`).
@@ -912,12 +941,46 @@ mod tests {
     }
 
     #[test]
-    fn the_year_follows_the_clock_within_the_supported_years() {
-        assert_eq!(default_year(Some(2025)), 2025);
-        assert_eq!(default_year(Some(2030)), 2026);
-        assert_eq!(default_year(Some(2020)), 2024);
+    fn the_year_follows_the_clock_and_a_year_without_amounts_is_noted() {
+        assert_eq!(default_year(), 2026);
+        let f = FormData::at_clock(2025);
+        assert_eq!((f.year, f.year_note()), (2025, None));
+
+        // January 2027, before the CAK publishes: 2026 is shown, and the page says so.
+        let f = FormData::at_clock(2027);
+        assert_eq!(f.year, 2026);
+        assert_eq!(f.year_asked, Some(2027));
+        let note = f.year_note().expect("a note for 2027");
+        assert_eq!(
+            note.nl,
+            "De bedragen voor 2027 zijn nog niet bekend; u ziet 2026."
+        );
+        assert_eq!(
+            note.en,
+            "The amounts for 2027 are not known yet; you are seeing 2026."
+        );
+        // A wrong clock far back: the first year, with the core's note.
+        let f = FormData::at_clock(2020);
+        assert_eq!(f.year, 2024);
+        assert!(f.year_note().is_some_and(|n| n.nl.contains("2020")));
+
+        // A link's year is never dropped in silence.
+        let (f, unknown) = FormData::from_query("year=2027&care=vpt&age=70", FormData::default());
+        assert!(unknown.is_empty());
+        assert_eq!((f.year, f.year_asked), (2026, Some(2027)));
         let mut f = FormData::default();
         f.set(Field::Year, "1999");
-        assert_eq!(f.year, default_year(None));
+        assert_eq!(f.year, 2024);
+        assert_eq!(
+            f.year_note().map(|n| n.nl),
+            Some("Deze rekenhulp heeft geen bedragen voor 1999; u ziet 2024.".into())
+        );
+        // Choosing a supported year clears the note.
+        f.set(Field::Year, "2025");
+        assert_eq!((f.year, f.year_note()), (2025, None));
+        // The shown year, never the missing one, goes into links and storage.
+        f.set(Field::Year, "2027");
+        assert!(f.to_query(false, Lang::Nl).starts_with("year=2026"));
+        assert!(f.to_storage().starts_with("year=2026"));
     }
 }

@@ -100,7 +100,7 @@ impl State {
                 self.submissions += 1;
             }
             Action::Forget => {
-                let year = self.form.year;
+                let (year, year_asked) = (self.form.year, self.form.year_asked);
                 *self = State {
                     lang: self.lang,
                     embed: self.embed,
@@ -108,6 +108,7 @@ impl State {
                     ..State::default()
                 };
                 self.form.year = year;
+                self.form.year_asked = year_asked;
             }
             Action::Load {
                 form,

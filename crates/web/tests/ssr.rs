@@ -206,3 +206,29 @@ async fn a_2026_household_with_a_2025_cot_is_told_about_the_transition() {
     assert!(html.contains("Uw echte bijdrage kan daardoor lager zijn."));
     assert!(html.contains("stcrt-2025-35082"));
 }
+
+#[tokio::test]
+async fn a_link_for_a_year_without_amounts_shows_the_latest_year_and_says_so() {
+    let query = "year=2027&care=vpt&age=70&income=38000&assets=100000";
+    let html = render(state(query, Lang::Nl)).await;
+    assert_eq!(
+        text_of(&html, "year-note"),
+        "De bedragen voor 2027 zijn nog niet bekend; u ziet 2026."
+    );
+    assert!(html.contains(r#"<p id="year-note" role="status" class="field-note">"#));
+    // The select is described by the note, and 2026 is the year shown and computed.
+    assert!(html.contains("year-why year-term year-note"));
+    assert!(html.contains(r#"<option value="2026" selected"#));
+    assert!(!html.contains(r#"value="2027""#));
+    assert_eq!(text_of(&html, "monthly-amount"), "€ 337,68");
+
+    let html = render(state(query, Lang::En)).await;
+    assert_eq!(
+        text_of(&html, "year-note"),
+        "The amounts for 2027 are not known yet; you are seeing 2026."
+    );
+
+    // A supported year: no note.
+    let html = render(state("year=2026&care=vpt&age=70", Lang::Nl)).await;
+    assert!(!html.contains("year-note"));
+}

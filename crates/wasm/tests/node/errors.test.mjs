@@ -58,6 +58,22 @@ test('each error code of the contract, through the package', () => {
   assert.equal(thrown(() => wlz.formatEur(Number.NaN)).code, 'invalid_amount');
 });
 
+test('a year whose amounts are not published yet says so, in both languages', () => {
+  const e = thrown(() => wlz.estimate({ ...M, year: 2027 }));
+  assert.equal(e.name, 'WlzError');
+  assert.equal(e.code, 'unsupported_year');
+  assert.equal(e.field, 'year');
+  assert.equal(e.detail.message.nl,
+    'De bedragen voor 2027 zijn nog niet bekend: het CAK heeft ze nog niet gepubliceerd. Kies uit: 2024, 2025, 2026.');
+  assert.equal(e.detail.message.en,
+    'The amounts for 2027 are not known yet: the CAK has not published them. Choose from: 2024, 2025, 2026.');
+  assert.equal(e.message, e.detail.message.en);
+  // An older year keeps its own message.
+  const old = thrown(() => wlz.estimate({ ...M, year: 2023 }));
+  assert.equal(old.code, 'unsupported_year');
+  assert.match(old.detail.message.nl, /^Het jaar 2023 wordt niet ondersteund\. Kies uit: 2024, 2025, 2026\.$/);
+});
+
 test('inputs that are not an object or JSON text', () => {
   const cyclic = { ...M };
   cyclic.self = cyclic;

@@ -18,6 +18,8 @@ pub struct Words {
     pub why: String,
     /// The term on the CAK's letter or the tax assessment.
     pub term: Option<String>,
+    /// A notice about the answer shown (a year without amounts: the core's text).
+    pub note: Option<String>,
 }
 
 impl Words {
@@ -26,10 +28,15 @@ impl Words {
             label: label.into(),
             why: why.into(),
             term: None,
+            note: None,
         }
     }
     pub fn term(mut self, t: impl Into<String>) -> Words {
         self.term = Some(t.into());
+        self
+    }
+    pub fn note(mut self, n: Option<String>) -> Words {
+        self.note = n;
         self
     }
 }
@@ -41,11 +48,14 @@ fn error_of(ctx: &Ctx, field: Field) -> Option<String> {
         .map(|e| e.message.get(ctx.state.lang).to_string())
 }
 
-fn describedby(field: Field, has_term: bool, has_error: bool) -> String {
+fn describedby(field: Field, words: &Words, has_error: bool) -> String {
     let k = field.key();
     let mut ids = format!("{k}-why");
-    if has_term {
+    if words.term.is_some() {
         ids.push_str(&format!(" {k}-term"));
+    }
+    if words.note.is_some() {
+        ids.push_str(&format!(" {k}-note"));
     }
     if has_error {
         ids.push_str(&format!(" {k}-error"));
@@ -62,6 +72,9 @@ fn help(field: Field, words: &Words, error: &Option<String>, lang: Lang) -> Html
                 <p class="term" id={format!("{k}-term")}>
                     { tr(lang, "Officiële term: ", "Official term: ") }<i lang="nl">{ term }</i>
                 </p>
+            }
+            if let Some(note) = &words.note {
+                <p class="field-note" id={format!("{k}-note")} role="status">{ note }</p>
             }
             if let Some(msg) = error {
                 <p class="error-message" id={format!("{k}-error")}>
@@ -117,7 +130,7 @@ pub fn TextField(p: &TextProps) -> Html {
                     autocomplete="off" spellcheck="false"
                     value={ctx.state.form.text(field)}
                     aria-invalid={if error.is_some() { "true" } else { "false" }}
-                    aria-describedby={describedby(field, p.words.term.is_some(), error.is_some())}
+                    aria-describedby={describedby(field, &p.words, error.is_some())}
                     {oninput} {onblur} />
                 if let Some(s) = &p.suffix { <span class="suffix">{ s }</span> }
             </div>
@@ -151,7 +164,7 @@ pub fn CheckField(p: &CheckProps) -> Html {
     html! {
         <div class="field check">
             <input id={k} name={k} type="checkbox" checked={ctx.state.form.flag(field)}
-                aria-describedby={describedby(field, p.words.term.is_some(), false)} {onchange} />
+                aria-describedby={describedby(field, &p.words, false)} {onchange} />
             <label for={k}>{ &p.words.label }</label>
             { help(field, &p.words, &None, lang) }
         </div>
@@ -202,7 +215,7 @@ pub fn RadioField(p: &RadioProps) -> Html {
     html! {
         <fieldset id={format!("{k}-group")}
             class={classes!("field", "radio", error.is_some().then_some("has-error"))}
-            aria-describedby={describedby(field, p.words.term.is_some(), error.is_some())}>
+            aria-describedby={describedby(field, &p.words, error.is_some())}>
             <legend>{ &p.words.label }</legend>
             { help(field, &p.words, &error, lang) }
             { p.extra.clone() }
@@ -258,7 +271,7 @@ pub fn SelectField(p: &SelectProps) -> Html {
             <label for={k}>{ &p.words.label }</label>
             { help(field, &p.words, &error, lang) }
             <select id={k} name={k} {onchange}
-                aria-describedby={describedby(field, p.words.term.is_some(), error.is_some())}>
+                aria-describedby={describedby(field, &p.words, error.is_some())}>
                 { for p.choices.iter().map(|c| html! {
                     <option value={c.value.clone()} selected={current == c.value}>{ &c.label }</option>
                 }) }

@@ -111,7 +111,8 @@ pub fn Questions() -> Html {
                     words={Words::new(
                         tr(lang, "Voor welk jaar wilt u de eigen bijdrage weten?", "Which year do you want to know the contribution for?"),
                         tr(lang, "Elk jaar gelden andere bedragen.", "The amounts change every year."))
-                        .term(tr(lang, "bijdragejaar", "bijdragejaar (contribution year)"))} />
+                        .term(tr(lang, "bijdragejaar", "bijdragejaar (contribution year)"))
+                        .note(f.year_note().map(|n| n.get(lang).to_string()))} />
                 <RadioField field={Field::Partner}
                     choices={vec![
                         Choice::new("", tr(lang, "Nee, ik heb geen partner", "No, I have no partner")),
