@@ -23,6 +23,8 @@ pub enum ErrorCode {
     InvalidDays,
     AmountOutOfRange,
     InconsistentCareDates,
+    /// More earlier stays than [`crate::input::MAX_PREVIOUS_PERIODS`].
+    TooManyPeriods,
     InvalidCare,
     InvalidParameters,
 }
@@ -93,6 +95,21 @@ impl InputError {
             code: ErrorCode::InvalidJson,
             field,
             message: Text::owned(nl, en),
+        }
+    }
+}
+
+impl InputError {
+    /// Text after the one JSON value the input must be.
+    pub(crate) fn trailing(e: &serde_json::Error) -> InputError {
+        let (line, column) = (e.line(), e.column());
+        InputError {
+            code: ErrorCode::InvalidJson,
+            field: None,
+            message: Text::owned(
+                format!("Na het JSON-object staat nog meer tekst (regel {line}, kolom {column}). Geef precies één object."),
+                format!("There is more text after the JSON object (line {line}, column {column}). Give exactly one object."),
+            ),
         }
     }
 }

@@ -268,7 +268,7 @@ fn member<'a>(
             }
             if let Some(b) = birth {
                 let age_on_jan1 = age_on(b, Date::new(y, 1, 1).expect("1 January exists"));
-                if age_on_jan1 != Some(age as i64) {
+                if age_on_jan1 != i64::from(age) {
                     return Err(err(
                         ErrorCode::InvalidAge,
                         &role.field("age"),
@@ -289,7 +289,7 @@ fn member<'a>(
                     format!("The date of birth is after {y}."),
                 ));
             }
-            if age_on(b, jan1).unwrap_or(0) > 130 {
+            if age_on(b, jan1) > 130 {
                 return Err(err(
                     ErrorCode::InvalidAge,
                     &role.field("birth_date"),
@@ -300,15 +300,13 @@ fn member<'a>(
             let cutoff = Date::new(y, 1, cutoff_day.clamp(1, 31)).expect("a January day");
             let aow = b.add_years(aow_age).is_some_and(|d| d <= cutoff);
             let on = input.date.unwrap_or(jan1);
-            let under = age_on(b, on).is_some_and(|a| a < 18);
+            let under = age_on(b, on) < 18;
             (aow, under)
         }
     };
     // Age on 1 January of the peiljaar, for the tax estimate only.
     let aow_peiljaar = match (person.birth_date, person.age) {
-        (Some(b), _) => Date::new(y - 2, 1, 1)
-            .and_then(|d| age_on(b, d))
-            .is_some_and(|a| a >= i64::from(aow_age)),
+        (Some(b), _) => Date::new(y - 2, 1, 1).is_some_and(|d| age_on(b, d) >= i64::from(aow_age)),
         (None, Some(age)) => age >= aow_age + 2,
         (None, None) => false,
     };
@@ -386,16 +384,15 @@ fn member<'a>(
     })
 }
 
-/// Whole years from `birth` to `on`, or `None` when `on` is before `birth`.
-pub fn age_on(birth: Date, on: Date) -> Option<i64> {
-    if on < birth {
-        return None;
-    }
+/// Completed years from `birth` to `on`: the age on that day. Before the birth it is
+/// negative (−1 in the year before), so "under 18" holds for someone not yet born on that
+/// day too: every rule that compares an age gets an answer for every date.
+pub fn age_on(birth: Date, on: Date) -> i64 {
     let mut years = i64::from(on.year() - birth.year());
     if (on.month(), on.day()) < (birth.month(), birth.day()) {
         years -= 1;
     }
-    Some(years)
+    years
 }
 
 fn check_stay(input: &Input, stay: &Stay, role: Role) -> Result<(), InputError> {
@@ -435,6 +432,15 @@ fn check_stay(input: &Input, stay: &Stay, role: Role) -> Result<(), InputError> 
                 "The stay starts after the date you are estimating for.",
             ));
         }
+    }
+    let max = crate::input::MAX_PREVIOUS_PERIODS;
+    if stay.previous.len() > max {
+        return Err(err(
+            ErrorCode::TooManyPeriods,
+            &role.field("stay.previous"),
+            format!("Geef hoogstens {max} eerdere verblijven. Alleen verblijven kort vóór dit verblijf tellen mee; laat oudere weg of geef het aantal maanden in zorg."),
+            format!("Give at most {max} earlier stays. Only stays shortly before this one count; leave out older ones or give the months in care."),
+        ));
     }
     let mut prev: Vec<_> = stay.previous.iter().collect();
     prev.sort_by_key(|p| p.start);

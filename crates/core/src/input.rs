@@ -199,7 +199,8 @@ pub struct Stay {
     /// First day of the current stay.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<Date>,
-    /// Earlier stays in an instelling or in beschermd wonen (lid 7, lid 8).
+    /// Earlier stays in an instelling or in beschermd wonen (lid 7, lid 8); at most
+    /// [`MAX_PREVIOUS_PERIODS`].
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub previous: Vec<PreviousPeriod>,
     /// The stay follows a GGZ stay whose Zvw period ran out (lid 7 a): no start period.
@@ -215,6 +216,11 @@ pub struct Stay {
     #[serde(default, skip_serializing_if = "is_false")]
     pub short_stays: bool,
 }
+
+/// The most earlier periods a stay may list. Far more than a life of stays that still
+/// matter (only a chain with gaps of at most 60 days, or a stay within 4 months, counts);
+/// the bound keeps every estimate fast whatever the input.
+pub const MAX_PREVIOUS_PERIODS: usize = 500;
 
 /// An earlier period of stay.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -271,9 +277,10 @@ fn is_false(b: &bool) -> bool {
 
 /// A euro amount in the JSON contract: a number (`38000`, `1234.56`) or a
 /// string in Dutch or English notation (`"38.000"`, `"1,234.56"`, `"€ 1.234"`).
-/// Never goes through binary floating point arithmetic: a JSON number is
-/// taken from its shortest decimal rendering, which is the literal itself for
-/// any amount within range. Serialized as a plain decimal string.
+/// Never goes through binary floating point arithmetic: a JSON number is read
+/// from its own text (serde_json's `arbitrary_precision`), so "at most two
+/// decimals" holds exactly (`38000.0000000000001` is refused, not rounded).
+/// Serialized as a plain decimal string.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Amount(pub Decimal);
 
@@ -292,8 +299,21 @@ impl Serialize for Amount {
 impl<'de> Deserialize<'de> for Amount {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
-        impl de::Visitor<'_> for V {
+        impl<'de> de::Visitor<'de> for V {
             type Value = Amount;
+            /// serde_json with `arbitrary_precision` hands a number over as a one-entry map
+            /// holding its literal text: the only path by which JSON numbers arrive.
+            fn visit_map<A: de::MapAccess<'de>>(self, mut m: A) -> Result<Amount, A::Error> {
+                match m.next_key::<String>()?.as_deref() {
+                    Some(JSON_NUMBER_KEY) => {}
+                    _ => return Err(de::Error::invalid_type(de::Unexpected::Map, &self)),
+                }
+                let text: String = m.next_value()?;
+                match json_number(&text) {
+                    Ok(d) => check(d),
+                    Err(e) => Err(de::Error::custom(amount_error_text(e, &text))),
+                }
+            }
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("an amount in euros, as a number or a string like \"38.000\"")
             }
@@ -318,14 +338,9 @@ impl<'de> Deserialize<'de> for Amount {
                 }
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Amount, E> {
-                parse_amount(v).map(Amount).map_err(|e| {
-                    let tag = if e == AmountError::OutOfRange {
-                        AMOUNT_OUT_OF_RANGE_TAG
-                    } else {
-                        AMOUNT_INVALID_TAG
-                    };
-                    E::custom(format!("{tag}`{v}`: {}", e.message(crate::Lang::En)))
-                })
+                parse_amount(v)
+                    .map(Amount)
+                    .map_err(|e| E::custom(amount_error_text(e, v)))
             }
         }
         fn check<E: de::Error>(d: Decimal) -> Result<Amount, E> {
@@ -346,6 +361,57 @@ impl<'de> Deserialize<'de> for Amount {
     }
 }
 
+/// The key under which serde_json (`arbitrary_precision`) passes a number's text.
+const JSON_NUMBER_KEY: &str = "$serde_json::private::Number";
+
+/// An amount error as the tagged text [`crate::error::InputError::json`] turns into its code.
+fn amount_error_text(e: AmountError, text: &str) -> String {
+    let tag = if e == AmountError::OutOfRange {
+        AMOUNT_OUT_OF_RANGE_TAG
+    } else {
+        AMOUNT_INVALID_TAG
+    };
+    format!("{tag}`{text}`: {}", e.message(crate::Lang::En))
+}
+
+/// A JSON number literal (`-12.50`, `3.8e4`) as an exact decimal. The number of decimals is
+/// counted on the text itself, before any conversion could round a long fraction away.
+fn json_number(text: &str) -> Result<Decimal, AmountError> {
+    let (mantissa, exp) = match text.find(['e', 'E']) {
+        Some(i) => (
+            &text[..i],
+            text[i + 1..]
+                .parse::<i64>()
+                .map_err(|_| AmountError::OutOfRange)?,
+        ),
+        None => (text, 0),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits: String = int
+        .trim_start_matches('-')
+        .chars()
+        .chain(frac.chars())
+        .collect();
+    let significant = digits.trim_end_matches('0');
+    let zero = significant.trim_start_matches('0').is_empty();
+    let trailing_zeros = (digits.len() - significant.len()) as i64;
+    if !zero && frac.len() as i64 - exp - trailing_zeros > 2 {
+        return Err(AmountError::TooManyDecimals);
+    }
+    if zero {
+        return Ok(Decimal::ZERO);
+    }
+    if exp.abs() > 30 {
+        return Err(AmountError::OutOfRange);
+    }
+    let d = if exp == 0 {
+        Decimal::from_str(text)
+    } else {
+        Decimal::from_scientific(text)
+    };
+    d.map_err(|_| AmountError::OutOfRange)
+}
+
 impl Input {
     /// Parses the JSON contract; unknown fields and wrong types give a clear message.
     pub fn from_json(json: &str) -> Result<Input, crate::error::InputError> {
@@ -353,12 +419,18 @@ impl Input {
     }
 }
 
-/// Reads any contract type from JSON text; a problem becomes an
-/// [`InputError`](crate::error::InputError) naming the field by its path.
+/// Reads any contract type from JSON text that holds exactly one JSON value; a
+/// problem becomes an [`InputError`](crate::error::InputError) naming the field
+/// by its path.
 pub fn from_json<T: serde::de::DeserializeOwned>(
     json: &str,
 ) -> Result<T, crate::error::InputError> {
-    let de = &mut serde_json::Deserializer::from_str(json);
-    serde_path_to_error::deserialize(de)
-        .map_err(|e| crate::error::InputError::json(&e.path().to_string(), e.inner()))
+    let mut de = serde_json::Deserializer::from_str(json);
+    let value = serde_path_to_error::deserialize(&mut de)
+        .map_err(|e| crate::error::InputError::json(&e.path().to_string(), e.inner()))?;
+    // Exactly one JSON value: anything after it (a second object, stray brackets) would
+    // otherwise be dropped without a word.
+    de.end()
+        .map_err(|e| crate::error::InputError::trailing(&e))?;
+    Ok(value)
 }

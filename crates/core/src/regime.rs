@@ -120,6 +120,50 @@ fn start_period_end(
     Some(end)
 }
 
+/// For each earlier period (in input order): whether its own start period had ended by its
+/// last day, so the HEB was owed at its end (lid 7 b, when `heb_owed` is not given). Each
+/// period's start period counts the periods before it that chain to it (lid 8, gaps of at
+/// most 60 days); walking the periods once in date order keeps that chain as a running sum,
+/// so the whole list costs one sort, not a pass per period.
+fn derived_heb_owed(
+    p: &YearParams,
+    previous: &[crate::input::PreviousPeriod],
+    whole_months: bool,
+) -> Vec<bool> {
+    let months = YearParams::int(&p.start_period_months) as u32;
+    let gap = YearParams::int(&p.start_chain_gap_days);
+    let mut order: Vec<usize> = (0..previous.len()).collect();
+    order.sort_by_key(|&i| previous[i].start);
+    let mut owed = vec![false; previous.len()];
+    let mut chained = 0i64;
+    for (k, &i) in order.iter().enumerate() {
+        let q = &previous[i];
+        if k > 0 {
+            let before = &previous[order[k - 1]];
+            // "Gap" = the days strictly between the end of one period and the start of the next.
+            let between = before.end.days_until(q.start) - 1;
+            chained = if before.end < q.start && between <= gap {
+                chained + period_days(before.start, before.end)
+            } else {
+                0
+            };
+        }
+        let end = q
+            .start
+            .add_months(months)
+            .and_then(|e| e.add_days(-chained))
+            .map(|e| {
+                if whole_months && e.day() != 1 {
+                    e.first_of_month().add_months(1)
+                } else {
+                    Some(e)
+                }
+            });
+        owed[i] = end.flatten().is_some_and(|e| e <= q.end);
+    }
+    owed
+}
+
 pub fn start_period(h: &Household, m: &Member) -> StartPeriod {
     let p = h.params;
     let r = &h.input.readings;
@@ -192,22 +236,13 @@ pub fn start_period(h: &Household, m: &Member) -> StartPeriod {
         return sp;
     };
     let window = YearParams::int(&p.lid7_window_months) as u32;
+    let derived_owed = derived_heb_owed(p, &stay.previous, r.start_period_whole_months);
     let mut earlier: Vec<(Date, Date)> = Vec::new();
-    for prev in &stay.previous {
+    for (prev, derived) in stay.previous.iter().zip(derived_owed) {
         let owed = match (prev.kind, prev.heb_owed) {
             (_, Some(o)) => o,
             (PeriodKind::BeschermdWonen, None) => false,
-            (PeriodKind::Instelling, None) => {
-                // Derived: that stay's own start period had ended by its last day.
-                let before: Vec<(Date, Date)> = stay
-                    .previous
-                    .iter()
-                    .filter(|q| q.end < prev.start)
-                    .map(|q| (q.start, q.end))
-                    .collect();
-                start_period_end(p, prev.start, &before, r.start_period_whole_months)
-                    .is_some_and(|e| e <= prev.end)
-            }
+            (PeriodKind::Instelling, None) => derived,
         };
         let within = prev.end.add_months(window).is_some_and(|w| start < w);
         if owed && within {
@@ -564,4 +599,56 @@ fn return_decision() -> Decision {
             "The zorgkantoor expects the stay to end within 4 months with a return home. That means the low contribution.",
         ),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::PreviousPeriod;
+    use proptest::prelude::*;
+
+    /// The rule as the spec states it for one period: its own start period, counting the
+    /// earlier periods that chain to it, walked back from that period (a pass per period).
+    fn owed_one_by_one(p: &YearParams, previous: &[PreviousPeriod], whole: bool) -> Vec<bool> {
+        previous
+            .iter()
+            .map(|q| {
+                let before: Vec<(Date, Date)> = previous
+                    .iter()
+                    .filter(|o| o.end < q.start)
+                    .map(|o| (o.start, o.end))
+                    .collect();
+                start_period_end(p, q.start, &before, whole).is_some_and(|e| e <= q.end)
+            })
+            .collect()
+    }
+
+    proptest! {
+        /// The single sorted pass gives the same answer as the pass per period, for any
+        /// non-overlapping list in any order (lengths and gaps around 4 months and 60 days).
+        #[test]
+        fn one_sorted_pass_equals_a_pass_per_period(
+            parts in prop::collection::vec((1i64..200, 0i64..120), 0..25),
+            seed in any::<u64>(),
+            whole in any::<bool>(),
+        ) {
+            let p = crate::params::for_year(2025).unwrap().unwrap();
+            let mut d = Date::new(2015, 1, 1).unwrap();
+            let mut periods = Vec::new();
+            for (len, gap) in parts {
+                let end = d.add_days(len - 1).unwrap();
+                periods.push(PreviousPeriod { start: d, end, kind: Default::default(), heb_owed: None });
+                d = end.add_days(gap + 1).unwrap();
+            }
+            // Any input order: rotate and reverse by the seed.
+            if !periods.is_empty() {
+                let k = (seed as usize) % periods.len();
+                periods.rotate_left(k);
+                if seed % 2 == 1 {
+                    periods.reverse();
+                }
+            }
+            prop_assert_eq!(derived_heb_owed(p, &periods, whole), owed_one_by_one(p, &periods, whole));
+        }
+    }
 }
