@@ -10,7 +10,10 @@
 //! * the trace recomputes (`trace::verify`) and ends in `monthly` / `due`;
 //! * the same input gives the same output;
 //! * a higher client income never lowers the amount.
-//! Errors must have Dutch and English messages.
+//! Errors must have Dutch and English messages. Hostile shapes (issue 11): earlier stays come
+//! as a list (now and then far beyond the cap of 500, which must be an error), and some
+//! documents get an amount with a long fraction (must be `invalid_amount`) or text after the
+//! object (must be `invalid_json`); a date of birth may fall in the contribution year.
 #![no_main]
 
 use arbitrary::Arbitrary;
@@ -19,12 +22,12 @@ use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
 const FORMS: [&str; 8] = ["instelling", "vpt", "mpt", "pgb", "dtv", "none", "living-along", "beschermd-wonen"];
-const READINGS: [&str; 17] = [
+const READINGS: [&str; 18] = [
     "joint_vermogen_threshold", "cot_grouping_outside", "cot_own_vib_share", "spouse_cot_added",
     "cot_test_on_vermogen", "extra_vrijstelling_any_verzekerde", "spouse_without_care_owes",
     "thuis_only_if_top_form", "korting_per_spouse", "start_period_whole_months", "dtv_always_leb",
     "bw_partner_no_start_period", "partial_from_exact", "no_data_korting_2024_2025",
-    "split_includes_vib", "aftrekpost_per_spouse", "living_along_as_no_care",
+    "split_includes_vib", "aftrekpost_per_spouse", "living_along_as_no_care", "bw_spouse_owes",
 ];
 
 #[derive(Arbitrary, Debug)]
@@ -32,7 +35,10 @@ struct Stay {
     by_date: bool,
     months: u8,
     start_day: u16,
-    prev: Option<(u16, u16, Option<bool>)>,
+    /// Earlier periods: (length in days, gap before the next, heb_owed, beschermd wonen).
+    prev: Vec<(u8, u8, Option<bool>, bool)>,
+    /// Now and then many more earlier periods, up to beyond the cap.
+    many: Option<u16>,
     after_ggz: bool,
     short: bool,
 }
@@ -63,6 +69,8 @@ struct H {
     date_day: u16,
     readings: u32,
     extra_income: u16,
+    /// 1: the client's income as a JSON number with a long fraction; 2: text after the object.
+    hostile: u8,
 }
 
 fn date(year: i32, day_of_year: u16) -> String {
@@ -95,6 +103,8 @@ fn person(p: &P, year: i32, date_day: u16, client: bool) -> Value {
         "work_income": p.work,
     });
     match p.birth_day {
+        // Now and then born in the contribution year itself (under 18 on every day of it).
+        Some(d) if p.age % 16 == 0 => v["birth_date"] = json!(date(year, d)),
         Some(d) => v["birth_date"] = json!(date(year - 20 - i32::from(p.age % 90), d)),
         None => v["age"] = json!(p.age % 110),
     }
@@ -109,14 +119,9 @@ fn person(p: &P, year: i32, date_day: u16, client: bool) -> Value {
         if s.by_date {
             let start = s.start_day % (date_day + 1);
             st["start"] = json!(date(year, start));
-            if let Some((a, b, owed)) = s.prev {
-                // An earlier period in the year before, so it always ends before the start.
-                let (a, b) = (a.min(b), a.max(b));
-                let mut prev = json!({"start": date(year - 1, a), "end": date(year - 1, b)});
-                if let Some(o) = owed {
-                    prev["heb_owed"] = json!(o);
-                }
-                st["previous"] = json!([prev]);
+            let periods = previous(s, year);
+            if !periods.is_empty() {
+                st["previous"] = json!(periods);
             }
         } else {
             st["months_completed"] = json!(s.months % 40);
@@ -124,6 +129,34 @@ fn person(p: &P, year: i32, date_day: u16, client: bool) -> Value {
         v["stay"] = st;
     }
     v
+}
+
+/// Earlier periods laid out backwards from the end of the year before, so they never overlap
+/// and always end before the current stay; in a shuffled order.
+fn previous(s: &Stay, year: i32) -> Vec<Value> {
+    use wlz_core::Date;
+    let mut spec: Vec<(u8, u8, Option<bool>, bool)> = s.prev.clone();
+    if let Some(n) = s.many {
+        spec.extend((0..usize::from(n % 700)).map(|i| ((i % 97) as u8, (i % 71) as u8, None, false)));
+    }
+    let mut end = Date::new(year - 1, 12, 31).unwrap();
+    let mut out = Vec::with_capacity(spec.len());
+    for (len, gap, owed, bw) in spec {
+        let Some(start) = end.add_days(-i64::from(len)) else { break };
+        let mut p = json!({"start": start.to_string(), "end": end.to_string()});
+        if let Some(o) = owed {
+            p["heb_owed"] = json!(o);
+        }
+        if bw {
+            p["kind"] = json!("beschermd-wonen");
+        }
+        out.push(p);
+        let Some(next) = start.add_days(-1 - i64::from(gap)) else { break };
+        end = next;
+    }
+    let k = out.len() / 3;
+    out.rotate_left(k);
+    out
 }
 
 fn build(h: &H) -> Value {
@@ -159,8 +192,37 @@ fn build(h: &H) -> Value {
 
 fuzz_target!(|h: H| {
     let v = build(&h);
+    let periods = v["client"]["stay"]["previous"].as_array().map_or(0, Vec::len);
     let json = v.to_string();
     let result = wlz_core::estimate_json(&json);
+    // Hostile variants of the same document: where the plain document is accepted, a long
+    // fraction in an amount must be `invalid_amount`, text after the object `invalid_json`.
+    let hostile = match h.hostile % 8 {
+        1 => {
+            let income = v["client"]["income"].as_str().unwrap().to_string();
+            let whole = income.split('.').next().unwrap();
+            Some((
+                json.replace(&format!("\"income\":\"{income}\""), &format!("\"income\":{whole}.0000000000001")),
+                wlz_core::ErrorCode::InvalidAmount,
+            ))
+        }
+        2 => {
+            let tail = ["}", "]]x", " {}", "\n{\"version\":1}"][usize::from(h.hostile / 8) % 4];
+            Some((format!("{json}{tail}"), wlz_core::ErrorCode::InvalidJson))
+        }
+        _ => None,
+    };
+    if let Some((doc, code)) = hostile {
+        let e = wlz_core::estimate_json(&doc).expect_err(&doc);
+        assert!(!e.message.nl.is_empty() && !e.message.en.is_empty(), "{doc}");
+        if result.is_ok() {
+            assert_eq!(e.code, code, "{doc}");
+        }
+        return;
+    }
+    if periods > wlz_core::input::MAX_PREVIOUS_PERIODS {
+        assert!(result.is_err(), "{periods} earlier periods accepted");
+    }
     let again = wlz_core::estimate_json(&json);
     match (&result, &again) {
         (Ok(a), Ok(b)) => assert_eq!(

@@ -10,7 +10,9 @@
 //! * the trace recomputes (`wlz_core::trace::verify` against the year's
 //!   parameter table and the peiljaar's tax parameters) and its `monthly` /
 //!   `due` steps equal the result;
-//! * the result serializes to JSON.
+//! * the result serializes to JSON;
+//! * the input was exactly one JSON value (`serde_json::from_str` of the whole text
+//!   succeeds): nothing after the object was silently dropped.
 //!
 //! On `Err` the message has non-empty Dutch and English text.
 #![no_main]
@@ -36,6 +38,10 @@ fuzz_target!(|data: &[u8]| {
 });
 
 fn check(json: &str, r: &wlz_core::Estimate) {
+    assert!(
+        serde_json::from_str::<serde_json::Value>(json).is_ok(),
+        "accepted an input that is not exactly one JSON value: {json:?}"
+    );
     assert_eq!(
         r.monthly.scale(),
         2,
