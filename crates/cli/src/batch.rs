@@ -1,10 +1,13 @@
 //! `wlz-bijdrage batch`: many households in, one result per household out,
-//! as JSON Lines or CSV. Streams row by row with buffered I/O (constant
-//! memory); a bad row gets an `error` and never stops the batch. See
+//! as JSON Lines or CSV. Streams row by row with buffered I/O; memory is
+//! bounded because no line or CSV record longer than [`MAX_RECORD`] is held.
+//! A bad row gets an `error` and never stops the batch; an output file
+//! appears only when the whole input was read (see [`Target`]). See
 //! `docs/batch.md`.
 
 use crate::error::{CliError, Code};
 use crate::estimate::{self, default_year, Naming, PersonValues, Values};
+use crate::output::{self, Target};
 use crate::Output;
 use clap::{Args, ValueEnum};
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
@@ -16,6 +19,11 @@ use wlz_core::{ErrorCode, Estimate, Input, InputError, Lang};
 
 /// Read and write buffers.
 const BUFFER: usize = 64 * 1024;
+
+/// The longest JSON line or CSV record that is read whole: 1 MiB. A household at the cap of
+/// `wlz_core::input::MAX_PREVIOUS_PERIODS` earlier stays is about 40 KB, so only a broken input
+/// reaches it (a CSV quote that is never closed swallows the rest of the file).
+pub const MAX_RECORD: usize = 1 << 20;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -61,34 +69,34 @@ impl From<io::Error> for Stop {
         if e.kind() == io::ErrorKind::BrokenPipe {
             Stop::Closed
         } else {
-            Stop::Fatal(CliError::new(
-                Code::Cli("cannot_write_output"),
-                None,
-                format!("Kan de uitvoer niet schrijven: {e}"),
-                format!("Cannot write the output: {e}"),
-            ))
+            Stop::Fatal(output::write_failed(&e))
         }
     }
 }
 
 pub fn run(args: &BatchArgs, out: Output) -> Result<(), CliError> {
     let format = args.format.unwrap_or_else(|| format_of(&args.input));
+    // Refuse an output that is the input before anything is opened for writing.
+    let target = Target::open(&args.output, &args.input)?;
     let reader = open_input(&args.input)?;
     let mut progress = Progress::new(out.lang);
     let result = match format {
         Format::Jsonl => {
-            let output = open_output(&args.output)?;
-            let mut w = BufWriter::with_capacity(BUFFER, output);
-            let r = jsonl(reader, &mut w, out.lang, &mut progress);
-            // Flush also after a fatal error: the rows before it are valid output.
-            let flushed = w.flush().map_err(Stop::from);
-            r.and(flushed)
+            let mut w = BufWriter::with_capacity(BUFFER, target);
+            jsonl(reader, &mut w, out.lang, &mut progress).and_then(|()| {
+                let target = w.into_inner().map_err(|e| Stop::from(e.into_error()))?;
+                Ok(target)
+            })
         }
-        Format::Csv => csv_batch(reader, &args.output, out.lang, &mut progress),
+        Format::Csv => csv_batch(reader, target, out.lang, &mut progress),
     };
     progress.finish();
+    // Only a complete run puts its file in place; after a fatal error the temporary file is
+    // removed and the target keeps its previous content (standard output keeps the rows
+    // already written).
     match result {
-        Ok(()) | Err(Stop::Closed) => Ok(()),
+        Ok(target) => target.finish(),
+        Err(Stop::Closed) => Ok(()),
         Err(Stop::Fatal(e)) => Err(e),
     }
 }
@@ -139,21 +147,6 @@ fn open_input(path: &str) -> Result<BufReader<Box<dyn Read>>, CliError> {
         Box::new(std::fs::File::open(path).map_err(|e| cannot_read(path, &e))?)
     };
     Ok(BufReader::with_capacity(BUFFER, inner))
-}
-
-fn open_output(path: &str) -> Result<Box<dyn Write>, CliError> {
-    if path == "-" {
-        return Ok(Box::new(io::stdout()));
-    }
-    match std::fs::File::create(path) {
-        Ok(f) => Ok(Box::new(f)),
-        Err(e) => Err(CliError::new(
-            Code::Cli("cannot_write_output"),
-            None,
-            format!("Kan het uitvoerbestand niet maken ({path}): {e}"),
-            format!("Cannot create the output file ({path}): {e}"),
-        )),
-    }
 }
 
 // ------------------------------------------------------------------ errors of one row
@@ -229,11 +222,14 @@ struct TopKeys {
     version: bool,
     /// It already has `monthly`, `regime` or `error` (unknown to the contract).
     result_keys: bool,
+    /// It has the batch's own `id` (any JSON value, echoed, not part of the contract).
+    id: bool,
 }
 
 enum Key {
     Version,
     Result,
+    Id,
     Other,
 }
 
@@ -249,6 +245,7 @@ impl<'de> Deserialize<'de> for Key {
                 Ok(match v {
                     "version" => Key::Version,
                     "monthly" | "regime" | "error" => Key::Result,
+                    ID_COLUMN => Key::Id,
                     _ => Key::Other,
                 })
             }
@@ -272,6 +269,7 @@ impl<'de> Deserialize<'de> for TopKeys {
                     match key {
                         Key::Version => k.version = true,
                         Key::Result => k.result_keys = true,
+                        Key::Id => k.id = true,
                         Key::Other => {}
                     }
                     map.next_value::<IgnoredAny>()?;
@@ -296,10 +294,16 @@ fn jsonl<R: BufRead, W: Write>(
     let mut line_no: u64 = 0;
     loop {
         raw.clear();
-        if r.read_until(b'\n', &mut raw).map_err(|e| read_failed(&e))? == 0 {
+        let (read, too_long) = read_line(&mut r, &mut raw).map_err(|e| read_failed(&e))?;
+        if read == 0 {
             break;
         }
         line_no += 1;
+        if too_long {
+            write_too_long(w, line_no, lang)?;
+            progress.row(false);
+            continue;
+        }
         let text = std::str::from_utf8(&raw).map_err(|_| not_utf8(line_no))?;
         let mut line = text.trim_end_matches(['\n', '\r']);
         if line_no == 1 {
@@ -312,6 +316,92 @@ fn jsonl<R: BufRead, W: Write>(
         progress.row(ok);
     }
     Ok(())
+}
+
+/// Reads one line into `buf` (at most [`MAX_RECORD`] bytes and its newline). Returns the bytes
+/// consumed and whether the line was longer: then the rest of it is skipped, not kept.
+fn read_line<R: BufRead>(r: &mut R, buf: &mut Vec<u8>) -> io::Result<(usize, bool)> {
+    let limit = MAX_RECORD as u64 + 1;
+    let read = r.by_ref().take(limit).read_until(b'\n', buf)?;
+    if read <= MAX_RECORD || buf.last() == Some(&b'\n') {
+        return Ok((read, false));
+    }
+    buf.clear();
+    let mut skipped = read;
+    loop {
+        let available = r.fill_buf()?;
+        if available.is_empty() {
+            break;
+        }
+        match available.iter().position(|b| *b == b'\n') {
+            Some(i) => {
+                r.consume(i + 1);
+                skipped += i + 1;
+                break;
+            }
+            None => {
+                let n = available.len();
+                r.consume(n);
+                skipped += n;
+            }
+        }
+    }
+    Ok((skipped, true))
+}
+
+/// The result of a line longer than [`MAX_RECORD`]: its number and the error, not its text.
+fn write_too_long<W: Write>(w: &mut W, line_no: u64, lang: Lang) -> io::Result<()> {
+    let mib = MAX_RECORD >> 20;
+    let err = RowError::new(
+        "line_too_long",
+        None,
+        lang,
+        format!("Regel {line_no} is langer dan {mib} MiB; zo lang is geen huishouden. De regel is overgeslagen."),
+        format!("Line {line_no} is longer than {mib} MiB; no household is that long. The line was skipped."),
+    );
+    write!(w, "{{\"line\":{line_no},")?;
+    write_result(w, Err(&err))
+}
+
+/// The object's text without its top-level `id`, which is the batch's and not the contract's.
+fn without_id(text: &str) -> serde_json::Result<String> {
+    let members: Vec<(String, &serde_json::value::RawValue)> =
+        serde_json::from_str::<Members>(text)?.0;
+    let mut out = String::with_capacity(text.len());
+    out.push('{');
+    for (key, value) in members.iter().filter(|(k, _)| k != ID_COLUMN) {
+        if out.len() > 1 {
+            out.push(',');
+        }
+        out.push_str(&serde_json::to_string(key)?);
+        out.push(':');
+        out.push_str(value.get());
+    }
+    out.push('}');
+    Ok(out)
+}
+
+/// The members of a JSON object in order, duplicates kept (the contract then reports them).
+struct Members<'a>(Vec<(String, &'a serde_json::value::RawValue)>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Members<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Members<'a>, D::Error> {
+        struct V<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> Visitor<'de> for V<'a> {
+            type Value = Members<'a>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Members<'a>, A::Error> {
+                let mut members = Vec::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    members.push((key, map.next_value()?));
+                }
+                Ok(Members(members))
+            }
+        }
+        d.deserialize_map(V(std::marker::PhantomData))
+    }
 }
 
 /// One line: returns whether it gave an amount.
@@ -351,6 +441,13 @@ fn jsonl_row<W: Write>(
         }
         patched.push_str("\"version\":1}");
         patched.as_str()
+    };
+    let stripped;
+    let text = if keys.id {
+        stripped = without_id(text).unwrap_or_else(|_| text.to_string());
+        stripped.as_str()
+    } else {
+        text
     };
     // The plain decoder is faster; only a bad row pays for the error with its path.
     let input = serde_json::from_str::<Input>(text).or_else(|_| Input::from_json(text));
@@ -671,26 +768,66 @@ fn map_header(header: &csv::StringRecord) -> Result<Vec<Option<Col>>, CliError> 
     Ok(map)
 }
 
+/// The input of the CSV parser, stopping a record that grows beyond [`MAX_RECORD`]: the parser
+/// holds a record whole, and a quote that is never closed makes the rest of the file one record.
+struct Bounded<R> {
+    inner: R,
+    /// Bytes handed to the parser so far.
+    read: u64,
+    /// Where the record being read starts (bytes into the input), set after each record.
+    record_start: std::rc::Rc<std::cell::Cell<u64>>,
+}
+
+/// The marker of the error [`Bounded`] raises.
+#[derive(Debug)]
+struct RecordTooLong;
+
+impl fmt::Display for RecordTooLong {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("record too long")
+    }
+}
+
+impl std::error::Error for RecordTooLong {}
+
+impl<R: Read> Read for Bounded<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        // The parser reads ahead by at most its buffer: allow that on top of the limit.
+        let limit = (MAX_RECORD + 2 * BUFFER) as u64;
+        if self.read.saturating_sub(self.record_start.get()) > limit {
+            return Err(io::Error::other(RecordTooLong));
+        }
+        let n = self.inner.read(buf)?;
+        self.read += n as u64;
+        Ok(n)
+    }
+}
+
 fn csv_batch<R: BufRead>(
     mut reader: R,
-    output: &str,
+    target: Target,
     lang: Lang,
     progress: &mut Progress,
-) -> Result<(), Stop> {
+) -> Result<Target, Stop> {
     let delimiter = sniff_delimiter(&mut reader)?;
+    let record_start = std::rc::Rc::new(std::cell::Cell::new(0));
+    let bounded = Bounded {
+        inner: reader,
+        read: 0,
+        record_start: record_start.clone(),
+    };
     let mut rdr = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
         .buffer_capacity(BUFFER)
-        .from_reader(reader);
-    let header = rdr.headers().map_err(|e| csv_read_error(&e))?.clone();
+        .from_reader(bounded);
+    let header = rdr.headers().map_err(|e| csv_read_error(&e, 1))?.clone();
     let columns = map_header(&header)?;
-    // The input is readable: now (and only now) create the output.
     let mut wtr = csv::WriterBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
         .buffer_capacity(BUFFER)
-        .from_writer(open_output(output)?);
+        .from_writer(target);
     let mut out_header: Vec<&str> = header.iter().collect();
     if let Some(first) = out_header.first_mut() {
         *first = first.trim_start_matches('\u{feff}');
@@ -702,11 +839,19 @@ fn csv_batch<R: BufRead>(
     let mut record = csv::StringRecord::new();
     let mut monthly = String::with_capacity(16);
     let mut message = String::new();
-    while rdr
-        .read_record(&mut record)
-        .map_err(|e| csv_read_error(&e))?
-    {
-        let line = record.position().map_or(0, |p| p.line());
+    loop {
+        let start = rdr.position().clone();
+        record_start.set(start.byte());
+        if !rdr
+            .read_record(&mut record)
+            .map_err(|e| csv_read_error(&e, start.line()))?
+        {
+            break;
+        }
+        let line = record.position().map_or(start.line(), |p| p.line());
+        if let Some(e) = unclosed_quote(&record, &columns, line) {
+            return Err(Stop::Fatal(e));
+        }
         let result = csv_row(&record, &columns, line, lang);
         let (regime, ok) = match &result {
             Ok(e) => {
@@ -728,12 +873,72 @@ fn csv_batch<R: BufRead>(
             .map_err(csv_write_error)?;
         progress.row(ok);
     }
-    wtr.flush().map_err(Stop::from)
+    wtr.flush().map_err(Stop::from)?;
+    wtr.into_inner()
+        .map_err(|e| Stop::from(io::Error::new(e.error().kind(), e.error().to_string())))
 }
 
-fn csv_read_error(e: &csv::Error) -> CliError {
+/// A record that spans lines because a quote (`"`) was not closed where it should have been.
+/// A quoted cell may hold a line break only in the free `id` column of a record with the
+/// header's width; anywhere else the rows after the quote were swallowed into one cell, and
+/// the batch stops rather than present them as processed.
+fn unclosed_quote(
+    record: &csv::StringRecord,
+    columns: &[Option<Col>],
+    line: u64,
+) -> Option<CliError> {
+    let mut lines_before = 0;
+    for (i, cell) in record.iter().enumerate() {
+        let breaks = cell.matches('\n').count() as u64;
+        let free_cell = record.len() == columns.len() && columns.get(i) == Some(&None);
+        if breaks > 0 && !free_cell {
+            let opened = line + lines_before;
+            let column = columns
+                .get(i)
+                .map(|c| c.map_or(ID_COLUMN, Col::name))
+                .unwrap_or("?");
+            // The last line break of a cell swallowed up to the end is the file's own.
+            let last = opened + breaks - u64::from(cell.ends_with('\n'));
+            return Some(CliError::new(
+                Code::Cli("invalid_csv"),
+                None,
+                format!(
+                    "Regel {opened}: een aanhalingsteken (\") in kolom {column} wordt niet gesloten. \
+                     Alles tot en met regel {last} is daardoor als één cel gelezen. \
+                     Zet het ontbrekende aanhalingsteken of verwijder het (een \" binnen een cel schrijf je als \"\"). \
+                     De batch is hier gestopt."
+                ),
+                format!(
+                    "Line {opened}: a quote (\") in column {column} is never closed, \
+                     so everything up to line {last} was read as one cell. \
+                     Add the missing quote or remove it (write a \" inside a cell as \"\"). \
+                     The batch stopped here."
+                ),
+            ));
+        }
+        lines_before += breaks;
+    }
+    None
+}
+
+fn csv_read_error(e: &csv::Error, record_line: u64) -> CliError {
     match e.kind() {
         csv::ErrorKind::Utf8 { pos, .. } => not_utf8(pos.as_ref().map_or(0, |p| p.line())),
+        csv::ErrorKind::Io(io) if io.get_ref().is_some_and(|r| r.is::<RecordTooLong>()) => {
+            let mib = MAX_RECORD >> 20;
+            CliError::new(
+                Code::Cli("invalid_csv"),
+                None,
+                format!(
+                    "De rij die op regel {record_line} begint, is langer dan {mib} MiB. \
+                     Meestal wordt daar een aanhalingsteken (\") niet gesloten. De batch is hier gestopt."
+                ),
+                format!(
+                    "The row that starts on line {record_line} is longer than {mib} MiB. \
+                     Usually a quote (\") there is never closed. The batch stopped here."
+                ),
+            )
+        }
         _ => read_failed(e),
     }
 }

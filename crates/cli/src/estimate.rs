@@ -351,8 +351,7 @@ pub fn run(args: &EstimateArgs, matches: &ArgMatches, out: Output) -> Result<(),
     if out.json {
         output::print_json(serde_json::to_string_pretty(&estimate))
     } else {
-        output::print_text(&render::explanation(&estimate, out.lang));
-        Ok(())
+        output::print_text(&render::explanation(&estimate, out.lang))
     }
 }
 
@@ -409,7 +408,9 @@ fn read_input(path: &str) -> Result<Input, CliError> {
             format!("Cannot read the input ({name}): {e}"),
         ));
     }
-    Ok(Input::from_json(&text)?)
+    // A byte order mark (as some Windows editors write) is not part of the JSON; batch skips it too.
+    let json = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    Ok(Input::from_json(json)?)
 }
 
 /// How messages name an input value: as a flag (`--partner-income`) or as

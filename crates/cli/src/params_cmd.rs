@@ -25,8 +25,7 @@ pub fn run(args: &ParamsArgs, out: Output) -> Result<(), CliError> {
     if out.json {
         output::print_json(serde_json::to_string_pretty(&params.all()))
     } else {
-        output::print_text(table(params, out.lang).trim_end());
-        Ok(())
+        output::print_text(table(params, out.lang).trim_end())
     }
 }
 

@@ -128,8 +128,7 @@ pub fn timeline(args: &TimelineArgs, matches: &ArgMatches, out: Output) -> Resul
         s.push_str(&format!("* {}\n", n.get(l)));
     }
     s.push_str(disclaimer(l));
-    output::print_text(&s);
-    Ok(())
+    output::print_text(&s)
 }
 
 // ---------------------------------------------------------------------------
@@ -175,8 +174,7 @@ pub fn compare(args: &CompareArgs, matches: &ArgMatches, out: Output) -> Result<
     }
     s.push('\n');
     s.push_str(disclaimer(l));
-    output::print_text(&s);
-    Ok(())
+    output::print_text(&s)
 }
 
 // ---------------------------------------------------------------------------
@@ -263,8 +261,7 @@ pub fn what_if(args: &WhatIfArgs, matches: &ArgMatches, out: Output) -> Result<(
     }
     s.push_str(&format!("({})\n", w.reference.article()));
     s.push_str(disclaimer(l));
-    output::print_text(&s);
-    Ok(())
+    output::print_text(&s)
 }
 
 // ---------------------------------------------------------------------------
@@ -326,6 +323,5 @@ pub fn curve(args: &CurveArgs, matches: &ArgMatches, out: Output) -> Result<(), 
         ));
     }
     s.push_str(disclaimer(l));
-    output::print_text(&s);
-    Ok(())
+    output::print_text(&s)
 }

@@ -117,6 +117,7 @@ impl InputError {
 pub(crate) const AMOUNT_OUT_OF_RANGE_TAG: &str = "[amount_out_of_range] ";
 pub(crate) const AMOUNT_INVALID_TAG: &str = "[invalid_amount] ";
 
+/// `detail` is the kind's key and the amount as given (`1`x``), as `input.rs` writes it.
 fn amount_messages(code: ErrorCode, detail: &str) -> (String, String) {
     match code {
         ErrorCode::AmountOutOfRange => (
@@ -125,10 +126,24 @@ fn amount_messages(code: ErrorCode, detail: &str) -> (String, String) {
             "This amount is too large (or negative where it cannot be); at most €100,000,000."
                 .to_string(),
         ),
-        _ => (
-            format!("Dit is geen geldig bedrag: {detail}"),
-            format!("This is not a valid amount: {detail}"),
-        ),
+        _ => {
+            let mut chars = detail.chars();
+            let kind = chars
+                .next()
+                .and_then(crate::money::AmountError::from_key)
+                .unwrap_or(crate::money::AmountError::Invalid);
+            let given = chars.as_str();
+            (
+                format!(
+                    "Dit is geen geldig bedrag: {given}. {}",
+                    kind.message(crate::Lang::Nl)
+                ),
+                format!(
+                    "This is not a valid amount: {given}. {}",
+                    kind.message(crate::Lang::En)
+                ),
+            )
+        }
     }
 }
 

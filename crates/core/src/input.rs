@@ -371,7 +371,8 @@ fn amount_error_text(e: AmountError, text: &str) -> String {
     } else {
         AMOUNT_INVALID_TAG
     };
-    format!("{tag}`{text}`: {}", e.message(crate::Lang::En))
+    // The kind travels as a key, so the error can say it in both languages (error.rs).
+    format!("{tag}{}`{text}`", e.key())
 }
 
 /// A JSON number literal (`-12.50`, `3.8e4`) as an exact decimal. The number of decimals is

@@ -35,6 +35,22 @@ pub enum AmountError {
 }
 
 impl AmountError {
+    const ALL: [AmountError; 4] = [
+        AmountError::Empty,
+        AmountError::Invalid,
+        AmountError::TooManyDecimals,
+        AmountError::OutOfRange,
+    ];
+
+    /// A one-character key, to carry the kind through a serde error text (see `input.rs`).
+    pub(crate) fn key(self) -> char {
+        char::from(b'0' + self as u8)
+    }
+
+    pub(crate) fn from_key(c: char) -> Option<AmountError> {
+        Self::ALL.into_iter().find(|e| e.key() == c)
+    }
+
     pub fn message(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (AmountError::Empty, Lang::Nl) => "Vul een bedrag in.",
