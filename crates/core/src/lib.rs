@@ -28,6 +28,7 @@ pub mod input;
 mod minijson;
 pub mod money;
 pub mod params;
+pub mod questions;
 pub mod readings;
 pub mod regime;
 pub mod scenarios;
