@@ -1681,6 +1681,11 @@ fn estimate_one(input: &Input, params: &'static YearParams) -> Result<Estimate, 
     let sps = regime::StartPeriods::new(&h);
     let sp = |m: &Member| sps.get(m);
     let dec: Decision = regime::decide(&h, &sp);
+    if dec.regime != Regime::Geen {
+        if let Some(m) = h.members.iter().find(|m| m.income_missing) {
+            return Err(household::missing_income(m.role, input.year));
+        }
+    }
     for m in h.members.iter() {
         if regime::effective_form(m).is_stay() {
             let s = sps.get(m);

@@ -91,6 +91,8 @@ pub struct Member<'a> {
     pub living_along: bool,
     pub mpt_max_20_hours: bool,
     pub income: Decimal,
+    /// No income given (and the CAK has the data): an error once a contribution is due.
+    pub income_missing: bool,
     pub assets: Decimal,
     pub one_off: Decimal,
     pub tax: Option<Decimal>,
@@ -325,32 +327,10 @@ fn member<'a>(
     }
     let no_data = input.household.cak_has_no_data;
     let income = amount(person.income, role, "income", false)?;
-    let income = match (income, no_data) {
-        (Some(i), _) => i,
-        (None, true) => Decimal::ZERO,
-        (None, false) => {
-            return Err(match role {
-                Role::Client => err(
-                    ErrorCode::MissingIncome,
-                    "client.income",
-                    format!("Vul het verzamelinkomen van {} in (het peiljaar).", y - 2),
-                    format!(
-                        "Enter the verzamelinkomen of {} (the reference year).",
-                        y - 2
-                    ),
-                ),
-                Role::Partner => err(
-                    ErrorCode::MissingPartnerData,
-                    "partner.income",
-                    format!(
-                        "Vul ook het verzamelinkomen van uw partner over {} in.",
-                        y - 2
-                    ),
-                    format!("Also enter your partner's verzamelinkomen of {}.", y - 2),
-                ),
-            })
-        }
-    };
+    // A missing income is an error only when a contribution is due (`engine`): an under-18
+    // client owes none, so the income is not asked then (`questions`).
+    let income_missing = income.is_none() && !no_data;
+    let income = income.unwrap_or_default();
     let assets = amount(person.assets, role, "assets", false)?.unwrap_or_default();
     let one_off =
         amount(person.one_off_payments, role, "one_off_payments", true)?.unwrap_or_default();
@@ -375,6 +355,7 @@ fn member<'a>(
         living_along,
         mpt_max_20_hours: person.mpt_max_20_hours,
         income,
+        income_missing,
         assets,
         one_off,
         tax,
@@ -382,6 +363,25 @@ fn member<'a>(
         war_benefits,
         stay: person.stay.as_ref(),
     })
+}
+
+/// The error for a missing verzamelinkomen of the peiljaar (`year − 2`, Blz 3.3.1.1).
+pub(crate) fn missing_income(role: Role, year: i32) -> InputError {
+    let pj = year - 2;
+    match role {
+        Role::Client => err(
+            ErrorCode::MissingIncome,
+            "client.income",
+            format!("Vul het verzamelinkomen van {pj} in (het peiljaar)."),
+            format!("Enter the verzamelinkomen of {pj} (the reference year)."),
+        ),
+        Role::Partner => err(
+            ErrorCode::MissingPartnerData,
+            "partner.income",
+            format!("Vul ook het verzamelinkomen van uw partner over {pj} in."),
+            format!("Also enter your partner's verzamelinkomen of {pj}."),
+        ),
+    }
 }
 
 /// Completed years from `birth` to `on`: the age on that day. Before the birth it is

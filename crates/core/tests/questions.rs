@@ -150,12 +150,16 @@ fn path(q: Question) -> Option<(&'static str, &'static str)> {
 /// Other answers to try for a question (every one is a valid answer).
 fn answers(q: Question) -> Vec<Value> {
     use Question as Q;
+    // `null` is the answer left empty: a missing income is an error only when a contribution
+    // is due, so under 18 it is not asked.
     let amounts = || {
-        [
+        let mut a = [
             "0", "1500", "9000", "24000", "38000", "61000", "150000", "1250000",
         ]
         .map(|a| json!(a))
-        .to_vec()
+        .to_vec();
+        a.push(Value::Null);
+        a
     };
     match q {
         Q::MonthsInCare | Q::PartnerMonthsInCare => [0, 1, 3, 4, 6, 30]
