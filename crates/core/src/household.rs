@@ -367,7 +367,7 @@ fn member<'a>(
 
 /// The error for a missing verzamelinkomen of the peiljaar (`year − 2`, Blz 3.3.1.1).
 pub(crate) fn missing_income(role: Role, year: i32) -> InputError {
-    let pj = year - 2;
+    let pj = crate::params::peiljaar(year);
     match role {
         Role::Client => err(
             ErrorCode::MissingIncome,

@@ -695,10 +695,10 @@ pub fn parse_year(json: &str) -> Result<YearParams, ParamsError> {
             "{year}: a year with the COT needs reference `blz_3_3_2_4a`"
         )));
     }
-    if p.peiljaar != year - 2 {
+    if p.peiljaar != peiljaar(year) {
         return Err(ParamsError(format!(
             "{year}: peiljaar must be {} (Blz 1.1.1)",
-            year - 2
+            peiljaar(year)
         )));
     }
     Ok(p)
@@ -713,6 +713,14 @@ fn all_years() -> &'static Vec<Result<YearParams, ParamsError>> {
             .map(|(_, json)| parse_year(json))
             .collect()
     })
+}
+
+/// The *peiljaar* of a contribution year: the year whose verzamelinkomen and 1 January
+/// assets count, two years earlier (Blz art. 1.1.1, "peiljaar"; Wlz art. 3.2.5 lid 1). Every
+/// year file is checked to say the same ([`parse_year`]). Pages and tools ask the core for it
+/// instead of subtracting themselves.
+pub fn peiljaar(contribution_year: i32) -> i32 {
+    contribution_year - 2
 }
 
 /// The contribution years the engine supports, ascending.

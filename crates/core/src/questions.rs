@@ -103,6 +103,54 @@ impl Question {
         }
     }
 
+    /// A short name, to list an answer ("Belasting en premies: niet gebruikt …").
+    pub fn label(self) -> Text {
+        use Question as Q;
+        let (nl, en) = match self {
+            Q::Year => ("Jaar", "Year"),
+            Q::Age => ("Leeftijd", "Age"),
+            Q::Care => ("Zorg", "Care"),
+            Q::MonthsInCare => ("Hoe lang in de instelling", "How long in the instelling"),
+            Q::MptMax20Hours => ("Hoogstens 20 uur zorg", "At most 20 hours of care"),
+            Q::Income => ("Verzamelinkomen", "Verzamelinkomen (total income)"),
+            Q::Assets => ("Spaargeld en beleggingen", "Savings and investments"),
+            Q::Tax => ("Belasting en premies", "Tax and contributions"),
+            Q::WorkIncome => ("Inkomen uit werk", "Income from work"),
+            Q::OneOffPayments => ("Eenmalige uitkeringen", "One-off payments"),
+            Q::Partner => ("Partner", "Partner"),
+            Q::PartnerAge => ("Leeftijd van uw partner", "Your partner's age"),
+            Q::PartnerCare => ("Waar uw partner woont", "Where your partner lives"),
+            Q::PartnerMonthsInCare => (
+                "Hoe lang uw partner in de instelling is",
+                "How long your partner has been in the instelling",
+            ),
+            Q::PartnerIncome => (
+                "Verzamelinkomen van uw partner",
+                "Your partner's verzamelinkomen",
+            ),
+            Q::PartnerAssets => (
+                "Spaargeld en beleggingen van uw partner",
+                "Your partner's savings and investments",
+            ),
+            Q::PartnerTax => (
+                "Belasting en premies van uw partner",
+                "Your partner's tax and contributions",
+            ),
+            Q::PartnerWorkIncome => (
+                "Inkomen uit werk van uw partner",
+                "Your partner's income from work",
+            ),
+            Q::Children => ("Kinderen", "Children"),
+            Q::ReturnHomeExpected => ("Binnen 4 maanden naar huis", "Home within 4 months"),
+            Q::WmoMaatwerkvoorziening => (
+                "Hulp van de gemeente (Wmo)",
+                "Help from the municipality (Wmo)",
+            ),
+            Q::Zorgtoeslag => ("Zorgtoeslag", "Zorgtoeslag (healthcare allowance)"),
+        };
+        Text::fixed(nl, en)
+    }
+
     pub fn from_key(key: &str) -> Option<Question> {
         let key = key.trim().to_ascii_lowercase().replace('_', "-");
         Question::ALL.into_iter().find(|q| q.key() == key)

@@ -9,6 +9,8 @@
 //! the form exactly as `wlz-bijdrage estimate --year 2026 --care vpt …`
 //! would.
 
+use std::collections::BTreeSet;
+use wlz_core::questions::{self, Question};
 use wlz_core::{
     params, parse_amount, Amount, CareForm, CareForms, HouseholdFacts, Input, Lang, Person, Stay,
     Text, CONTRACT_VERSION,
@@ -155,6 +157,15 @@ impl Field {
             self,
             Field::NowIncome | Field::NowPartnerIncome | Field::NowBijstand
         )
+    }
+
+    /// The core's question behind this field; `None` for the what-if questions, which are not
+    /// part of the household.
+    pub fn question(self) -> Option<Question> {
+        if self.is_what_if() {
+            return None;
+        }
+        Question::from_key(self.key())
     }
 
     /// A partner's question (asking it adds a partner, as in the CLI).
@@ -357,36 +368,79 @@ impl FormData {
             .flatten()
     }
 
-    /// Whether a question can change the answer for this household; the page
-    /// hides the others. The tax, work-income and zorgtoeslag questions only
-    /// feed the hoge bijdrage, which needs a stay in an instelling (after the
-    /// start period, which the timeline always reaches).
+    /// Whether a question can change the answer for this household; the page hides the
+    /// others. The core decides ([`wlz_core::questions`]); only the what-if questions, which
+    /// are not part of the household, are the page's own.
     pub fn asks(&self, f: Field) -> bool {
-        let care = self.care_form();
-        let partner = self.partner_form();
-        let stays = |c: Option<CareForm>| matches!(c, Some(CareForm::Instelling));
+        self.asked().contains(&f)
+    }
+
+    /// Every question that can change the answer now.
+    pub fn asked(&self) -> BTreeSet<Field> {
+        self.asked_for(&self.read().0)
+    }
+
+    fn asked_for(&self, input: &Input) -> BTreeSet<Field> {
+        let core: Vec<Question> = questions::relevant(input)
+            .into_iter()
+            .map(|a| a.question)
+            .collect();
+        Field::ALL
+            .into_iter()
+            .filter(|f| match f.question() {
+                Some(q) => core.contains(&q),
+                None => *f != Field::NowPartnerIncome || self.partner,
+            })
+            .collect()
+    }
+
+    /// The answers given that do not matter for this household, each with the core's reason:
+    /// the page says so instead of dropping them in silence.
+    pub fn not_used(&self) -> Vec<(Field, Text)> {
+        let input = self.read().0;
+        Field::ALL
+            .into_iter()
+            .filter(|f| self.answered(*f))
+            .filter_map(|f| Some((f, questions::not_used(&input, f.question()?)?)))
+            .collect()
+    }
+
+    /// Whether the user gave this question an answer of their own (not the default).
+    fn answered(&self, f: Field) -> bool {
         match f {
-            Field::MonthsInCare => stays(care),
-            Field::MptMax20Hours => care == Some(CareForm::Mpt),
-            Field::PartnerMonthsInCare => {
-                stays(care) && matches!(partner, Some(CareForm::Instelling | CareForm::LivingAlong))
-            }
-            Field::Children | Field::ReturnHomeExpected => stays(care),
-            // Only the mpt ≤ 20 hours amount depends on it (Blz 3.3.2.2 lid 5 c).
-            Field::WmoMaatwerkvoorziening => care == Some(CareForm::Mpt) && self.mpt_max_20_hours,
-            Field::Tax | Field::WorkIncome | Field::Zorgtoeslag => stays(care),
-            Field::PartnerTax | Field::PartnerWorkIncome => stays(care) && self.partner,
-            Field::PartnerAge
-            | Field::PartnerCare
-            | Field::PartnerIncome
-            | Field::PartnerAssets
-            | Field::NowPartnerIncome => self.partner,
-            _ => true,
+            Field::Partner | Field::Year => false,
+            Field::PartnerCare => self.partner_care != "none",
+            _ if f.is_flag() => self.flag(f),
+            _ => !self.text(f).trim().is_empty(),
         }
     }
 
-    /// The engine's input, or every problem with the form (each tied to its field).
+    /// The household as answered so far, for the core to decide what matters: every valid
+    /// answer, whatever the situation (an answer that does not matter cannot change the
+    /// result, as `crates/core/tests/questions.rs` proves), never failing.
+    pub fn partial_input(&self) -> Input {
+        self.read().0
+    }
+
+    /// The engine's input, or every problem with the questions asked (each tied to its field).
+    /// A problem with an answer that does not matter for this household does not block the
+    /// result; the page lists such answers as not used ([`FormData::not_used`]).
     pub fn to_input(&self) -> Result<Input, Vec<FieldError>> {
+        let (input, errors) = self.read();
+        let asked = self.asked_for(&input);
+        let mut errors: Vec<FieldError> = errors
+            .into_iter()
+            .filter(|e| e.field.is_none_or(|f| asked.contains(&f)))
+            .collect();
+        if errors.is_empty() {
+            return Ok(input);
+        }
+        errors.sort_by_key(|e| e.field.map(|f| f as usize).unwrap_or(usize::MAX));
+        Err(errors)
+    }
+
+    /// The input with every valid answer, and the problems with all answers.
+    fn read(&self) -> (Input, Vec<FieldError>) {
         let mut errors = Vec::new();
         let mut amount = |f: Field, required: bool| -> Option<Amount> {
             let text = self.text(f);
@@ -420,29 +474,17 @@ impl FormData {
         };
         let income = amount(Field::Income, true);
         let assets = amount(Field::Assets, false);
-        let tax = self
-            .asks(Field::Tax)
-            .then(|| amount(Field::Tax, false))
-            .flatten();
-        let work_income = self
-            .asks(Field::WorkIncome)
-            .then(|| amount(Field::WorkIncome, false))
-            .flatten();
+        let tax = amount(Field::Tax, false);
+        let work_income = amount(Field::WorkIncome, false);
         let one_off = amount(Field::OneOffPayments, false);
-        let (p_income, p_assets, p_tax, p_work) = if self.partner {
+        let partner_amounts = self.partner.then(|| {
             (
                 amount(Field::PartnerIncome, true),
                 amount(Field::PartnerAssets, false),
-                self.asks(Field::PartnerTax)
-                    .then(|| amount(Field::PartnerTax, false))
-                    .flatten(),
-                self.asks(Field::PartnerWorkIncome)
-                    .then(|| amount(Field::PartnerWorkIncome, false))
-                    .flatten(),
+                amount(Field::PartnerTax, false),
+                amount(Field::PartnerWorkIncome, false),
             )
-        } else {
-            (None, None, None, None)
-        };
+        });
 
         let age = parse_age(&self.age, Field::Age, &mut errors);
         let care = match self.care_form() {
@@ -456,33 +498,9 @@ impl FormData {
             }
             Some(c) => Some(c),
         };
-        let stay = |months: &str, f: Field, errors: &mut Vec<FieldError>| -> Option<Stay> {
-            let m = months.trim();
-            if m.is_empty() {
-                return None;
-            }
-            match m.parse::<u32>() {
-                Ok(n) if n <= 240 => Some(Stay {
-                    months_completed: Some(n),
-                    ..Stay::default()
-                }),
-                _ => {
-                    errors.push(FieldError::new(
-                        f,
-                        "Kies hoe lang het verblijf al duurt.",
-                        "Choose how long the stay has lasted.",
-                    ));
-                    None
-                }
-            }
-        };
-        let client_stay = if care == Some(CareForm::Instelling) {
-            stay(&self.months_in_care, Field::MonthsInCare, &mut errors)
-        } else {
-            None
-        };
+        let client_stay = stay(&self.months_in_care, Field::MonthsInCare, &mut errors);
 
-        let partner = if self.partner {
+        let partner = partner_amounts.map(|(p_income, p_assets, p_tax, p_work)| {
             let p_age = parse_age(&self.partner_age, Field::PartnerAge, &mut errors);
             let p_care = match self.partner_care.parse::<CareForm>() {
                 Ok(c) => Some(c),
@@ -495,18 +513,12 @@ impl FormData {
                     None
                 }
             };
-            let p_stay = if matches!(p_care, Some(CareForm::Instelling | CareForm::LivingAlong))
-                && care == Some(CareForm::Instelling)
-            {
-                stay(
-                    &self.partner_months_in_care,
-                    Field::PartnerMonthsInCare,
-                    &mut errors,
-                )
-            } else {
-                None
-            };
-            Some(Person {
+            let p_stay = stay(
+                &self.partner_months_in_care,
+                Field::PartnerMonthsInCare,
+                &mut errors,
+            );
+            Person {
                 age: p_age,
                 care: CareForms(p_care.into_iter().collect()),
                 stay: p_stay,
@@ -515,25 +527,17 @@ impl FormData {
                 tax: p_tax,
                 work_income: p_work,
                 ..Person::default()
-            })
-        } else {
-            None
-        };
+            }
+        });
 
-        if !errors.is_empty() {
-            errors.sort_by_key(|e| e.field.map(|f| f as usize).unwrap_or(usize::MAX));
-            return Err(errors);
-        }
-        let client_form = care.unwrap_or(CareForm::Vpt);
-        let stays = client_form == CareForm::Instelling;
-        Ok(Input {
+        let input = Input {
             version: CONTRACT_VERSION,
             year: self.year,
             date: None,
             client: Person {
                 age,
-                care: CareForms(vec![client_form]),
-                mpt_max_20_hours: client_form == CareForm::Mpt && self.mpt_max_20_hours,
+                care: CareForms(care.into_iter().collect()),
+                mpt_max_20_hours: self.mpt_max_20_hours,
                 stay: client_stay,
                 income,
                 assets,
@@ -544,16 +548,16 @@ impl FormData {
             },
             partner,
             household: HouseholdFacts {
-                children: stays && self.children,
-                return_home_expected: stays && self.return_home_expected,
-                wmo_maatwerkvoorziening: self.wmo_maatwerkvoorziening
-                    && self.asks(Field::WmoMaatwerkvoorziening),
-                zorgtoeslag: self.zorgtoeslag && self.asks(Field::Zorgtoeslag),
+                children: self.children,
+                return_home_expected: self.return_home_expected,
+                wmo_maatwerkvoorziening: self.wmo_maatwerkvoorziening,
+                zorgtoeslag: self.zorgtoeslag,
                 ..HouseholdFacts::default()
             },
             days: None,
             readings: Default::default(),
-        })
+        };
+        (input, errors)
     }
 
     /// The what-if figures for the contribution year, when the user gave them.
@@ -646,9 +650,8 @@ impl FormData {
             {
                 continue;
             }
-            if !self.asks(f) {
-                continue;
-            }
+            // An answer that does not matter now still goes in: the link shows the same page,
+            // with the same "not used" notes.
             let value = if f.is_flag() {
                 if !self.flag(f) {
                     continue;
@@ -708,6 +711,28 @@ impl FormData {
             form.partner_care = "none".into();
         }
         form
+    }
+}
+
+/// The whole months of a stay completed (`0`–`3`; empty: 4 months or more, no stay data).
+fn stay(months: &str, f: Field, errors: &mut Vec<FieldError>) -> Option<Stay> {
+    let m = months.trim();
+    if m.is_empty() {
+        return None;
+    }
+    match m.parse::<u32>() {
+        Ok(n) if n <= 240 => Some(Stay {
+            months_completed: Some(n),
+            ..Stay::default()
+        }),
+        _ => {
+            errors.push(FieldError::new(
+                f,
+                "Kies hoe lang het verblijf al duurt.",
+                "Choose how long the stay has lasted.",
+            ));
+            None
+        }
     }
 }
 
@@ -908,13 +933,28 @@ mod tests {
     }
 
     #[test]
-    fn hidden_answers_do_not_reach_the_engine() {
-        // Children only matter for a stay; after switching to vpt they must not count.
-        let mut f = form("care=instelling&age=70&income=30000&children=1&months-in-care=1");
+    fn answers_that_stop_mattering_are_kept_and_said_not_to_be_used() {
+        // Children only matter for a stay; after switching to vpt they cannot count.
+        let mut f = form("care=instelling&age=70&income=30000&tax=abc");
+        assert!(f.to_input().is_err(), "the tax is asked in an instelling");
+        f.set(Field::Children, "1");
+        assert!(
+            !f.asks(Field::Tax),
+            "with children the lage bijdrage applies"
+        );
+        assert!(f.to_input().is_ok());
         f.set(Field::Care, "vpt");
-        let input = f.to_input().expect("valid");
-        assert!(!input.household.children);
-        assert!(input.client.stay.is_none());
+        let input = f
+            .to_input()
+            .expect("a bad answer that is not asked does not block");
+        let e = wlz_core::estimate(&input).expect("an estimate");
+        // Spec case-M style amount for vpt, 70, 30,000 without assets: the lage bijdrage.
+        assert_eq!(e.regime, wlz_core::Regime::Lage);
+        let not_used: Vec<Field> = f.not_used().into_iter().map(|(f, _)| f).collect();
+        assert_eq!(not_used, vec![Field::Tax, Field::Children]);
+        let (_, why) = &f.not_used()[0];
+        assert!(why.nl.contains("hoge eigen bijdrage"), "{}", why.nl);
+        assert_eq!(f.text(Field::Tax), "abc", "the typed answer is kept");
     }
 
     #[test]

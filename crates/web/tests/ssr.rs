@@ -110,7 +110,9 @@ async fn a_stay_shows_the_timeline_and_the_partner_choices() {
         html.contains("€ 202,81") && html.contains("€ 194,36"),
         "split"
     );
-    assert!(html.contains("id=\"months-in-care\""));
+    // With a partner at home without care the lage bijdrage holds however long the stay
+    // lasts (Blz 3.3.2.2 lid 2 a): the core does not ask how long.
+    assert!(!html.contains("id=\"months-in-care\""));
     assert!(html.contains("id=\"timeline-start\""));
     // 12 months in the timeline: 12 option months in the select plus 12 table rows.
     let timeline = &html[html.find("timeline-table").expect("timeline table")..];

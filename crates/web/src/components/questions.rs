@@ -1,6 +1,8 @@
 //! The questions, on one page with progressive disclosure: a question that
-//! cannot change the answer for this household is not shown
-//! (`FormData::asks`). Each says why we ask and the official term.
+//! cannot change the answer for this household is not shown; the core decides
+//! which (`wlz_core::questions`, through `FormData::asked`). An answer given
+//! earlier that no longer matters is listed as not used ([`NotUsed`]). Each
+//! question says why we ask and the official term.
 
 use super::fields::{CheckField, Choice, RadioField, SelectField, TextField, Words};
 use super::{use_app, ExtLink};
@@ -81,8 +83,10 @@ pub fn Questions() -> Html {
     let s = &ctx.state;
     let lang = s.lang;
     let f = &s.form;
-    let pj = f.year - 2;
-    let asks = |field: Field| f.asks(field);
+    let pj = params::peiljaar(f.year);
+    // The core decides which questions matter (wlz_core::questions); computed once a render.
+    let asked = f.asked();
+    let asks = |field: Field| asked.contains(&field);
     let onsubmit = {
         let d = ctx.dispatch.clone();
         Callback::from(move |e: SubmitEvent| {
@@ -171,12 +175,14 @@ pub fn Questions() -> Html {
                         words={Words::new(
                             tr(lang, "Ik heb kinderen met kinderbijslag, of kinderen jonger dan 27 met studiefinanciering", "I have children with child benefit, or children under 27 with student finance"),
                             tr(lang, "Dan betaalt u de lage eigen bijdrage.", "Then you pay the low contribution."))} />
+                }
+                if asks(Field::ReturnHomeExpected) {
                     <CheckField field={Field::ReturnHomeExpected}
                         words={Words::new(
                             tr(lang, "Het zorgkantoor verwacht dat ik binnen 4 maanden weer naar huis ga", "The care office expects me to go home within 4 months"),
                             tr(lang, "Dan betaalt u de lage eigen bijdrage. Vraag het zorgkantoor of uw arts.", "Then you pay the low contribution. Ask the care office or your doctor."))} />
                 }
-                if s.form.partner {
+                if asks(Field::PartnerCare) {
                     <RadioField field={Field::PartnerCare} choices={partner_choices(lang)}
                         words={Words::new(
                             tr(lang, "Waar woont uw partner, en krijgt hij of zij Wlz-zorg?", "Where does your partner live, and do they get Wlz care?"),
@@ -190,6 +196,7 @@ pub fn Questions() -> Html {
                 }
             </section>
 
+            if asks(Field::Income) {
             <section class="step" aria-labelledby="step-income">
                 <h3 id="step-income"><span class="step-no" aria-hidden="true">{ "3" }</span>{ fmt(format!("Inkomen van {pj}"), format!("Income of {pj}")) }</h3>
                 <p class="step-intro">{ fmt(
@@ -241,14 +248,18 @@ pub fn Questions() -> Html {
                             tr(lang, "Dit telt mee bij de hoge eigen bijdrage.", "This counts for the high contribution."))} />
                 }
             </section>
+            }
 
+            if asks(Field::Assets) || asks(Field::OneOffPayments) {
             <section class="step" aria-labelledby="step-assets">
                 <h3 id="step-assets"><span class="step-no" aria-hidden="true">{ "4" }</span>{ fmt(format!("Vermogen op 1 januari {pj}"), format!("Assets on 1 January {pj}")) }</h3>
+                if asks(Field::Assets) {
                 <TextField field={Field::Assets}
                     words={Words::new(
                         fmt(format!("Uw spaargeld en beleggingen min schulden op 1 januari {pj} (mag leeg)"), format!("Your savings and investments minus debts on 1 January {pj} (may be left empty)")),
                         tr(lang, "Uw eigen huis telt niet mee. U vindt het bedrag op uw aanslag (box 3).", "Your own home does not count. You find the amount on your assessment (box 3)."))
                         .term(tr(lang, "grondslag sparen en beleggen (rendementsgrondslag)", "grondslag sparen en beleggen (box 3 base)"))} />
+                }
                 if asks(Field::PartnerAssets) {
                     <TextField field={Field::PartnerAssets}
                         words={Words::new(
@@ -256,15 +267,62 @@ pub fn Questions() -> Html {
                             tr(lang, "Hier ook: het eigen huis telt niet mee.", "Here too: the own home does not count."))
                             .term(tr(lang, "grondslag sparen en beleggen", "grondslag sparen en beleggen (box 3 base)"))} />
                 }
+                if asks(Field::OneOffPayments) {
                 <TextField field={Field::OneOffPayments}
                     words={Words::new(
                         tr(lang, "Eenmalige uitkeringen die niet mogen meetellen (mag leeg)", "One-off payments that may be left out (may be left empty)"),
                         tr(lang, "Bijvoorbeeld smartengeld. Vraag het CAK om dit niet mee te tellen.", "For example compensation for personal injury. Ask the CAK to leave it out."))} />
+                }
             </section>
+            }
+
+            <NotUsed />
 
             <div class="actions">
                 <button type="submit" class="primary">{ tr(lang, "Bereken", "Calculate") }</button>
             </div>
         </form>
+    }
+}
+
+/// The answers the user gave that do not matter for this household now: never dropped in
+/// silence. Each says why (the core's reason) and can be cleared.
+#[component]
+fn NotUsed() -> Html {
+    let ctx = use_app();
+    let lang = ctx.state.lang;
+    let unused = ctx.state.form.not_used();
+    if unused.is_empty() {
+        return html! {};
+    }
+    let items = unused.into_iter().map(|(field, why)| {
+        let clear = {
+            let d = ctx.dispatch.clone();
+            // The partner's place goes back to its default, "at home without care".
+            let empty = if field == Field::PartnerCare {
+                "none"
+            } else {
+                ""
+            };
+            Callback::from(move |_: MouseEvent| d.dispatch(Action::Set(field, empty.to_string())))
+        };
+        let label = field
+            .question()
+            .map(|q| q.label().get(lang).to_string())
+            .unwrap_or_default();
+        html! {
+            <li id={format!("not-used-{}", field.key())}>
+                <strong>{ label }</strong>{ ": " }{ why.get(lang).to_string() }{ " " }
+                <button type="button" class="link" onclick={clear}>
+                    { tr(lang, "Wis dit antwoord", "Clear this answer") }
+                </button>
+            </li>
+        }
+    });
+    html! {
+        <section class="not-used" aria-labelledby="not-used-title">
+            <h3 id="not-used-title">{ tr(lang, "Antwoorden die nu niet meetellen", "Answers that do not count now") }</h3>
+            <ul>{ for items }</ul>
+        </section>
     }
 }

@@ -342,8 +342,8 @@ pub fn WhatIfView() -> Html {
         <section class="scenario what-if" aria-labelledby="what-if-title">
             <h3 id="what-if-title">{ tr(lang, "Is uw inkomen gedaald?", "Has your income dropped?") }</h3>
             <p>{ match lang {
-                Lang::Nl => format!("Het CAK rekent met uw inkomen van {}. Verdient u in {year} veel minder? Dan kunt u vragen om met {year} te rekenen.", year - 2),
-                Lang::En => format!("The CAK uses your income of {}. Do you earn much less in {year}? Then you can ask it to use {year}.", year - 2),
+                Lang::Nl => format!("Het CAK rekent met uw inkomen van {}. Verdient u in {year} veel minder? Dan kunt u vragen om met {year} te rekenen.", wlz_core::params::peiljaar(year)),
+                Lang::En => format!("The CAK uses your income of {}. Do you earn much less in {year}? Then you can ask it to use {year}.", wlz_core::params::peiljaar(year)),
             } }</p>
             <TextField field={Field::NowIncome}
                 words={Words::new(

@@ -44,7 +44,7 @@ pub fn Trust() -> Html {
     let ctx = use_app();
     let lang = ctx.state.lang;
     let year = ctx.state.form.year;
-    let pj = year - 2;
+    let pj = wlz_core::params::peiljaar(year);
     html! {
         <section class="trust" aria-labelledby="trust-title">
             <h2 id="trust-title">{ tr(lang, "Goed om te weten", "Good to know") }</h2>
