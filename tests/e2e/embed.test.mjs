@@ -1,13 +1,15 @@
 // The widget (web/embed.js + web/frame.js) on a care office's page from
 // another origin: two servers, two origins. The host pages come from one
-// (a rewritten copy of dist/demo-host.html and two pages written here), the
+// (a rewritten copy of dist/demo-host.html and pages written here), the
 // calculator from the other. The pages' CSPs are enforced (launchStrict).
 //
 // Checked: spec case M inside the iframe; the iframe's height follows the
 // content (no scrollbar); the theme from data-* attributes arrives, bad
 // values are refused; resize messages from another origin, another frame or
 // of another shape are ignored; several widgets size each on their own; the
-// script loaded twice makes no extra widget; links to other sites open a new
+// script loaded twice makes no extra widget; in a single-page app mount()
+// refills a div whose iframe was removed and the registry drops removed
+// iframes (and knows one put back again); links to other sites open a new
 // tab; axe inside the frame and on the host page; no errors; no request to
 // any origin but the two servers.
 
@@ -18,7 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   DIST, startServer, launchStrict, watchErrors, recordRequests, snapshotBuild,
-  fillCase, expectAmount, regimeText, settle, openAllDetails, until, CASES,
+  fillCase, expectAmount, amountText, regimeText, settle, openAllDetails, until, CASES,
   injectAxe, axeViolations, formatViolations,
 } from './lib.mjs';
 
@@ -63,6 +65,20 @@ function twicePage(widgetOrigin) {
 `;
 }
 
+/** A single-page app: one div now; the test adds, removes and puts back the rest. */
+function spaPage(widgetOrigin) {
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Single-page app</title>
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src ${widgetOrigin}; frame-src ${widgetOrigin}">
+</head>
+<body><main><h1>A page that changes</h1>
+<div data-wlz-bijdrage id="s1"></div>
+<script src="${widgetOrigin}/embed.js" async></script>
+</main></body></html>
+`;
+}
+
 before(async () => {
   widget = await startServer();
   // The host: a copy of the build whose demo page loads embed.js from the widget's origin.
@@ -80,6 +96,7 @@ before(async () => {
   fs.writeFileSync(path.join(hostDir, 'demo-host.html'), rewritten);
   fs.writeFileSync(path.join(hostDir, 'multi.html'), multiPage(widget.origin));
   fs.writeFileSync(path.join(hostDir, 'twice.html'), twicePage(widget.origin));
+  fs.writeFileSync(path.join(hostDir, 'spa.html'), spaPage(widget.origin));
   host = await startServer(hostDir);
   assert.notEqual(host.origin, widget.origin);
 
@@ -431,6 +448,98 @@ test('the script pasted twice gives one calculator; the demo page also works fro
   const same = await widgetFrame(p, 0);
   await fits(p, 0, same, 'the demo on one origin');
   assert.equal(await rootVar(same, '--wlz-color-primary'), '#00594f');
+  await p.close();
+});
+
+test('single-page apps: mount() refills a div whose iframe was removed, leaves one with its own, and the registry follows the page', async () => {
+  const p = await browser.context.newPage();
+  await p.goto(`${host.origin}/spa.html`);
+  await p.waitForLoadState('load');
+  // The registry against the page: how many frames it holds, how many iframes
+  // the page has (all of them the loader's), and whether they are the same ones.
+  const state = () => p.evaluate(() => {
+    const frames = window.wlzBijdrage.frames.map((w) => w.frame);
+    const iframes = [...document.querySelectorAll('iframe')];
+    return {
+      registered: frames.length,
+      inPage: iframes.length,
+      same: frames.every((f) => iframes.includes(f)) && iframes.every((f) => frames.includes(f)),
+    };
+  });
+  const mount = () => p.evaluate(() => window.wlzBijdrage.mount());
+  assert.deepEqual(await state(), { registered: 1, inPage: 1, same: true });
+
+  // The host removes the iframe and keeps the div: mount() puts a fresh calculator in it.
+  await p.evaluate(() => {
+    window.removed = document.querySelector('#s1 > iframe');
+    window.removed.remove();
+  });
+  assert.equal(await mount(), 1);
+  assert.deepEqual(await state(), { registered: 1, inPage: 1, same: true }, 'the removed iframe is dropped');
+  assert.equal(await p.locator('#s1 > iframe').count(), 1);
+  assert.ok(await p.evaluate(() => document.querySelector('#s1 > iframe') !== window.removed), 'a new iframe');
+  const fresh = await widgetFrame(p, 0);
+  await fits(p, 0, fresh, 'the fresh calculator');
+  await fillCase(fresh, CASES.M);
+  await expectAmount(fresh, '€ 337,68');
+
+  // mount() on a div that has its calculator changes nothing: same iframe, the result stays.
+  await p.evaluate(() => { window.kept = document.querySelector('#s1 > iframe'); });
+  assert.equal(await mount(), 1);
+  assert.equal(await mount(), 1);
+  assert.deepEqual(await state(), { registered: 1, inPage: 1, same: true });
+  assert.ok(await p.evaluate(() => document.querySelector('#s1 > iframe') === window.kept), 'the same iframe');
+  assert.equal((await amountText(fresh)).trim(), '€ 337,68');
+
+  // A div added later gets its own; removed with its iframe, it is pruned at the next mount().
+  await p.evaluate(() => {
+    const d = document.createElement('div');
+    d.id = 's2';
+    d.setAttribute('data-wlz-bijdrage', '');
+    document.querySelector('main').append(d);
+  });
+  assert.equal(await mount(), 2);
+  assert.deepEqual(await state(), { registered: 2, inPage: 2, same: true });
+  await widgetFrame(p, 1);
+  await p.evaluate(() => document.querySelector('#s2').remove());
+  assert.equal(await mount(), 1);
+  assert.deepEqual(await state(), { registered: 1, inPage: 1, same: true }, 'pruned by mount()');
+
+  // Pruned on a message too, without mount(): a third div's iframe is removed, then
+  // the first calculator posts its height (as it does after every change).
+  await p.evaluate(() => {
+    const d = document.createElement('div');
+    d.id = 's3';
+    d.setAttribute('data-wlz-bijdrage', '');
+    document.querySelector('main').append(d);
+  });
+  assert.equal(await mount(), 2);
+  await p.evaluate(() => document.querySelector('#s3 > iframe').remove());
+  await fresh.evaluate(([type]) => window.parent.postMessage({ type, height: 4321 }, '*'), [TYPE]);
+  await until(p, async () => (await state()).registered === 1, 'the registry to drop the removed iframe on a message');
+  assert.deepEqual(await state(), { registered: 1, inPage: 1, same: true }, 'pruned by a message');
+  await p.evaluate(() => document.querySelector('#s3').remove());
+
+  // A div taken out of the page (its iframe with it) and put back keeps its one
+  // calculator: the loader knows the iframe again, from its first message on.
+  await p.evaluate(() => {
+    window.outside = document.querySelector('#s1');
+    window.outside.remove();
+  });
+  assert.equal(await mount(), 0);
+  assert.deepEqual(await state(), { registered: 0, inPage: 0, same: true }, 'nothing left in the page');
+  await p.evaluate(() => {
+    window.outside.querySelector('iframe').style.height = '300px'; // wrong, for the loader to correct
+    document.querySelector('main').append(window.outside);
+  });
+  const back = await widgetFrame(p, 0);
+  const m = await fits(p, 0, back, 'the calculator put back, before any mount()');
+  assert.ok(m.iframe > 300, `resized from 300 px (${m.iframe})`);
+  assert.deepEqual(await state(), { registered: 1, inPage: 1, same: true });
+  assert.equal(await mount(), 1);
+  assert.deepEqual(await state(), { registered: 1, inPage: 1, same: true }, 'no second iframe');
+  assert.ok(await p.evaluate(() => document.querySelector('#s1 > iframe') === window.kept), 'still the same iframe');
+  await back.locator('#forget').click();
   await p.close();
 });
 

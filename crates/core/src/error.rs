@@ -26,6 +26,9 @@ pub enum ErrorCode {
     /// More earlier stays than [`crate::input::MAX_PREVIOUS_PERIODS`].
     TooManyPeriods,
     InvalidCare,
+    /// An argument of a function of the npm package other than the input and
+    /// without a code of its own: `incomeCurve`'s `points`, `formatEur`'s `lang`.
+    InvalidArgument,
     InvalidParameters,
 }
 

@@ -3,7 +3,7 @@
 
 use crate::date::Date;
 use crate::error::{ErrorCode, InputError};
-use crate::input::{Amount, CareForm, Input, Person, Stay, CONTRACT_VERSION};
+use crate::input::{Amount, CareForm, Input, Person, Stay, CONTRACT_VERSION, MAX_AGE};
 use crate::money::MAX_AMOUNT;
 use crate::params::{self, YearParams};
 use crate::text::Text;
@@ -260,12 +260,12 @@ fn member<'a>(
             ))
         }
         (Some(age), birth) => {
-            if age > 130 {
+            if age > MAX_AGE {
                 return Err(err(
                     ErrorCode::InvalidAge,
                     &role.field("age"),
-                    "Vul een leeftijd in tussen 0 en 130 jaar.".into(),
-                    "Enter an age between 0 and 130.".into(),
+                    format!("Vul een leeftijd in tussen 0 en {MAX_AGE} jaar."),
+                    format!("Enter an age between 0 and {MAX_AGE}."),
                 ));
             }
             if let Some(b) = birth {
@@ -291,12 +291,12 @@ fn member<'a>(
                     format!("The date of birth is after {y}."),
                 ));
             }
-            if age_on(b, jan1) > 130 {
+            if age_on(b, jan1) > i64::from(MAX_AGE) {
                 return Err(err(
                     ErrorCode::InvalidAge,
                     &role.field("birth_date"),
-                    "Vul een geboortedatum in van de laatste 130 jaar.".into(),
-                    "Enter a date of birth within the last 130 years.".into(),
+                    format!("Vul een geboortedatum in van de laatste {MAX_AGE} jaar."),
+                    format!("Enter a date of birth within the last {MAX_AGE} years."),
                 ));
             }
             let cutoff = Date::new(y, 1, cutoff_day.clamp(1, 31)).expect("a January day");

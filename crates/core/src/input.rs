@@ -41,6 +41,10 @@ pub struct Input {
     pub readings: Readings,
 }
 
+/// The highest age (on 1 January of the contribution year) the engine accepts; an older
+/// `age`, or a `birth_date` more than this many years back, is `invalid_age`.
+pub const MAX_AGE: u32 = 130;
+
 /// One person of the household.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

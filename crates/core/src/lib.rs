@@ -42,7 +42,7 @@ pub use date::Date;
 pub use engine::{estimate, estimate_json, Estimate, Note, NoteKind, Split};
 pub use error::{ErrorCode, InputError};
 pub use input::{
-    Amount, CareForm, CareForms, HouseholdFacts, Input, Person, Stay, CONTRACT_VERSION,
+    Amount, CareForm, CareForms, HouseholdFacts, Input, Person, Stay, CONTRACT_VERSION, MAX_AGE,
 };
 pub use money::{format_eur, parse_amount, round_cents, AmountError};
 pub use readings::Readings;

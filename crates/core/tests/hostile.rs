@@ -212,3 +212,24 @@ fn an_invalid_json_amount_is_explained_in_one_language() {
         assert!(m_en.contains(en) && !m_en.contains("bedrag"), "{m_en}");
     }
 }
+
+/// The age bound is one public constant (the page's form uses it too): an age of
+/// `MAX_AGE` is taken, one year more is `invalid_age` naming the bound.
+#[test]
+fn the_age_bound_is_max_age() {
+    let with_age = |age: u32| {
+        estimate_json(&format!(
+            r#"{{"version":1,"year":2026,"client":{{"age":{age},"care":"vpt","income":38000,"assets":100000}}}}"#
+        ))
+    };
+    assert_eq!(wlz_core::MAX_AGE, 130);
+    // Case M's figures (spec §6.1 M) at the oldest age accepted.
+    assert_eq!(
+        with_age(wlz_core::MAX_AGE).unwrap().monthly.to_string(),
+        "337.68"
+    );
+    let e = with_age(wlz_core::MAX_AGE + 1).unwrap_err();
+    assert_eq!(e.code, ErrorCode::InvalidAge);
+    assert_eq!(e.field.as_deref(), Some("client.age"));
+    assert_eq!(e.message.en, "Enter an age between 0 and 130.");
+}

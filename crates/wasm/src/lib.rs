@@ -12,6 +12,13 @@
 //! `detail`; the engine never panics on input (it is fuzzed for that), so the
 //! wasm module does not trap.
 //!
+//! Every parameter is a `JsValue`, checked here before anything else, never a
+//! typed `&str`, `u32` or `String`: wasm-bindgen's glue for those converts
+//! whatever JS passes without a check (a number as `start` made the glue
+//! write out of bounds and trap; `'x'` as a count became 0). So any value of
+//! any type in any position gives a result or a `WlzError` (see the README's
+//! table of argument checks).
+//!
 //! The TypeScript types of the objects are generated from the core's JSON
 //! Schema (`wlz-bijdrage schema`) into `types.d.ts`; the signatures below
 //! refer to them by name.
@@ -51,29 +58,22 @@ pub fn estimate(
     output(wlz_core::estimate(&input))
 }
 
-/// The next `months` (1–36, default 12) calendar months of a stay that starts
-/// on `start` (`YYYY-MM-DD`): regime and amount per month, the switch from
-/// the start period charged per day, and totals.
+/// The next `months` (a whole number 1–36, default 12) calendar months of a
+/// stay that starts on `start` (`YYYY-MM-DD`, in the input's year): regime and
+/// amount per month, the switch from the start period charged per day, and
+/// totals. Throws a `WlzError`: `missing_date` without `start`,
+/// `invalid_date` for a `start` that is not such a date, `invalid_days` for
+/// other `months`.
 #[wasm_bindgen(unchecked_return_type = "Timeline")]
 pub fn timeline(
     #[wasm_bindgen(unchecked_param_type = "Input | string")] input: JsValue,
-    start: &str,
-    months: Option<u32>,
+    #[wasm_bindgen(unchecked_param_type = "string")] start: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "number")] months: JsValue,
 ) -> Result<JsValue, JsValue> {
     let input = read_input(&input)?;
-    let start = Date::parse(start).ok_or_else(|| {
-        wlz_error(&InputError::new(
-            ErrorCode::InvalidDate,
-            Some("start"),
-            Text::owned(
-                format!(
-                    "`{start}` is geen geldige datum; gebruik JJJJ-MM-DD, bijvoorbeeld 2026-03-01."
-                ),
-                format!("`{start}` is not a valid date; use YYYY-MM-DD, e.g. 2026-03-01."),
-            ),
-        ))
-    })?;
-    output(scenarios::timeline(&input, start, months.unwrap_or(12)))
+    let start = read_date(&start, "start")?;
+    let months = read_count(&months, "months", MONTHS, ErrorCode::InvalidDays)?;
+    output(scenarios::timeline(&input, start, months))
 }
 
 /// Every care form for the same household, side by side.
@@ -99,15 +99,15 @@ pub fn what_if(
 }
 
 /// The monthly amount against the client's income for this household, at
-/// `points` incomes (default 41; kept within 2–400), with the breakpoints.
+/// `points` incomes (a whole number 2–400, default 41), with the
+/// breakpoints. Other `points` throw a `WlzError` (`invalid_argument`).
 #[wasm_bindgen(js_name = incomeCurve, unchecked_return_type = "IncomeCurve")]
 pub fn income_curve(
     #[wasm_bindgen(unchecked_param_type = "Input | string")] input: JsValue,
-    points: Option<u32>,
+    #[wasm_bindgen(unchecked_optional_param_type = "number")] points: JsValue,
 ) -> Result<JsValue, JsValue> {
     let input = read_input(&input)?;
-    // The core keeps the number of points within 2–400.
-    let points = points.unwrap_or(41);
+    let points = read_count(&points, "points", POINTS, ErrorCode::InvalidArgument)?;
     output(scenarios::income_curve(&input, points as usize))
 }
 
@@ -118,19 +118,20 @@ pub fn income_curve(
 pub fn parse_amount(
     #[wasm_bindgen(unchecked_param_type = "string | number")] text: JsValue,
 ) -> Result<String, JsValue> {
-    read_amount(&text).map(|d| d.normalize().to_string())
+    read_amount(&text, "text").map(|d| d.normalize().to_string())
 }
 
 /// Formats an amount of a result (a decimal string such as `"337.68"` or
 /// `"2521.9266"`, or a number) the way this product shows money: `€ 1.234,56`
-/// in Dutch (the default), `€1,234.56` in English; rounded half-up to cents.
-/// Text as a person types it goes through `parseAmount` first.
+/// in Dutch (the default, `lang` `"nl"`), `€1,234.56` in English (`"en"`);
+/// rounded half-up to cents. Text as a person types it goes through
+/// `parseAmount` first. Throws a `WlzError`: `invalid_amount` for another
+/// `amount`, `invalid_argument` for another `lang`.
 #[wasm_bindgen(js_name = formatEur)]
 pub fn format_eur(
     #[wasm_bindgen(unchecked_param_type = "string | number")] amount: JsValue,
-    lang: Option<String>,
+    #[wasm_bindgen(unchecked_optional_param_type = "\"nl\" | \"en\"")] lang: JsValue,
 ) -> Result<String, JsValue> {
-    let lang = lang.as_deref().and_then(Lang::parse).unwrap_or_default();
     let value = match amount.as_string() {
         // The engine's own notation: `-1234.5678`, no grouping.
         Some(text) => {
@@ -143,18 +144,18 @@ pub fn format_eur(
                 .ok()
                 .filter(|_| plain)
                 .ok_or_else(|| {
-                    wlz_error(&InputError::new(
+                    let text = clip(&text);
+                    arg_error(
                         ErrorCode::InvalidAmount,
-                        None,
-                        Text::owned(
-                            format!("`{text}` is geen decimaal getal zoals \"1234.56\"; gebruik parseAmount voor getypte bedragen."),
-                            format!("`{text}` is not a decimal like \"1234.56\"; use parseAmount for typed amounts."),
-                        ),
-                    ))
+                        "amount",
+                        format!("`{text}` is geen decimaal getal zoals \"1234.56\"; gebruik parseAmount voor getypte bedragen."),
+                        format!("`{text}` is not a decimal like \"1234.56\"; use parseAmount for typed amounts."),
+                    )
                 })?
         }
-        None => read_amount(&amount)?,
+        None => read_amount(&amount, "amount")?,
     };
+    let lang = read_lang(&lang, "lang")?;
     Ok(wlz_core::format_eur(value, lang))
 }
 
@@ -203,7 +204,92 @@ fn read_input(value: &JsValue) -> Result<Input, JsValue> {
     from_json(&json_text(value, "input")?).map_err(|e| wlz_error(&e))
 }
 
-fn read_amount(value: &JsValue) -> Result<Decimal, JsValue> {
+/// The counts the functions take: `timeline`'s `months`, `incomeCurve`'s `points`.
+struct Count {
+    range: std::ops::RangeInclusive<u32>,
+    default: u32,
+}
+const MONTHS: Count = Count {
+    range: 1..=36,
+    default: 12,
+};
+const POINTS: Count = Count {
+    range: 2..=400,
+    default: 41,
+};
+
+/// An optional count: `undefined` or `null` give the default, a whole JS
+/// number within the range is taken; anything else (another type, a
+/// fraction, NaN, ±Infinity, out of range) is a `WlzError` with `code`.
+fn read_count(value: &JsValue, name: &str, count: Count, code: ErrorCode) -> Result<u32, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(count.default);
+    }
+    let (lo, hi) = (*count.range.start(), *count.range.end());
+    match value.as_f64() {
+        Some(n) if n.fract() == 0.0 && n >= f64::from(lo) && n <= f64::from(hi) => Ok(n as u32),
+        _ => {
+            let (nl, en) = shown(value);
+            Err(arg_error(
+                code,
+                name,
+                format!("`{name}` moet een geheel getal van {lo} tot en met {hi} zijn (zonder: {}); gekregen: {nl}.", count.default),
+                format!("`{name}` must be a whole number from {lo} to {hi} (default {}); got {en}.", count.default),
+            ))
+        }
+    }
+}
+
+/// A required date argument, as text `YYYY-MM-DD`.
+fn read_date(value: &JsValue, name: &str) -> Result<Date, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Err(arg_error(
+            ErrorCode::MissingDate,
+            name,
+            format!("`{name}` ontbreekt: geef een datum als tekst JJJJ-MM-DD, bijvoorbeeld \"2026-03-01\"."),
+            format!("`{name}` is missing: give a date as text YYYY-MM-DD, e.g. \"2026-03-01\"."),
+        ));
+    }
+    let text = value.as_string();
+    text.as_deref().and_then(Date::parse).ok_or_else(|| {
+        let (nl, en) = match &text {
+            Some(t) => {
+                let t = clip(t);
+                (format!("`{t}`"), format!("`{t}`"))
+            }
+            None => shown(value),
+        };
+        arg_error(
+            ErrorCode::InvalidDate,
+            name,
+            format!("`{name}` moet een datum zijn als tekst JJJJ-MM-DD, bijvoorbeeld \"2026-03-01\"; {nl} is dat niet."),
+            format!("`{name}` must be a date as text YYYY-MM-DD, e.g. \"2026-03-01\"; {en} is not."),
+        )
+    })
+}
+
+/// An optional language: `undefined` or `null` give Dutch; else exactly `"nl"` or `"en"`.
+fn read_lang(value: &JsValue, name: &str) -> Result<Lang, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Lang::default());
+    }
+    match value.as_string().as_deref() {
+        Some("nl") => Ok(Lang::Nl),
+        Some("en") => Ok(Lang::En),
+        _ => {
+            let (nl, en) = shown(value);
+            Err(arg_error(
+                ErrorCode::InvalidArgument,
+                name,
+                format!("`{name}` moet \"nl\" of \"en\" zijn (zonder: \"nl\"); gekregen: {nl}."),
+                format!("`{name}` must be \"nl\" or \"en\" (default \"nl\"); got {en}."),
+            ))
+        }
+    }
+}
+
+/// An amount argument: a string in any notation `parseAmount` reads, or a finite JS number.
+fn read_amount(value: &JsValue, name: &str) -> Result<Decimal, JsValue> {
     let text = match value.as_f64() {
         // A JS number is read as the contract reads a JSON number: from its
         // shortest decimal text (`JSON.stringify`), never as a binary float.
@@ -214,21 +300,85 @@ fn read_amount(value: &JsValue) -> Result<Decimal, JsValue> {
                 .unwrap_or_default();
             return from_json::<AmountOnly>(&format!("{{\"v\":{literal}}}"))
                 .map(|a| a.v.0)
-                .map_err(|e| wlz_error(&e));
+                .map_err(|mut e| {
+                    e.field = Some(name.to_string());
+                    wlz_error(&e)
+                });
         }
-        Some(n) => n.to_string(),
-        None => value.as_string().unwrap_or_default(),
+        Some(_) => None,
+        None => value.as_string(),
+    };
+    let Some(text) = text else {
+        // Another type, or NaN or ±Infinity.
+        let (nl, en) = shown(value);
+        return Err(arg_error(
+            ErrorCode::InvalidAmount,
+            name,
+            format!(
+                "`{name}` moet een bedrag zijn, als tekst of als eindig getal; gekregen: {nl}."
+            ),
+            format!("`{name}` must be an amount, as text or a finite number; got {en}."),
+        ));
     };
     wlz_core::parse_amount(&text).map_err(|e| {
-        wlz_error(&InputError::new(
-            ErrorCode::InvalidAmount,
-            None,
-            Text::owned(
-                format!("`{text}`: {}", e.message(Lang::Nl)),
-                format!("`{text}`: {}", e.message(Lang::En)),
-            ),
-        ))
+        let text = clip(&text);
+        arg_error(
+            // The codes of the contract: as for an amount in the input.
+            match e {
+                wlz_core::AmountError::OutOfRange => ErrorCode::AmountOutOfRange,
+                _ => ErrorCode::InvalidAmount,
+            },
+            name,
+            format!("`{text}`: {}", e.message(Lang::Nl)),
+            format!("`{text}`: {}", e.message(Lang::En)),
+        )
     })
+}
+
+/// A JS value as a message names it, in Dutch and English (long text clipped).
+fn shown(value: &JsValue) -> (String, String) {
+    if value.is_undefined() {
+        return ("niets".into(), "nothing".into());
+    }
+    if value.is_null() {
+        return ("null".into(), "null".into());
+    }
+    if let Some(text) = value.as_string() {
+        let t = clip(&text);
+        return (format!("de tekst \"{t}\""), format!("the text \"{t}\""));
+    }
+    if value.as_f64().is_some() {
+        let n = js_sys::Number::unchecked_from_js_ref(value)
+            .to_string_with_radix(10)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default();
+        return (format!("het getal {n}"), format!("the number {n}"));
+    }
+    if let Some(b) = value.as_bool() {
+        return (format!("{b}"), format!("{b}"));
+    }
+    let kind = value.js_typeof().as_string().unwrap_or_default();
+    (
+        format!("een waarde van type {kind}"),
+        format!("a value of type {kind}"),
+    )
+}
+
+/// At most 40 characters of a text, for a message.
+fn clip(text: &str) -> String {
+    let mut chars = text.chars();
+    let head: String = chars.by_ref().take(40).collect();
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
+}
+
+/// The `WlzError` for an argument of a function: `code`, the argument's name as `field`.
+fn arg_error(code: ErrorCode, name: &str, nl: String, en: String) -> JsValue {
+    wlz_error(&InputError::new(code, Some(name), Text::owned(nl, en)))
 }
 
 /// One amount, read by the contract's own rules.

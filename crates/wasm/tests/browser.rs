@@ -69,11 +69,11 @@ fn bad_input_is_a_wlz_error_not_a_trap() {
 #[wasm_bindgen_test]
 fn money_in_both_languages() {
     assert_eq!(
-        wlz_wasm::format_eur(JsValue::from_str("1234.56"), Some("nl".into())).unwrap(),
+        wlz_wasm::format_eur(JsValue::from_str("1234.56"), "nl".into()).unwrap(),
         "€ 1.234,56"
     );
     assert_eq!(
-        wlz_wasm::format_eur(JsValue::from_f64(1234.5), Some("en".into())).unwrap(),
+        wlz_wasm::format_eur(JsValue::from_f64(1234.5), "en".into()).unwrap(),
         "€1,234.50"
     );
     assert_eq!(
@@ -86,7 +86,7 @@ fn money_in_both_languages() {
 fn timeline_and_comparison() {
     // spec §6.1 case A (2025): 255.42 a month in the start period of an instelling stay.
     let a = r#"{"version":1,"year":2025,"client":{"age":70,"care":"instelling","income":30000,"assets":50000}}"#;
-    let t = wlz_wasm::timeline(JsValue::from_str(a), "2025-04-01", Some(4)).unwrap();
+    let t = wlz_wasm::timeline(JsValue::from_str(a), "2025-04-01".into(), 4.into()).unwrap();
     let months = js_sys::Array::from(&get(&t, "months"));
     assert_eq!(months.length(), 4);
     for m in months.iter() {
@@ -96,4 +96,58 @@ fn timeline_and_comparison() {
     let rows = js_sys::Array::from(&get(&c, "rows"));
     let vpt = rows.iter().find(|r| text(r, "option") == "vpt").unwrap();
     assert_eq!(text(&vpt, "monthly"), "255.42");
+}
+
+#[wasm_bindgen_test]
+fn arguments_of_the_wrong_type_are_wlz_errors() {
+    let m = || JsValue::from_str(M);
+    let undef = JsValue::UNDEFINED;
+    let cases: [(Result<JsValue, JsValue>, &str, &str); 6] = [
+        // A number where a date string belongs used to trap in the glue.
+        (
+            wlz_wasm::timeline(m(), JsValue::from_f64(20260310.0), undef.clone()),
+            "invalid_date",
+            "start",
+        ),
+        (
+            wlz_wasm::timeline(m(), undef.clone(), undef.clone()),
+            "missing_date",
+            "start",
+        ),
+        (
+            wlz_wasm::timeline(m(), "2026-03-01".into(), JsValue::from_f64(-1.0)),
+            "invalid_days",
+            "months",
+        ),
+        (
+            wlz_wasm::income_curve(m(), "x".into()),
+            "invalid_argument",
+            "points",
+        ),
+        (
+            wlz_wasm::income_curve(m(), JsValue::from_f64(1e9)),
+            "invalid_argument",
+            "points",
+        ),
+        (
+            wlz_wasm::format_eur("1".into(), JsValue::from_f64(5.0)).map(JsValue::from),
+            "invalid_argument",
+            "lang",
+        ),
+    ];
+    for (result, code, field) in cases {
+        let e = result.unwrap_err();
+        assert!(e.is_instance_of::<js_sys::Error>());
+        assert_eq!(text(&e, "name"), "WlzError");
+        assert_eq!(text(&e, "code"), code);
+        assert_eq!(text(&e, "field"), field);
+        assert!(!text(&e, "message").is_empty());
+    }
+    // The defaults still apply when an optional argument is left out.
+    let t = wlz_wasm::timeline(m(), "2026-03-01".into(), undef.clone()).unwrap();
+    assert_eq!(js_sys::Array::from(&get(&t, "months")).length(), 12);
+    assert_eq!(
+        wlz_wasm::format_eur("1234.5".into(), undef).unwrap(),
+        "€ 1.234,50"
+    );
 }

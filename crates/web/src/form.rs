@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use wlz_core::questions::{self, Question};
 use wlz_core::{
     params, parse_amount, Amount, CareForm, CareForms, HouseholdFacts, Input, Lang, Person, Stay,
-    Text, CONTRACT_VERSION,
+    Text, CONTRACT_VERSION, MAX_AGE,
 };
 
 /// The contribution year when nothing else says: the latest supported year.
@@ -750,8 +750,19 @@ fn parse_age(text: &str, f: Field, errors: &mut Vec<FieldError>) -> Option<u32> 
         return None;
     }
     match t.parse::<u32>() {
-        Ok(a) if a <= 120 => Some(a),
-        _ => {
+        // The core's own bound, so the page accepts every age the engine does.
+        Ok(a) if a <= MAX_AGE => Some(a),
+        Ok(_) => {
+            errors.push(FieldError {
+                field: Some(f),
+                message: Text::owned(
+                    format!("Vul een leeftijd in van 0 tot en met {MAX_AGE} jaar."),
+                    format!("Enter an age from 0 to {MAX_AGE}."),
+                ),
+            });
+            None
+        }
+        Err(_) => {
             errors.push(FieldError::new(
                 f,
                 "Vul een leeftijd in jaren in, bijvoorbeeld 70.",
@@ -883,6 +894,45 @@ mod tests {
         );
         assert!(errors[1].message.nl.contains("geen bedrag"));
         assert!(errors[1].message.en.contains("not an amount"));
+    }
+
+    #[test]
+    fn the_age_bound_is_the_cores() {
+        // 125 lies between the page's old cap (120) and the core's (130).
+        let input = form("care=vpt&age=125&income=38000")
+            .to_input()
+            .expect("age 125 is accepted");
+        assert_eq!(input.client.age, Some(125));
+        let partner =
+            form("care=vpt&age=70&income=1&partner-care=none&partner-age=125&partner-income=1")
+                .to_input()
+                .expect("a partner of 125 is accepted");
+        assert_eq!(partner.partner.map(|p| p.age), Some(Some(125)));
+        assert_eq!(
+            form(&format!("care=vpt&age={MAX_AGE}&income=1"))
+                .to_input()
+                .map(|i| i.client.age),
+            Ok(Some(MAX_AGE))
+        );
+
+        let errors = form(&format!("care=vpt&age={}&income=38000", MAX_AGE + 1))
+            .to_input()
+            .expect_err("one year above the core's bound");
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].field, Some(Field::Age));
+        assert_eq!(
+            errors[0].message.nl,
+            "Vul een leeftijd in van 0 tot en met 130 jaar."
+        );
+        assert_eq!(errors[0].message.en, "Enter an age from 0 to 130.");
+        let errors = form(&format!(
+            "care=vpt&age=70&income=1&partner-care=none&partner-age={}&partner-income=1",
+            MAX_AGE + 1
+        ))
+        .to_input()
+        .expect_err("a partner one year above the bound");
+        assert_eq!(errors[0].field, Some(Field::PartnerAge));
+        assert_eq!(errors[0].message.en, "Enter an age from 0 to 130.");
     }
 
     #[test]

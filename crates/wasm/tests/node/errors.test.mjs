@@ -1,6 +1,6 @@
 // Bad input comes back as a structured JS error (`WlzError` with a stable
-// code, the field and both messages), never as a wasm trap: also under a
-// few thousand random mutations of valid inputs.
+// code, the field and both messages), never as a wasm trap: bad arguments of
+// every exported function, and a few thousand random mutations of valid inputs.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -82,6 +82,165 @@ test('inputs that are not an object or JSON text', () => {
     assert.equal(e.name, 'WlzError', String(typeof bad));
     assert.equal(e.code, 'invalid_json', String(typeof bad));
   }
+});
+
+// Every exported function checks each of its arguments before the engine
+// runs: a value of the wrong type or out of range is a WlzError with a code
+// and the argument's name in `field`, never the RuntimeError ("memory access
+// out of bounds") or TypeError that wasm-bindgen's glue used to throw, and
+// never a silently clamped value (incomeCurve once took 'x' as 0 points).
+// [call, code, field]; `field` undefined: the error names no field.
+const HOSTILE = [
+  ['timeline(M, 20260310)', () => wlz.timeline(M, 20260310), 'invalid_date', 'start'],
+  ['timeline(M)', () => wlz.timeline(M), 'missing_date', 'start'],
+  ['timeline(M, -1)', () => wlz.timeline(M, -1), 'invalid_date', 'start'],
+  ['timeline(M, null)', () => wlz.timeline(M, null), 'missing_date', 'start'],
+  ["timeline(M, { date: '2026-03-01' })", () => wlz.timeline(M, { date: '2026-03-01' }), 'invalid_date', 'start'],
+  ["timeline(M, '2026-03-01', -1)", () => wlz.timeline(M, '2026-03-01', -1), 'invalid_days', 'months'],
+  ["timeline(M, '2026-03-01', 'x')", () => wlz.timeline(M, '2026-03-01', 'x'), 'invalid_days', 'months'],
+  ["timeline(M, '2026-03-01', '12')", () => wlz.timeline(M, '2026-03-01', '12'), 'invalid_days', 'months'],
+  ["timeline(M, '2026-03-01', 1.5)", () => wlz.timeline(M, '2026-03-01', 1.5), 'invalid_days', 'months'],
+  ["timeline(M, '2026-03-01', 37)", () => wlz.timeline(M, '2026-03-01', 37), 'invalid_days', 'months'],
+  ["timeline(M, '2026-03-01', 2 ** 32 + 12)", () => wlz.timeline(M, '2026-03-01', 2 ** 32 + 12), 'invalid_days', 'months'],
+  ["timeline(M, '2026-03-01', NaN)", () => wlz.timeline(M, '2026-03-01', NaN), 'invalid_days', 'months'],
+  ["timeline(42, '2026-03-01')", () => wlz.timeline(42, '2026-03-01'), 'invalid_json', undefined],
+  ["formatEur('1', 5)", () => wlz.formatEur('1', 5), 'invalid_argument', 'lang'],
+  ["formatEur('1', 'fr')", () => wlz.formatEur('1', 'fr'), 'invalid_argument', 'lang'],
+  ["formatEur('1', 'NL')", () => wlz.formatEur('1', 'NL'), 'invalid_argument', 'lang'],
+  ['formatEur({})', () => wlz.formatEur({}), 'invalid_amount', 'amount'],
+  ['formatEur()', () => wlz.formatEur(), 'invalid_amount', 'amount'],
+  ['formatEur(true)', () => wlz.formatEur(true), 'invalid_amount', 'amount'],
+  ['formatEur(1n)', () => wlz.formatEur(1n), 'invalid_amount', 'amount'],
+  ['formatEur(Infinity)', () => wlz.formatEur(Infinity), 'invalid_amount', 'amount'],
+  ["formatEur('1.234,56')", () => wlz.formatEur('1.234,56'), 'invalid_amount', 'amount'],
+  ["incomeCurve(M, 'x')", () => wlz.incomeCurve(M, 'x'), 'invalid_argument', 'points'],
+  ['incomeCurve(M, 1e9)', () => wlz.incomeCurve(M, 1e9), 'invalid_argument', 'points'],
+  ['incomeCurve(M, 1)', () => wlz.incomeCurve(M, 1), 'invalid_argument', 'points'],
+  ['incomeCurve(M, 401)', () => wlz.incomeCurve(M, 401), 'invalid_argument', 'points'],
+  ['incomeCurve(M, -1)', () => wlz.incomeCurve(M, -1), 'invalid_argument', 'points'],
+  ['incomeCurve(M, 2.5)', () => wlz.incomeCurve(M, 2.5), 'invalid_argument', 'points'],
+  ['incomeCurve(M, [41])', () => wlz.incomeCurve(M, [41]), 'invalid_argument', 'points'],
+  ['incomeCurve(true)', () => wlz.incomeCurve(true), 'invalid_json', undefined],
+  ['estimate(42)', () => wlz.estimate(42), 'invalid_json', undefined],
+  ['estimate()', () => wlz.estimate(), 'invalid_json', undefined],
+  ['compare(42)', () => wlz.compare(42), 'invalid_json', undefined],
+  ['compare(Symbol())', () => wlz.compare(Symbol('x')), 'invalid_json', undefined],
+  ["whatIf(42, { income: 1 })", () => wlz.whatIf(42, { income: 1 }), 'invalid_json', undefined],
+  ['whatIf(M, 42)', () => wlz.whatIf(M, 42), 'invalid_json', undefined],
+  ['whatIf(M)', () => wlz.whatIf(M), 'invalid_json', undefined],
+  ['parseAmount({})', () => wlz.parseAmount({}), 'invalid_amount', 'text'],
+  ['parseAmount()', () => wlz.parseAmount(), 'invalid_amount', 'text'],
+  ['parseAmount(true)', () => wlz.parseAmount(true), 'invalid_amount', 'text'],
+  ['parseAmount(NaN)', () => wlz.parseAmount(NaN), 'invalid_amount', 'text'],
+  ['parseAmount(1e12)', () => wlz.parseAmount(1e12), 'amount_out_of_range', 'text'],
+  ["parseAmount('1.000.000.000,00')", () => wlz.parseAmount('1.000.000.000,00'), 'amount_out_of_range', 'text'],
+];
+
+/** A WlzError with this code and field and a message, not a trap or a glue TypeError. */
+function assertWlzError(e, code, field, what) {
+  assert.ok(!(e instanceof WebAssembly.RuntimeError), `${what}: a wasm trap: ${e}`);
+  assert.ok(!(e instanceof TypeError), `${what}: a TypeError: ${e}`);
+  assert.ok(e instanceof Error, `${what}: an Error`);
+  assert.equal(e.name, 'WlzError', `${what}: ${e}`);
+  assert.equal(e.code, code, `${what}: ${e.message}`);
+  assert.equal(e.field, field, `${what}: ${e.message}`);
+  assert.equal(typeof e.message, 'string');
+  assert.ok(e.message.length > 0, `${what}: a message`);
+  assert.equal(e.message, e.detail.message.en);
+  assert.ok(e.detail.message.nl.length > 0, `${what}: a Dutch message`);
+  assert.equal(e.detail.code, code);
+}
+
+for (const [what, call, code, field] of HOSTILE) {
+  test(`hostile argument: ${what} throws WlzError ${code}`, () => {
+    assertWlzError(thrown(call), code, field, what);
+  });
+}
+
+test('the messages name the argument, what it must be and what it got', () => {
+  const start = thrown(() => wlz.timeline(M, 20260310));
+  assert.equal(start.message,
+    '`start` must be a date as text YYYY-MM-DD, e.g. "2026-03-01"; the number 20260310 is not.');
+  assert.equal(start.detail.message.nl,
+    '`start` moet een datum zijn als tekst JJJJ-MM-DD, bijvoorbeeld "2026-03-01"; het getal 20260310 is dat niet.');
+  assert.equal(thrown(() => wlz.incomeCurve(M, 1e9)).message,
+    '`points` must be a whole number from 2 to 400 (default 41); got the number 1000000000.');
+  assert.equal(thrown(() => wlz.timeline(M, '2026-03-01', 'x')).message,
+    '`months` must be a whole number from 1 to 36 (default 12); got the text "x".');
+  assert.equal(thrown(() => wlz.formatEur('1', 5)).message,
+    '`lang` must be "nl" or "en" (default "nl"); got the number 5.');
+  // A long text is clipped in the message.
+  const long = thrown(() => wlz.parseAmount('9'.repeat(100_000) + 'x'));
+  assert.equal(long.code, 'invalid_amount');
+  assert.ok(long.message.length < 200, `${long.message.length} characters`);
+});
+
+test('the arguments the functions do take: defaults, the limits of each range, a number as an amount', () => {
+  assert.equal(wlz.timeline(M, '2026-03-01').months.length, 12);
+  assert.equal(wlz.timeline(M, '2026-03-01', undefined).months.length, 12);
+  assert.equal(wlz.timeline(M, '2026-03-01', 1).months.length, 1);
+  assert.equal(wlz.timeline(M, '2026-03-01', 36).months.length, 36);
+  assert.equal(wlz.timeline(M, '2026-03-01', 12.0).months.length, 12);
+  // The curve has `points` incomes plus the household's own and the breakpoints.
+  const few = wlz.incomeCurve(M, 2).points.length;
+  const many = wlz.incomeCurve(M, 400).points.length;
+  assert.ok(few >= 2 && few <= 5, `${few} points`);
+  assert.ok(many >= 400 && many <= 403, `${many} points`);
+  assert.equal(wlz.incomeCurve(M).points.length, wlz.incomeCurve(M, 41).points.length);
+  // A JS number is an amount (README): formatEur(1) formats one euro.
+  assert.equal(wlz.formatEur(1), '€ 1,00');
+  assert.equal(wlz.formatEur('1', 'nl'), '€ 1,00');
+  assert.equal(wlz.formatEur('1', 'en'), '€1.00');
+  assert.equal(wlz.formatEur('1', undefined), '€ 1,00');
+});
+
+test('after every hostile call the module still works', () => {
+  for (const [what, call, code] of HOSTILE) {
+    assert.equal(thrown(call).code, code, what);
+  }
+  // Case M of api.test.mjs (spec §6.1): 337.68 a month, lage.
+  const r = wlz.estimate(M);
+  assert.equal(r.monthly, '337.68');
+  assert.equal(r.regime, 'lage');
+  assert.equal(wlz.formatEur(r.monthly, 'en'), '€337.68');
+  assert.equal(wlz.timeline(M, '2026-03-01', 3).months.length, 3);
+});
+
+// Stays of 10 days, 80 days apart (no chain), before 2026: the shape of
+// crates/core/tests/hostile.rs, which asserts the cap at the core.
+function withPeriods(n) {
+  const day = 86_400_000;
+  let d = Date.UTC(2025, 11, 1) - 80 * n * day;
+  const previous = [];
+  for (let i = 0; i < n; i++) {
+    const iso = (t) => new Date(t).toISOString().slice(0, 10);
+    previous.push({ start: iso(d), end: iso(d + 9 * day) });
+    d += 80 * day;
+  }
+  return {
+    version: 1, year: 2026, date: '2026-03-01',
+    client: { age: 80, care: 'instelling', income: 30000, tax: 6000, stay: { start: '2026-01-10', previous } },
+  };
+}
+
+test('at most 500 earlier stays: 501 is too_many_periods', () => {
+  assert.equal(wlz.estimate(withPeriods(500)).regime, 'lage', 'at the cap: still in the start period');
+  const e = thrown(() => wlz.estimate(withPeriods(501)));
+  assertWlzError(e, 'too_many_periods', 'client.stay.previous', '501 earlier stays');
+  assert.match(e.message, /500/);
+  // As JSON text too.
+  assert.equal(thrown(() => wlz.estimate(JSON.stringify(withPeriods(501)))).code, 'too_many_periods');
+});
+
+test('JSON text must be exactly one value: a second object or trailing text is invalid_json', () => {
+  const one = JSON.stringify(M);
+  assert.equal(wlz.estimate(`  ${one}\n`).monthly, '337.68', 'white space around it is fine');
+  for (const bad of [one + one, `${one} ${one}`, `${one} x`, `${one},`, `${one}}`, `${one}[]`]) {
+    const e = thrown(() => wlz.estimate(bad));
+    assertWlzError(e, 'invalid_json', undefined, bad.slice(-20));
+  }
+  assert.match(thrown(() => wlz.estimate(one + one)).message, /more text after the JSON object/);
+  assert.equal(thrown(() => wlz.compare(`${one} x`)).code, 'invalid_json');
 });
 
 // A small deterministic generator (mulberry32) for reproducible fuzzing.

@@ -17,7 +17,7 @@ usePackage((p) => {
 });
 
 const CONSUMER = `
-import { estimate, timeline, compare, whatIf, formatEur, parseAmount } from 'wlz-bijdrage';
+import { estimate, timeline, compare, whatIf, formatEur, parseAmount, incomeCurve } from 'wlz-bijdrage';
 import type { Input, Estimate, Step, Regime, WlzError, ErrorCode, CareForm } from 'wlz-bijdrage';
 import init, { estimate as estimateWeb } from 'wlz-bijdrage/web';
 
@@ -50,7 +50,19 @@ const asNumber: number = r.monthly;
 const wrongRegime: Regime = 'middel';
 // @ts-expect-error: timeline needs a start date
 timeline(input);
-console.log(typo, wrongCare, noClient, asNumber, wrongRegime);
+// @ts-expect-error: the start date is text, not a number
+timeline(input, 20260310);
+// @ts-expect-error: a count of points is a number
+incomeCurve(input, 'x');
+// @ts-expect-error: a language is 'nl' or 'en'
+formatEur('1', 'fr');
+// @ts-expect-error: no such error code
+const wrongCode: ErrorCode = 'invalid_arguments';
+// Codes the engine throws since issue 11: an earlier-stay list over the cap, a bad argument.
+const newCodes: ErrorCode[] = ['too_many_periods', 'invalid_argument', 'missing_date', 'invalid_days'];
+const optional: number = timeline(input, '2026-03-01').months.length + incomeCurve(input).points.length;
+const english: string = formatEur('1', 'en') + formatEur(1);
+console.log(typo, wrongCare, noClient, asNumber, wrongRegime, wrongCode, newCodes, optional, english);
 `;
 
 test('the types compile for correct use and reject wrong use', () => {
@@ -74,5 +86,14 @@ test('the package ships the JSON Schema the types come from', () => {
   const types = fs.readFileSync(pkg.file('node/types.d.ts'), 'utf8');
   for (const t of ['Input', 'Estimate', 'Timeline', 'Comparison', 'WhatIf', 'IncomeCurve', 'InputError']) {
     assert.match(types, new RegExp(`export (interface|type) ${t}\\b`), t);
+  }
+  // Every code of the schema is in the generated ErrorCode union, the newest included.
+  const union = types.match(/export type ErrorCode =([^;]*);/)[1];
+  const codes = [...union.matchAll(/"([a-z_]+)"/g)].map((m) => m[1]);
+  const def = schema.definitions.ErrorCode;
+  const inSchema = [def, ...(def.oneOf ?? [])].flatMap((d) => d.enum ?? (d.const ? [d.const] : []));
+  assert.deepEqual([...codes].sort(), [...inSchema].sort());
+  for (const code of ['too_many_periods', 'invalid_argument', 'invalid_json', 'invalid_date', 'missing_date', 'invalid_days']) {
+    assert.ok(codes.includes(code), code);
   }
 });
