@@ -135,27 +135,43 @@ pub fn timeline(args: &TimelineArgs, matches: &ArgMatches, out: Output) -> Resul
 
 #[derive(Debug, Args)]
 pub struct CompareArgs {
+    /// Put the places the partner can live side by side instead of the client's care forms:
+    /// at home without care, living along, in an instelling, in beschermd wonen.
+    #[arg(long = "partner")]
+    pub partner_options: bool,
+
     #[command(flatten)]
     pub household: EstimateArgs,
 }
 
 pub fn compare(args: &CompareArgs, matches: &ArgMatches, out: Output) -> Result<(), CliError> {
     let h = household(&args.household, matches, "compare")?;
-    let c = scenarios::compare(&h.input).map_err(|e| h.explain(e))?;
-    if out.json {
-        return output::print_json(serde_json::to_string_pretty(&c));
-    }
     let l = out.lang;
-    let mut s = format!(
-        "{} {}\n\n",
-        tr(
+    let (title, year, rows) = if args.partner_options {
+        let p = scenarios::partner_options(&h.input).map_err(|e| h.explain(e))?;
+        if out.json {
+            return output::print_json(serde_json::to_string_pretty(&p));
+        }
+        let title = tr(
+            l,
+            "Waar de partner woont, naast elkaar, bijdragejaar",
+            "Where the partner lives, side by side, contribution year",
+        );
+        (title, p.year, p.rows)
+    } else {
+        let c = scenarios::compare(&h.input).map_err(|e| h.explain(e))?;
+        if out.json {
+            return output::print_json(serde_json::to_string_pretty(&c));
+        }
+        let title = tr(
             l,
             "Zorgvormen naast elkaar, bijdragejaar",
-            "Care forms side by side, contribution year"
-        ),
-        c.year
-    );
-    for r in &c.rows {
+            "Care forms side by side, contribution year",
+        );
+        (title, c.year, c.rows)
+    };
+    let mut s = format!("{title} {year}\n\n");
+    for r in &rows {
         let value = match (&r.monthly, &r.error) {
             (Some(m), _) => format!(
                 "{:>12}  {}{}",
@@ -170,7 +186,12 @@ pub fn compare(args: &CompareArgs, matches: &ArgMatches, out: Output) -> Result<
             (None, Some(e)) => e.message(l).to_string(),
             _ => String::new(),
         };
-        s.push_str(&format!("{:<34} {value}\n", r.label.get(l)));
+        let here = if r.current {
+            tr(l, "  ← nu", "  ← now")
+        } else {
+            ""
+        };
+        s.push_str(&format!("{:<60} {value}{here}\n", r.label.get(l)));
     }
     s.push('\n');
     s.push_str(disclaimer(l));

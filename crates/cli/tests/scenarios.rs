@@ -71,6 +71,75 @@ fn compare_lists_every_care_form() {
     assert!(text.contains("€337.68"), "{text}");
 }
 
+/// Spec §6.1 case E (2024): client in an instelling for 5 months, partner at home without
+/// care → lage, € 397,17 together. With the partner in an instelling of their own (the same
+/// 5 months), or in beschermd wonen, both start periods are over: hoge (Blz 3.3.2.1 lid 1 b
+/// and c). The current row is the partner at home.
+#[test]
+fn compare_partner_puts_the_four_places_side_by_side() {
+    let case_e = [
+        "compare",
+        "--partner",
+        "--year",
+        "2024",
+        "--care",
+        "instelling",
+        "--months-in-care",
+        "5",
+        "--age",
+        "70",
+        "--income",
+        "24000",
+        "--assets",
+        "40000",
+        "--partner-age",
+        "68",
+        "--partner-income",
+        "23000",
+        "--partner-assets",
+        "40000",
+        "--partner-care",
+        "none",
+    ];
+    let v = run_json(&case_e);
+    let rows = v["rows"].as_array().unwrap();
+    let options: Vec<&str> = rows.iter().map(|r| r["option"].as_str().unwrap()).collect();
+    assert_eq!(
+        options,
+        ["none", "living-along", "instelling", "beschermd-wonen"]
+    );
+    assert_eq!(rows[0]["monthly"], "397.17");
+    assert_eq!(rows[0]["regime"], "lage");
+    assert_eq!(rows[0]["current"], true);
+    assert_eq!(rows[2]["regime"], "hoge");
+    assert_eq!(rows[3]["regime"], "hoge");
+    assert!(rows[1..].iter().all(|r| r["current"] == false));
+    assert_eq!(v["applies"], true);
+    assert_eq!(v["differs"], true);
+    let text = run_text(&case_e);
+    assert!(text.contains("€ 397,17") && text.contains("← nu"), "{text}");
+    // Without a partner there is nothing to compare: a clear error.
+    let out = Command::new(env!("CARGO_BIN_EXE_wlz-bijdrage"))
+        .args([
+            "compare",
+            "--partner",
+            "--year",
+            "2026",
+            "--care",
+            "vpt",
+            "--age",
+            "70",
+            "--income",
+            "1",
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let e: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(e["error"]["code"], "missing_partner_data");
+}
+
 #[test]
 fn what_if_shows_the_drop_and_the_deadline() {
     // Spec case C, this year's income 34000: drop 6000 ≥ 3177.80; 45.40 instead of 95.40.

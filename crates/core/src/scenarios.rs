@@ -332,6 +332,9 @@ pub struct ComparisonRow {
     pub estimated: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<InputError>,
+    /// This row is the household as given (its care form and, for an instelling, whether the
+    /// start period still runs): the core decides, so no page needs the 4-month rule.
+    pub current: bool,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -340,6 +343,21 @@ pub struct Comparison {
     pub version: u32,
     pub year: i32,
     pub rows: Vec<ComparisonRow>,
+}
+
+/// The places a partner can live, side by side ([`partner_options`]).
+#[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct PartnerOptions {
+    pub version: u32,
+    pub year: i32,
+    /// `none` (at home without Wlz care), `living-along`, `instelling`, `beschermd-wonen`.
+    pub rows: Vec<ComparisonRow>,
+    /// The client lives in an instelling, so all four places are possible (living along is
+    /// moving into the client's instelling, Wlz art. 3.1.1 lid 1 c).
+    pub applies: bool,
+    /// The rows do not all give the same regime and amount: the choice makes a difference.
+    pub differs: bool,
 }
 
 /// The input with the client's care replaced by one option of the comparison.
@@ -422,29 +440,18 @@ pub const COMPARISON_OPTIONS: [(&str, &str, &str); 6] = [
 /// Every care form for the same household, each an ordinary estimate.
 pub fn compare(input: &Input) -> Result<Comparison, InputError> {
     household::params_for(input.year)?;
+    let current = current_care_option(input);
     let rows = COMPARISON_OPTIONS
         .iter()
         .map(|(option, nl, en)| {
-            let label = Text::fixed(nl, en);
-            match estimate(&comparison_input(input, option)) {
-                Ok(e) => ComparisonRow {
-                    option,
-                    label,
-                    regime: Some(e.regime),
-                    monthly: Some(e.monthly),
-                    reason: Some(e.regime_reason.text),
-                    estimated: Some(e.estimated),
-                    error: None,
-                },
-                Err(err) => ComparisonRow {
-                    option,
-                    label,
-                    regime: None,
-                    monthly: None,
-                    reason: None,
-                    estimated: None,
-                    error: Some(err),
-                },
+            let row = row(
+                option,
+                Text::fixed(nl, en),
+                estimate(&comparison_input(input, option)),
+            );
+            ComparisonRow {
+                current: Some(*option) == current,
+                ..row
             }
         })
         .collect();
@@ -452,6 +459,138 @@ pub fn compare(input: &Input) -> Result<Comparison, InputError> {
         version: crate::CONTRACT_VERSION,
         year: input.year,
         rows,
+    })
+}
+
+/// One row of a side-by-side view: the estimate's regime, amount and reason, or its error.
+fn row(option: &'static str, label: Text, result: Result<Estimate, InputError>) -> ComparisonRow {
+    match result {
+        Ok(e) => ComparisonRow {
+            option,
+            label,
+            regime: Some(e.regime),
+            monthly: Some(e.monthly),
+            reason: Some(e.regime_reason.text),
+            estimated: Some(e.estimated),
+            error: None,
+            current: false,
+        },
+        Err(err) => ComparisonRow {
+            option,
+            label,
+            regime: None,
+            monthly: None,
+            reason: None,
+            estimated: None,
+            error: Some(err),
+            current: false,
+        },
+    }
+}
+
+/// The comparison option the household is in now: its care form, and for an instelling
+/// whether the start period (Blz 3.3.2.2 lid 1 a) still runs on the core's own reckoning.
+fn current_care_option(input: &Input) -> Option<&'static str> {
+    let option = match input.client.care.0.first()? {
+        CareForm::Instelling => {
+            let h = household::build(input).ok()?;
+            let sps = crate::regime::StartPeriods::new(&h);
+            if sps.get(h.client()).in_start {
+                "instelling-start"
+            } else {
+                "instelling"
+            }
+        }
+        CareForm::Vpt => "vpt",
+        CareForm::Mpt => "mpt",
+        CareForm::Pgb => "pgb",
+        CareForm::Dtv => "dtv",
+        _ => return None,
+    };
+    Some(option)
+}
+
+// ---------------------------------------------------------------------------
+// Where the partner lives, side by side
+
+pub const PARTNER_OPTIONS: [(&str, &str, &str); 4] = [
+    (
+        "none",
+        "Partner woont thuis, zonder Wlz-zorg",
+        "Partner lives at home, without Wlz care",
+    ),
+    (
+        "living-along",
+        "Partner woont mee in de instelling, zonder eigen indicatie",
+        "Partner lives with you in the institution, without care of their own",
+    ),
+    (
+        "instelling",
+        "Partner woont in een instelling, met eigen Wlz-zorg",
+        "Partner lives in an institution, with Wlz care of their own",
+    ),
+    (
+        "beschermd-wonen",
+        "Partner woont in beschermd wonen (Wmo)",
+        "Partner lives in sheltered housing (Wmo)",
+    ),
+];
+
+/// The input with the partner in one of the [`PARTNER_OPTIONS`]. A partner who moves into an
+/// instelling (with or without care) and has no stay of their own is counted from the same
+/// start as the client: they moved in together.
+pub fn partner_option_input(input: &Input, option: &str) -> Input {
+    let mut i = input.clone();
+    if let Some(q) = i.partner.as_mut() {
+        let form: CareForm = option.parse().unwrap_or(CareForm::None);
+        q.care = CareForms(vec![form]);
+        if !matches!(form, CareForm::Instelling | CareForm::LivingAlong) {
+            q.stay = None;
+        } else if q.stay.is_none() {
+            q.stay = input.client.stay.clone();
+        }
+    }
+    i
+}
+
+/// Where the partner lives, side by side: at home without care, living along in the
+/// client's instelling, in an instelling with care of their own, in Wmo beschermd wonen.
+/// Each row is an ordinary estimate; the row of the partner's place now is `current`.
+pub fn partner_options(input: &Input) -> Result<PartnerOptions, InputError> {
+    household::params_for(input.year)?;
+    let Some(partner) = input.partner.as_ref() else {
+        return Err(InputError {
+            code: crate::error::ErrorCode::MissingPartnerData,
+            field: Some("partner".into()),
+            message: Text::fixed(
+                "Vul eerst uw partner in: dan zetten wij de woonplekken naast elkaar.",
+                "First enter your partner: then we put the places to live side by side.",
+            ),
+        });
+    };
+    let now = partner.care.0.first().map(|c| c.name());
+    let rows: Vec<ComparisonRow> = PARTNER_OPTIONS
+        .iter()
+        .map(|(option, nl, en)| {
+            let row = row(
+                option,
+                Text::fixed(nl, en),
+                estimate(&partner_option_input(input, option)),
+            );
+            ComparisonRow {
+                current: now == Some(*option),
+                ..row
+            }
+        })
+        .collect();
+    let outcome = |r: &ComparisonRow| (r.regime, r.monthly);
+    let differs = rows.iter().any(|r| outcome(r) != outcome(&rows[0]));
+    Ok(PartnerOptions {
+        version: crate::CONTRACT_VERSION,
+        year: input.year,
+        rows,
+        applies: input.client.care.0.contains(&CareForm::Instelling),
+        differs,
     })
 }
 

@@ -154,7 +154,7 @@ fn definitions(contract: Contract, add: impl FnOnce(&mut SchemaGenerator)) -> Ma
 
 /// One JSON Schema (draft 7) document whose `definitions` hold every type of
 /// the contract: `Input` and `CurrentYear` as read; `Estimate`, `Timeline`,
-/// `Comparison`, `WhatIf`, `IncomeCurve` and `InputError` as written.
+/// `Comparison`, `PartnerOptions`, `WhatIf`, `IncomeCurve` and `InputError` as written.
 ///
 /// A type that occurs on both sides must have the same schema on both (money
 /// is the exception, and it is inlined: a decimal string out, a number or
@@ -169,6 +169,7 @@ pub fn contract_schema() -> Value {
         g.subschema_for::<crate::Estimate>();
         g.subschema_for::<crate::scenarios::Timeline>();
         g.subschema_for::<crate::scenarios::Comparison>();
+        g.subschema_for::<crate::scenarios::PartnerOptions>();
         g.subschema_for::<crate::scenarios::WhatIf>();
         g.subschema_for::<crate::scenarios::IncomeCurve>();
         g.subschema_for::<crate::InputError>();
@@ -223,6 +224,7 @@ mod tests {
             "Step",
             "Timeline",
             "Comparison",
+            "PartnerOptions",
             "WhatIf",
             "IncomeCurve",
             "InputError",

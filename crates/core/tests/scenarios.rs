@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 use std::str::FromStr;
 use wlz_core::scenarios::{self, CurrentYear};
-use wlz_core::{estimate, Amount, Date, Input};
+use wlz_core::{estimate, Amount, Date, Input, Regime};
 
 fn input(json: &str) -> Input {
     Input::from_json(json).unwrap()
@@ -234,4 +234,50 @@ mod properties {
             }
         }
     }
+}
+
+/// Spec §6.1 case E (2024): instelling for 5 months, partner at home → lage € 397,17, the
+/// current row; with the partner in an instelling of their own (the same 5 months) or in
+/// beschermd wonen, hoge (Blz 3.3.2.1 lid 1 b, c).
+#[test]
+fn partner_options_put_the_four_places_side_by_side() {
+    let i = Input::from_json(
+        r#"{"version":1,"year":2024,
+            "client":{"age":70,"care":"instelling","stay":{"months_completed":5},"income":24000,"assets":40000},
+            "partner":{"age":68,"care":"none","income":23000,"assets":40000}}"#,
+    )
+    .unwrap();
+    let p = scenarios::partner_options(&i).unwrap();
+    let options: Vec<&str> = p.rows.iter().map(|r| r.option).collect();
+    assert_eq!(
+        options,
+        ["none", "living-along", "instelling", "beschermd-wonen"]
+    );
+    assert_eq!(p.rows[0].monthly, Some(d("397.17")));
+    assert!(p.rows[0].current && p.rows[1..].iter().all(|r| !r.current));
+    assert_eq!(p.rows[2].regime, Some(Regime::Hoge));
+    assert_eq!(p.rows[3].regime, Some(Regime::Hoge));
+    assert!(p.applies && p.differs);
+}
+
+/// The compare row of the household now is the core's: an instelling in its start period is
+/// `instelling-start`, after it `instelling` (Blz 3.3.2.2 lid 1 a).
+#[test]
+fn compare_marks_the_current_option() {
+    let with_months = |m: u32| {
+        let i = Input::from_json(&format!(
+            r#"{{"version":1,"year":2026,"client":{{"age":80,"care":"instelling","stay":{{"months_completed":{m}}},"income":30000}}}}"#
+        ))
+        .unwrap();
+        let c = scenarios::compare(&i).unwrap();
+        let current: Vec<&str> = c
+            .rows
+            .iter()
+            .filter(|r| r.current)
+            .map(|r| r.option)
+            .collect();
+        current
+    };
+    assert_eq!(with_months(3), ["instelling-start"]);
+    assert_eq!(with_months(4), ["instelling"]);
 }

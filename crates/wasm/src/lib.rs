@@ -32,7 +32,7 @@ use wlz_core::{Date, ErrorCode, Input, InputError, Lang, Text};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
-import type { Input, CurrentYear, Estimate, Timeline, Comparison, WhatIf, IncomeCurve, InputError, ErrorCode } from "./types.js";
+import type { Input, CurrentYear, Estimate, Timeline, Comparison, PartnerOptions, WhatIf, IncomeCurve, InputError, ErrorCode } from "./types.js";
 export type * from "./types.js";
 
 /** What every function throws on bad input: an `Error` with the engine's error. */
@@ -83,6 +83,16 @@ pub fn compare(
 ) -> Result<JsValue, JsValue> {
     let input = read_input(&input)?;
     output(scenarios::compare(&input))
+}
+
+/// Where the partner lives, side by side: at home without care, living along in the client's
+/// instelling, in an instelling with care of their own, in Wmo beschermd wonen.
+#[wasm_bindgen(js_name = partnerOptions, unchecked_return_type = "PartnerOptions")]
+pub fn partner_options(
+    #[wasm_bindgen(unchecked_param_type = "Input | string")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    let input = read_input(&input)?;
+    output(scenarios::partner_options(&input))
 }
 
 /// The income has dropped: may the household ask the CAK to use this year's

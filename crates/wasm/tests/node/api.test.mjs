@@ -106,6 +106,24 @@ test('compare(): every care form side by side', () => {
   assert.equal(row('dtv').regime, 'lage');
 });
 
+// spec §6.1 case E (2024): instelling 5 months, partner at home without care → lage 397.17;
+// the partner in an instelling of their own (same 5 months) or beschermd wonen → hoge.
+test('partnerOptions(): the four places a partner can live, the current one marked', () => {
+  const E = {
+    version: 1, year: 2024,
+    client: { age: 70, care: 'instelling', stay: { months_completed: 5 }, income: 24000, assets: 40000 },
+    partner: { age: 68, care: 'none', income: 23000, assets: 40000 },
+  };
+  const p = wlz.partnerOptions(E);
+  assert.deepEqual(p.rows.map((r) => r.option), ['none', 'living-along', 'instelling', 'beschermd-wonen']);
+  assert.equal(p.rows[0].monthly, '397.17');
+  assert.equal(p.rows[0].current, true);
+  assert.equal(p.rows[2].regime, 'hoge');
+  assert.equal(p.rows[3].regime, 'hoge');
+  assert.equal(p.applies, true);
+  assert.throws(() => wlz.partnerOptions(M), (e) => e.name === 'WlzError' && e.code === 'missing_partner_data');
+});
+
 test('whatIf(): income dropped, with the amount on this year\'s income', () => {
   const w = wlz.whatIf(A, { income: 20000 });
   // BI this year 20000 (no assets given) /120 = 166.67 < the 2025 minimum 205.00 (spec §2.1).

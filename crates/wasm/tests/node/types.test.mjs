@@ -84,7 +84,7 @@ test('the package ships the JSON Schema the types come from', () => {
   assert.equal(schema.definitions.Input.additionalProperties, false);
   assert.deepEqual(schema.definitions.Input.required, ['version', 'year', 'client']);
   const types = fs.readFileSync(pkg.file('node/types.d.ts'), 'utf8');
-  for (const t of ['Input', 'Estimate', 'Timeline', 'Comparison', 'WhatIf', 'IncomeCurve', 'InputError']) {
+  for (const t of ['Input', 'Estimate', 'Timeline', 'Comparison', 'PartnerOptions', 'WhatIf', 'IncomeCurve', 'InputError']) {
     assert.match(types, new RegExp(`export (interface|type) ${t}\\b`), t);
   }
   // Every code of the schema is in the generated ErrorCode union, the newest included.

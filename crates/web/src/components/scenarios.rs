@@ -11,7 +11,7 @@ use crate::state::{Action, State};
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use wlz_core::scenarios;
-use wlz_core::{CareForm, CareForms, Date, Input, Lang, Regime};
+use wlz_core::{CareForm, Date, Input, Lang, Regime};
 use yew::prelude::*;
 
 /// The CAK's page on asking for a later reference year (peiljaarverlegging).
@@ -147,7 +147,6 @@ pub fn CompareView(p: &ScenarioProps) -> Html {
     let Ok(c) = scenarios::compare(input) else {
         return html! {};
     };
-    let current = current_option(input);
     html! {
         <section class="scenario compare" aria-labelledby="compare-title">
             <h3 id="compare-title">{ tr(lang, "Wat kost elke zorgvorm?", "What does each care form cost?") }</h3>
@@ -163,7 +162,7 @@ pub fn CompareView(p: &ScenarioProps) -> Html {
                 </tr></thead>
                 <tbody>
                     { for c.rows.iter().map(|r| {
-                        let here = Some(r.option) == current;
+                        let here = r.current;
                         html! {
                             <tr class={classes!(here.then_some("current"))} aria-current={here.then_some("true")}>
                                 <th scope="row">{ r.label.get(lang) }
@@ -180,93 +179,29 @@ pub fn CompareView(p: &ScenarioProps) -> Html {
     }
 }
 
-fn current_option(input: &Input) -> Option<&'static str> {
-    let form = input.client.care.0.first()?;
-    Some(match form {
-        CareForm::Instelling => {
-            let early = input
-                .client
-                .stay
-                .as_ref()
-                .and_then(|s| s.months_completed)
-                .is_some_and(|m| m < 4);
-            if early {
-                "instelling-start"
-            } else {
-                "instelling"
-            }
-        }
-        CareForm::Vpt => "vpt",
-        CareForm::Mpt => "mpt",
-        CareForm::Pgb => "pgb",
-        CareForm::Dtv => "dtv",
-        _ => return None,
-    })
-}
-
-/// The partner options that change the regime when the client stays in an
-/// instelling: at home, living along, in an instelling of their own, in
-/// beschermd wonen (spec §3.1, §3.5).
-const PARTNER_OPTIONS: [(&str, &str, &str); 4] = [
-    (
-        "none",
-        "Partner woont thuis, zonder Wlz-zorg",
-        "Partner lives at home, without Wlz care",
-    ),
-    (
-        "living-along",
-        "Partner woont mee in de instelling, zonder eigen indicatie",
-        "Partner lives with you in the institution, without care of their own",
-    ),
-    (
-        "instelling",
-        "Partner woont in een instelling, met eigen Wlz-zorg",
-        "Partner lives in an institution, with Wlz care of their own",
-    ),
-    (
-        "beschermd-wonen",
-        "Partner woont in beschermd wonen (Wmo)",
-        "Partner lives in sheltered housing (Wmo)",
-    ),
-];
-
+/// Where the partner lives, side by side (`wlz_core::scenarios::partner_options`, spec §3.1,
+/// §3.5): shown when the client lives in an instelling, where all four places are possible.
 #[component]
 pub fn PartnerView(p: &ScenarioProps) -> Html {
     let lang = p.lang;
-    let input = &*p.input;
-    let Some(partner) = input.partner.as_ref() else {
+    let Ok(options) = scenarios::partner_options(&p.input) else {
         return html! {};
     };
-    if !input.client.care.0.contains(&CareForm::Instelling) {
+    if !options.applies {
         return html! {};
     }
-    let current = partner.care.0.first().map(|c| c.name());
-    let rows: Vec<Html> = PARTNER_OPTIONS
-        .iter()
-        .map(|(option, nl, en)| {
-            let mut i = input.clone();
-            if let Some(q) = i.partner.as_mut() {
-                q.care = CareForms(vec![option.parse().unwrap_or(CareForm::None)]);
-                if !matches!(*option, "instelling" | "living-along") {
-                    q.stay = None;
-                } else if q.stay.is_none() {
-                    // Same length of stay as the client: they moved in together.
-                    q.stay = input.client.stay.clone();
-                }
-            }
-            let here = current == Some(*option);
-            let result = wlz_core::estimate(&i);
-            html! {
-                <tr class={classes!(here.then_some("current"))} aria-current={here.then_some("true")}>
-                    <th scope="row">{ tr(lang, nl, en) }
-                        if here { <span class="you">{ tr(lang, " (uw situatie)", " (your situation)") }</span> }
-                    </th>
-                    <td>{ regime_cell(result.as_ref().ok().map(|e| e.regime), lang) }</td>
-                    <td class="amount">{ result.as_ref().map(|e| eur(e.monthly, lang)).unwrap_or_else(|_| "–".into()) }</td>
-                </tr>
-            }
-        })
-        .collect();
+    let rows = options.rows.iter().map(|r| {
+        let here = r.current;
+        html! {
+            <tr class={classes!(here.then_some("current"))} aria-current={here.then_some("true")}>
+                <th scope="row">{ r.label.get(lang) }
+                    if here { <span class="you">{ tr(lang, " (uw situatie)", " (your situation)") }</span> }
+                </th>
+                <td>{ regime_cell(r.regime, lang) }</td>
+                <td class="amount">{ r.monthly.map(|m| eur(m, lang)).unwrap_or_else(|| "–".into()) }</td>
+            </tr>
+        }
+    });
     html! {
         <section class="scenario partner-options" aria-labelledby="partner-title">
             <h3 id="partner-title">{ tr(lang, "Waar uw partner woont, maakt verschil", "Where your partner lives makes a difference") }</h3>
