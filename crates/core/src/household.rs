@@ -411,10 +411,13 @@ fn check_stay(input: &Input, stay: &Stay, role: Role) -> Result<(), InputError> 
             "Give either the months in care or the start date of the stay, not both.",
         ));
     }
-    if stay.months_completed.is_some_and(|m| m > 1200) {
-        return Err(bad(
-            "Het aantal maanden in zorg is te groot (hoogstens 1200).",
-            "The number of months in care is too large (at most 1200).",
+    let max = crate::input::MAX_MONTHS_COMPLETED;
+    if stay.months_completed.is_some_and(|m| m > max) {
+        return Err(err(
+            ErrorCode::InconsistentCareDates,
+            &field,
+            format!("Het aantal maanden in zorg is te groot (hoogstens {max})."),
+            format!("The number of months in care is too large (at most {max})."),
         ));
     }
     if let Some(start) = stay.start {

@@ -45,6 +45,9 @@ pub struct Input {
 /// `age`, or a `birth_date` more than this many years back, is `invalid_age`.
 pub const MAX_AGE: u32 = 130;
 
+/// The most whole months of a stay that can be given (`stay.months_completed`): 100 years.
+pub const MAX_MONTHS_COMPLETED: u32 = 1200;
+
 /// One person of the household.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -721,7 +721,7 @@ fn stay(months: &str, f: Field, errors: &mut Vec<FieldError>) -> Option<Stay> {
         return None;
     }
     match m.parse::<u32>() {
-        Ok(n) if n <= 240 => Some(Stay {
+        Ok(n) if n <= wlz_core::input::MAX_MONTHS_COMPLETED => Some(Stay {
             months_completed: Some(n),
             ..Stay::default()
         }),

@@ -16,6 +16,8 @@ const LEFT: i64 = 78;
 const RIGHT: i64 = 20;
 const TOP: i64 = 16;
 const BOTTOM: i64 = 44;
+/// How far below the plot the axis labels' baseline lies, in SVG units.
+const AXIS_LABEL_DROP: i64 = BOTTOM * 9 / 22;
 
 /// A "nice" axis end above `v`: 1, 2 or 5 times a power of ten.
 pub fn nice_ceiling(v: Decimal) -> Decimal {
@@ -105,7 +107,7 @@ pub fn svg(c: &IncomeCurve, lang: Lang) -> Html {
                 { for x_ticks.iter().map(|v| {
                     let x = coord(s.x(*v));
                     html! {
-                        <text x={x} y={(H - BOTTOM + 18).to_string()} text-anchor="middle">{ eur_short(*v, lang) }</text>
+                        <text x={x} y={(H - BOTTOM + AXIS_LABEL_DROP).to_string()} text-anchor="middle">{ eur_short(*v, lang) }</text>
                     }
                 }) }
                 <text x={((W + LEFT) / 2).to_string()} y={(H - 6).to_string()} text-anchor="middle" class="axis-title">
