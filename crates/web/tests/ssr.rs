@@ -234,3 +234,51 @@ async fn a_link_for_a_year_without_amounts_shows_the_latest_year_and_says_so() {
     let html = render(state("year=2026&care=vpt&age=70", Lang::Nl)).await;
     assert!(!html.contains("year-note"));
 }
+
+/// Issue 12: a client in deeltijdverblijf whose partner lives in an instelling can owe the
+/// hoge bijdrage, so the page asks both tax figures and uses them: the page shows what the
+/// engine says for the same answers, not an estimate of the tax. With children the lage
+/// bijdrage applies and the tax answers are listed as not used.
+#[tokio::test]
+async fn a_dtv_client_with_a_partner_in_an_instelling_is_asked_for_the_tax() {
+    let query = "year=2026&care=dtv&months-in-care=&age=80&income=30000&tax=4000\
+                 &partner-age=74&partner-care=instelling&partner-income=20000&partner-tax=2500";
+    let html = render(state(query, Lang::Nl)).await;
+    assert!(html.contains("id=\"tax\"") && html.contains("id=\"partner-tax\""));
+    assert_eq!(text_of(&html, "regime"), "Hoge eigen bijdrage");
+    let input = FormData::from_query(query, FormData::default())
+        .0
+        .to_input()
+        .expect("a complete form");
+    assert_eq!(
+        input.client.tax.map(|a| a.0.to_string()),
+        Some("4000".into())
+    );
+    assert_eq!(
+        input
+            .partner
+            .as_ref()
+            .and_then(|p| p.tax)
+            .map(|a| a.0.to_string()),
+        Some("2500".into())
+    );
+    let engine = wlz_core::estimate(&input).expect("an estimate");
+    let tax_steps: Vec<_> = engine
+        .steps
+        .iter()
+        .filter(|s| s.id.starts_with("tax_"))
+        .collect();
+    assert_eq!(tax_steps.len(), 2, "both tax figures are used");
+    assert!(
+        tax_steps.iter().all(|s| !s.estimated),
+        "both tax figures are given: the tax is not estimated"
+    );
+    let shown = text_of(&html, "monthly-amount");
+    assert_eq!(shown, wlz_core::format_eur(engine.monthly, Lang::Nl));
+
+    let with_children = render(state(&format!("{query}&children=1"), Lang::Nl)).await;
+    assert_eq!(text_of(&with_children, "regime"), "Lage eigen bijdrage");
+    assert!(!with_children.contains("id=\"tax\""));
+    assert!(with_children.contains("id=\"not-used-tax\""));
+    assert!(with_children.contains("id=\"not-used-partner-tax\""));
+}
