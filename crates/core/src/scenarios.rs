@@ -360,30 +360,81 @@ pub struct PartnerOptions {
     pub differs: bool,
 }
 
+/// One option of the care-form comparison: a typed value, so an unknown option is an error
+/// where it is named ([`CareOption::from_name`]), never a silent default.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CareOption {
+    /// An instelling in its start period (the first 4 months, Blz 3.3.2.2 lid 1 a).
+    InstellingStart,
+    /// An instelling after the start period.
+    Instelling,
+    Vpt,
+    Mpt,
+    Pgb,
+    Dtv,
+}
+
+impl CareOption {
+    pub const ALL: [CareOption; 6] = [
+        CareOption::InstellingStart,
+        CareOption::Instelling,
+        CareOption::Vpt,
+        CareOption::Mpt,
+        CareOption::Pgb,
+        CareOption::Dtv,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            CareOption::InstellingStart => "instelling-start",
+            CareOption::Instelling => "instelling",
+            CareOption::Vpt => "vpt",
+            CareOption::Mpt => "mpt",
+            CareOption::Pgb => "pgb",
+            CareOption::Dtv => "dtv",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<CareOption> {
+        CareOption::ALL.into_iter().find(|o| o.name() == name)
+    }
+
+    pub fn label(self) -> Text {
+        let (nl, en) = match self {
+            CareOption::InstellingStart => {
+                ("Instelling, eerste 4 maanden", "Instelling, first 4 months")
+            }
+            CareOption::Instelling => ("Instelling, na 4 maanden", "Instelling, after 4 months"),
+            CareOption::Vpt => ("Volledig pakket thuis (vpt)", "Full package at home (vpt)"),
+            CareOption::Mpt => (
+                "Modulair pakket thuis (mpt)",
+                "Modular package at home (mpt)",
+            ),
+            CareOption::Pgb => ("Persoonsgebonden budget (pgb)", "Personal budget (pgb)"),
+            CareOption::Dtv => ("Deeltijdverblijf", "Part-time stay"),
+        };
+        Text::fixed(nl, en)
+    }
+}
+
 /// The input with the client's care replaced by one option of the comparison.
-pub fn comparison_input(input: &Input, option: &str) -> Input {
+pub fn comparison_input(input: &Input, option: CareOption) -> Input {
     let mut i = input.clone();
     i.days = None;
     i.date = None;
+    let months = |m| {
+        Some(Stay {
+            months_completed: Some(m),
+            ..Stay::default()
+        })
+    };
     let (form, stay) = match option {
-        "instelling-start" => (
-            CareForm::Instelling,
-            Some(Stay {
-                months_completed: Some(0),
-                ..Stay::default()
-            }),
-        ),
-        "instelling" => (
-            CareForm::Instelling,
-            Some(Stay {
-                months_completed: Some(12),
-                ..Stay::default()
-            }),
-        ),
-        "vpt" => (CareForm::Vpt, None),
-        "mpt" => (CareForm::Mpt, None),
-        "pgb" => (CareForm::Pgb, None),
-        _ => (CareForm::Dtv, None),
+        CareOption::InstellingStart => (CareForm::Instelling, months(0)),
+        CareOption::Instelling => (CareForm::Instelling, months(12)),
+        CareOption::Vpt => (CareForm::Vpt, None),
+        CareOption::Mpt => (CareForm::Mpt, None),
+        CareOption::Pgb => (CareForm::Pgb, None),
+        CareOption::Dtv => (CareForm::Dtv, None),
     };
     i.client.care = CareForms(vec![form]);
     i.client.stay = stay;
@@ -408,49 +459,20 @@ pub fn comparison_input(input: &Input, option: &str) -> Input {
     i
 }
 
-pub const COMPARISON_OPTIONS: [(&str, &str, &str); 6] = [
-    (
-        "instelling-start",
-        "Instelling, eerste 4 maanden",
-        "Instelling, first 4 months",
-    ),
-    (
-        "instelling",
-        "Instelling, na 4 maanden",
-        "Instelling, after 4 months",
-    ),
-    (
-        "vpt",
-        "Volledig pakket thuis (vpt)",
-        "Full package at home (vpt)",
-    ),
-    (
-        "mpt",
-        "Modulair pakket thuis (mpt)",
-        "Modular package at home (mpt)",
-    ),
-    (
-        "pgb",
-        "Persoonsgebonden budget (pgb)",
-        "Personal budget (pgb)",
-    ),
-    ("dtv", "Deeltijdverblijf", "Part-time stay"),
-];
-
 /// Every care form for the same household, each an ordinary estimate.
 pub fn compare(input: &Input) -> Result<Comparison, InputError> {
     household::params_for(input.year)?;
     let current = current_care_option(input);
-    let rows = COMPARISON_OPTIONS
-        .iter()
-        .map(|(option, nl, en)| {
+    let rows = CareOption::ALL
+        .into_iter()
+        .map(|option| {
             let row = row(
-                option,
-                Text::fixed(nl, en),
+                option.name(),
+                option.label(),
                 estimate(&comparison_input(input, option)),
             );
             ComparisonRow {
-                current: Some(*option) == current,
+                current: Some(option) == current,
                 ..row
             }
         })
@@ -490,21 +512,21 @@ fn row(option: &'static str, label: Text, result: Result<Estimate, InputError>) 
 
 /// The comparison option the household is in now: its care form, and for an instelling
 /// whether the start period (Blz 3.3.2.2 lid 1 a) still runs on the core's own reckoning.
-fn current_care_option(input: &Input) -> Option<&'static str> {
+fn current_care_option(input: &Input) -> Option<CareOption> {
     let option = match input.client.care.0.first()? {
         CareForm::Instelling => {
             let h = household::build(input).ok()?;
             let sps = crate::regime::StartPeriods::new(&h);
             if sps.get(h.client()).in_start {
-                "instelling-start"
+                CareOption::InstellingStart
             } else {
-                "instelling"
+                CareOption::Instelling
             }
         }
-        CareForm::Vpt => "vpt",
-        CareForm::Mpt => "mpt",
-        CareForm::Pgb => "pgb",
-        CareForm::Dtv => "dtv",
+        CareForm::Vpt => CareOption::Vpt,
+        CareForm::Mpt => CareOption::Mpt,
+        CareForm::Pgb => CareOption::Pgb,
+        CareForm::Dtv => CareOption::Dtv,
         _ => return None,
     };
     Some(option)
@@ -513,36 +535,76 @@ fn current_care_option(input: &Input) -> Option<&'static str> {
 // ---------------------------------------------------------------------------
 // Where the partner lives, side by side
 
-pub const PARTNER_OPTIONS: [(&str, &str, &str); 4] = [
-    (
-        "none",
-        "Partner woont thuis, zonder Wlz-zorg",
-        "Partner lives at home, without Wlz care",
-    ),
-    (
-        "living-along",
-        "Partner woont mee in de instelling, zonder eigen indicatie",
-        "Partner lives with you in the institution, without care of their own",
-    ),
-    (
-        "instelling",
-        "Partner woont in een instelling, met eigen Wlz-zorg",
-        "Partner lives in an institution, with Wlz care of their own",
-    ),
-    (
-        "beschermd-wonen",
-        "Partner woont in beschermd wonen (Wmo)",
-        "Partner lives in sheltered housing (Wmo)",
-    ),
-];
+/// One place the partner can live ([`partner_options`]); typed, like [`CareOption`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PartnerPlace {
+    /// At home, without Wlz care.
+    Home,
+    /// Living along in the client's instelling, without care of their own.
+    LivingAlong,
+    /// In an instelling, with Wlz care of their own.
+    Instelling,
+    /// In Wmo beschermd wonen.
+    BeschermdWonen,
+}
 
-/// The input with the partner in one of the [`PARTNER_OPTIONS`]. A partner who moves into an
-/// instelling (with or without care) and has no stay of their own is counted from the same
-/// start as the client: they moved in together.
-pub fn partner_option_input(input: &Input, option: &str) -> Input {
+impl PartnerPlace {
+    pub const ALL: [PartnerPlace; 4] = [
+        PartnerPlace::Home,
+        PartnerPlace::LivingAlong,
+        PartnerPlace::Instelling,
+        PartnerPlace::BeschermdWonen,
+    ];
+
+    /// The partner's care form in this place.
+    pub fn care(self) -> CareForm {
+        match self {
+            PartnerPlace::Home => CareForm::None,
+            PartnerPlace::LivingAlong => CareForm::LivingAlong,
+            PartnerPlace::Instelling => CareForm::Instelling,
+            PartnerPlace::BeschermdWonen => CareForm::BeschermdWonen,
+        }
+    }
+
+    /// The option's name: the care form's contract name (`none`, `living-along`, …).
+    pub fn name(self) -> &'static str {
+        self.care().name()
+    }
+
+    pub fn from_name(name: &str) -> Option<PartnerPlace> {
+        PartnerPlace::ALL.into_iter().find(|p| p.name() == name)
+    }
+
+    pub fn label(self) -> Text {
+        let (nl, en) = match self {
+            PartnerPlace::Home => (
+                "Partner woont thuis, zonder Wlz-zorg",
+                "Partner lives at home, without Wlz care",
+            ),
+            PartnerPlace::LivingAlong => (
+                "Partner woont mee in de instelling, zonder eigen indicatie",
+                "Partner lives with you in the institution, without care of their own",
+            ),
+            PartnerPlace::Instelling => (
+                "Partner woont in een instelling, met eigen Wlz-zorg",
+                "Partner lives in an institution, with Wlz care of their own",
+            ),
+            PartnerPlace::BeschermdWonen => (
+                "Partner woont in beschermd wonen (Wmo)",
+                "Partner lives in sheltered housing (Wmo)",
+            ),
+        };
+        Text::fixed(nl, en)
+    }
+}
+
+/// The input with the partner in one place. A partner who moves into an instelling (with or
+/// without care) and has no stay of their own is counted from the same start as the client:
+/// they moved in together.
+pub fn partner_option_input(input: &Input, place: PartnerPlace) -> Input {
     let mut i = input.clone();
     if let Some(q) = i.partner.as_mut() {
-        let form: CareForm = option.parse().unwrap_or(CareForm::None);
+        let form = place.care();
         q.care = CareForms(vec![form]);
         if !matches!(form, CareForm::Instelling | CareForm::LivingAlong) {
             q.stay = None;
@@ -569,16 +631,16 @@ pub fn partner_options(input: &Input) -> Result<PartnerOptions, InputError> {
         });
     };
     let now = partner.care.0.first().map(|c| c.name());
-    let rows: Vec<ComparisonRow> = PARTNER_OPTIONS
-        .iter()
-        .map(|(option, nl, en)| {
+    let rows: Vec<ComparisonRow> = PartnerPlace::ALL
+        .into_iter()
+        .map(|place| {
             let row = row(
-                option,
-                Text::fixed(nl, en),
-                estimate(&partner_option_input(input, option)),
+                place.name(),
+                place.label(),
+                estimate(&partner_option_input(input, place)),
             );
             ComparisonRow {
-                current: now == Some(*option),
+                current: now == Some(place.name()),
                 ..row
             }
         })

@@ -71,7 +71,11 @@ fn comparison_rows_equal_separate_estimates() {
     let vpt = c.rows.iter().find(|r| r.option == "vpt").unwrap();
     assert_eq!(vpt.monthly.unwrap().to_string(), "337.68"); // spec case M
     for r in &c.rows {
-        let alone = estimate(&scenarios::comparison_input(&i, r.option)).unwrap();
+        let alone = estimate(&scenarios::comparison_input(
+            &i,
+            scenarios::CareOption::from_name(r.option).unwrap(),
+        ))
+        .unwrap();
         assert_eq!(r.monthly, Some(alone.monthly), "{}", r.option);
     }
     let inst = c.rows.iter().find(|r| r.option == "instelling").unwrap();
@@ -210,7 +214,7 @@ mod properties {
         fn comparison_rows_equal_separate_estimates(i in household()) {
             let c = scenarios::compare(&i).unwrap();
             for r in &c.rows {
-                let alone = estimate(&scenarios::comparison_input(&i, r.option));
+                let alone = estimate(&scenarios::comparison_input(&i, scenarios::CareOption::from_name(r.option).unwrap()));
                 prop_assert_eq!(r.monthly, alone.as_ref().ok().map(|e| e.monthly));
                 prop_assert_eq!(r.regime, alone.as_ref().ok().map(|e| e.regime));
             }
