@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt::{self, Write as _};
 use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
 use std::time::{Duration, Instant};
+use wlz_core::vocabulary::Key;
 use wlz_core::{ErrorCode, Estimate, Input, InputError, Lang};
 
 /// Read and write buffers.
@@ -226,27 +227,27 @@ struct TopKeys {
     id: bool,
 }
 
-enum Key {
+enum TopKey {
     Version,
     Result,
     Id,
     Other,
 }
 
-impl<'de> Deserialize<'de> for Key {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Key, D::Error> {
+impl<'de> Deserialize<'de> for TopKey {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<TopKey, D::Error> {
         struct V;
         impl Visitor<'_> for V {
-            type Value = Key;
+            type Value = TopKey;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a key")
             }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key, E> {
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<TopKey, E> {
                 Ok(match v {
-                    "version" => Key::Version,
-                    "monthly" | "regime" | "error" => Key::Result,
-                    ID_COLUMN => Key::Id,
-                    _ => Key::Other,
+                    "version" => TopKey::Version,
+                    "monthly" | "regime" | "error" => TopKey::Result,
+                    ID_COLUMN => TopKey::Id,
+                    _ => TopKey::Other,
                 })
             }
         }
@@ -264,13 +265,13 @@ impl<'de> Deserialize<'de> for TopKeys {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TopKeys, A::Error> {
                 let mut k = TopKeys::default();
-                while let Some(key) = map.next_key::<Key>()? {
+                while let Some(key) = map.next_key::<TopKey>()? {
                     k.count += 1;
                     match key {
-                        Key::Version => k.version = true,
-                        Key::Result => k.result_keys = true,
-                        Key::Id => k.id = true,
-                        Key::Other => {}
+                        TopKey::Version => k.version = true,
+                        TopKey::Result => k.result_keys = true,
+                        TopKey::Id => k.id = true,
+                        TopKey::Other => {}
                     }
                     map.next_value::<IgnoredAny>()?;
                 }
@@ -497,116 +498,15 @@ fn write_result<W: Write>(w: &mut W, result: Result<&Estimate, &RowError>) -> io
 
 // ------------------------------------------------------------------ CSV
 
-/// The CSV columns: the flags of `estimate` without dashes, with underscores.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Col {
-    Year,
-    Age,
-    BirthDate,
-    Care,
-    MonthsInCare,
-    MptMax20Hours,
-    Income,
-    Assets,
-    Tax,
-    WorkIncome,
-    OneOffPayments,
-    PartnerAge,
-    PartnerBirthDate,
-    PartnerCare,
-    PartnerMonthsInCare,
-    PartnerIncome,
-    PartnerAssets,
-    PartnerTax,
-    PartnerWorkIncome,
-    Children,
-    ReturnHomeExpected,
-    WmoMaatwerkvoorziening,
-    Zorgtoeslag,
-    NoData,
-    NetMonthlyIncome,
-    Date,
-    StayStart,
-    PartnerStayStart,
-    Days,
-}
-
-/// Every column in the order of [`Col`].
-const COLUMNS: [&str; 29] = [
-    "year",
-    "age",
-    "birth_date",
-    "care",
-    "months_in_care",
-    "mpt_max_20_hours",
-    "income",
-    "assets",
-    "tax",
-    "work_income",
-    "one_off_payments",
-    "partner_age",
-    "partner_birth_date",
-    "partner_care",
-    "partner_months_in_care",
-    "partner_income",
-    "partner_assets",
-    "partner_tax",
-    "partner_work_income",
-    "children",
-    "return_home_expected",
-    "wmo_maatwerkvoorziening",
-    "zorgtoeslag",
-    "no_data",
-    "net_monthly_income",
-    "date",
-    "stay_start",
-    "partner_stay_start",
-    "days",
-];
-
-const ALL_COLS: [Col; 29] = [
-    Col::Year,
-    Col::Age,
-    Col::BirthDate,
-    Col::Care,
-    Col::MonthsInCare,
-    Col::MptMax20Hours,
-    Col::Income,
-    Col::Assets,
-    Col::Tax,
-    Col::WorkIncome,
-    Col::OneOffPayments,
-    Col::PartnerAge,
-    Col::PartnerBirthDate,
-    Col::PartnerCare,
-    Col::PartnerMonthsInCare,
-    Col::PartnerIncome,
-    Col::PartnerAssets,
-    Col::PartnerTax,
-    Col::PartnerWorkIncome,
-    Col::Children,
-    Col::ReturnHomeExpected,
-    Col::WmoMaatwerkvoorziening,
-    Col::Zorgtoeslag,
-    Col::NoData,
-    Col::NetMonthlyIncome,
-    Col::Date,
-    Col::StayStart,
-    Col::PartnerStayStart,
-    Col::Days,
-];
+/// The CSV columns are the core's vocabulary of inputs (`wlz_core::vocabulary`): each key
+/// with underscores, as the flags of `estimate` are the keys with dashes.
+type Col = Key;
 
 /// The free column passed through unchanged.
 const ID_COLUMN: &str = "id";
 
-impl Col {
-    fn name(self) -> &'static str {
-        COLUMNS[self as usize]
-    }
-}
-
 /// The cells of one row, by column; `None` when absent or empty.
-struct Cells<'r>([Option<&'r str>; 29]);
+struct Cells<'r>([Option<&'r str>; Key::ALL.len()]);
 
 impl<'r> Cells<'r> {
     fn get(&self, c: Col) -> Option<&'r str> {
@@ -619,10 +519,10 @@ impl<'r> Cells<'r> {
             Some(s) => s.parse().map(Some).map_err(|_| {
                 RowError::new(
                     "invalid_value",
-                    Some(c.name()),
+                    Some(&c.column()),
                     lang,
-                    format!("Geen geheel getal in kolom {}: `{s}`.", c.name()),
-                    format!("Not a whole number in column {}: `{s}`.", c.name()),
+                    format!("Geen geheel getal in kolom {}: `{s}`.", c.column()),
+                    format!("Not a whole number in column {}: `{s}`.", c.column()),
                 )
             }),
         }
@@ -637,15 +537,15 @@ impl<'r> Cells<'r> {
             "false" | "0" | "nee" | "no" => Ok(false),
             _ => Err(RowError::new(
                 "invalid_value",
-                Some(c.name()),
+                Some(&c.column()),
                 lang,
                 format!(
                     "Geen ja/nee-waarde in kolom {}: `{s}`. Schrijf ja, nee, true, false, 1 of 0.",
-                    c.name()
+                    c.column()
                 ),
                 format!(
                     "Not a yes/no value in column {}: `{s}`. Write yes, no, true, false, 1 or 0.",
-                    c.name()
+                    c.column()
                 ),
             )),
         }
@@ -653,10 +553,10 @@ impl<'r> Cells<'r> {
 
     /// The flags of `estimate` that the non-empty cells stand for (to name columns in errors).
     fn given_flags(&self) -> Vec<String> {
-        ALL_COLS
+        Key::ALL
             .iter()
             .filter(|c| self.get(**c).is_some())
-            .map(|c| format!("--{}", c.name().replace('_', "-")))
+            .map(|c| format!("--{}", c.key()))
             .collect()
     }
 
@@ -748,8 +648,8 @@ fn map_header(header: &csv::StringRecord) -> Result<Vec<Option<Col>>, CliError> 
         }
         if name == ID_COLUMN {
             map.push(None);
-        } else if let Some(i) = COLUMNS.iter().position(|c| *c == name) {
-            map.push(Some(ALL_COLS[i]));
+        } else if let Some(k) = Key::from_name(&name) {
+            map.push(Some(k));
         } else {
             unknown.push(format!("`{}`", h.trim_start_matches('\u{feff}')));
         }
@@ -757,7 +657,7 @@ fn map_header(header: &csv::StringRecord) -> Result<Vec<Option<Col>>, CliError> 
     }
     if !unknown.is_empty() {
         let list = unknown.join(", ");
-        let valid = COLUMNS.join(", ");
+        let valid = Key::ALL.map(Key::column).join(", ");
         return Err(CliError::new(
             Code::Cli("unknown_column"),
             None,
@@ -895,8 +795,8 @@ fn unclosed_quote(
             let opened = line + lines_before;
             let column = columns
                 .get(i)
-                .map(|c| c.map_or(ID_COLUMN, Col::name))
-                .unwrap_or("?");
+                .map(|c| c.map_or(ID_COLUMN.to_string(), Col::column))
+                .unwrap_or_else(|| "?".to_string());
             // The last line break of a cell swallowed up to the end is the file's own.
             let last = opened + breaks - u64::from(cell.ends_with('\n'));
             return Some(CliError::new(
@@ -974,7 +874,7 @@ fn csv_row(
             ),
         ));
     }
-    let mut cells = Cells([None; 29]);
+    let mut cells = Cells([None; Key::ALL.len()]);
     for (cell, col) in record.iter().zip(columns) {
         if let Some(c) = col {
             let v = cell.trim();
@@ -1139,7 +1039,7 @@ mod tests {
         assert!(e.text(Lang::En).contains("`incom`"));
         let h = csv::StringRecord::from(vec!["age", "age"]);
         assert!(map_header(&h).is_err());
-        for (i, c) in ALL_COLS.iter().enumerate() {
+        for (i, c) in Key::ALL.iter().enumerate() {
             assert_eq!(*c as usize, i);
         }
     }

@@ -8,6 +8,7 @@ use clap::{ArgMatches, Args, CommandFactory};
 use std::io::Read;
 use std::str::FromStr;
 use wlz_core::params::YearAvailability;
+use wlz_core::vocabulary::Key;
 use wlz_core::{
     Amount, CareForm, CareForms, Date, ErrorCode, HouseholdFacts, Input, Person, Readings, Stay,
     Text, CONTRACT_VERSION,
@@ -55,15 +56,13 @@ pub fn clock_year() -> Option<i32> {
 
 #[derive(Debug, Args)]
 pub struct EstimateArgs {
-    #[arg(long, value_name = "N", default_value_t = default_year(), help = year_help())]
+    #[arg(long = Key::Year.key(), value_name = "N", default_value_t = default_year(), help = year_help())]
     pub year: i32,
 
-    /// The day to estimate for (YYYY-MM-DD, in the contribution year); needed with --stay-start.
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long = Key::Date.key(), help = Key::Date.help_en(), value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
 
-    /// Days of the month for which the contribution is due (partial month).
-    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    #[arg(long = Key::Days.key(), help = Key::Days.help_en(), value_name = "N", allow_negative_numbers = true)]
     pub days: Option<i64>,
 
     /// Read the whole input from a JSON file (the input contract); `-` reads standard input.
@@ -72,69 +71,58 @@ pub struct EstimateArgs {
     pub input: Option<String>,
 
     // ----- the client -----
-    /// Age on 1 January of the contribution year.
-    #[arg(long, value_name = "N", help_heading = "Client")]
+    #[arg(long = Key::Age.key(), help = Key::Age.help_en(), value_name = "N", help_heading = "Client")]
     pub age: Option<u32>,
 
-    /// Date of birth (YYYY-MM-DD), instead of --age.
-    #[arg(long, value_name = "YYYY-MM-DD", help_heading = "Client")]
+    #[arg(long = Key::BirthDate.key(), help = Key::BirthDate.help_en(), value_name = "YYYY-MM-DD", help_heading = "Client")]
     pub birth_date: Option<String>,
 
-    /// Care form: instelling, vpt, mpt, pgb, dtv; several as a comma list (pgb,mpt).
-    #[arg(long, value_name = "FORM[,FORM]", help_heading = "Client")]
+    #[arg(long = Key::Care.key(), help = Key::Care.help_en(), value_name = "FORM[,FORM]", help_heading = "Client")]
     pub care: Option<String>,
 
-    /// Whole months of the current stay in an instelling already completed.
-    #[arg(long, value_name = "N", help_heading = "Client")]
+    #[arg(long = Key::MonthsInCare.key(), help = Key::MonthsInCare.help_en(), value_name = "N", help_heading = "Client")]
     pub months_in_care: Option<u32>,
 
-    /// First day of the current stay (YYYY-MM-DD); needs --date.
-    #[arg(long, value_name = "YYYY-MM-DD", help_heading = "Client")]
+    #[arg(long = Key::StayStart.key(), help = Key::StayStart.help_en(), value_name = "YYYY-MM-DD", help_heading = "Client")]
     pub stay_start: Option<String>,
 
-    /// mpt of at most 20 hours of zorg in natura per month.
-    #[arg(long, help_heading = "Client")]
+    #[arg(long = Key::MptMax20Hours.key(), help = Key::MptMax20Hours.help_en(), help_heading = "Client")]
     pub mpt_max_20_hours: bool,
 
-    /// Verzamelinkomen of the peiljaar (contribution year − 2), e.g. 38.000 or 38000.
     #[arg(
-        long,
+        long = Key::Income.key(), help = Key::Income.help_en(),
         value_name = "AMOUNT",
         allow_hyphen_values = true,
         help_heading = "Client"
     )]
     pub income: Option<String>,
 
-    /// Rendementsgrondslag (box-3 assets minus debts) on 1 January of the peiljaar.
     #[arg(
-        long,
+        long = Key::Assets.key(), help = Key::Assets.help_en(),
         value_name = "AMOUNT",
         allow_hyphen_values = true,
         help_heading = "Client"
     )]
     pub assets: Option<String>,
 
-    /// Income tax plus premie volksverzekeringen of the peiljaar (needed for the high contribution).
     #[arg(
-        long,
+        long = Key::Tax.key(), help = Key::Tax.help_en(),
         value_name = "AMOUNT",
         allow_hyphen_values = true,
         help_heading = "Client"
     )]
     pub tax: Option<String>,
 
-    /// Net income from current work, sick pay or sickness benefit.
     #[arg(
-        long,
+        long = Key::WorkIncome.key(), help = Key::WorkIncome.help_en(),
         value_name = "AMOUNT",
         allow_hyphen_values = true,
         help_heading = "Client"
     )]
     pub work_income: Option<String>,
 
-    /// Designated one-off payments left out of the assets on request.
     #[arg(
-        long,
+        long = Key::OneOffPayments.key(), help = Key::OneOffPayments.help_en(),
         value_name = "AMOUNT",
         allow_hyphen_values = true,
         help_heading = "Client"
@@ -142,56 +130,47 @@ pub struct EstimateArgs {
     pub one_off_payments: Option<String>,
 
     // ----- the partner -----
-    /// Partner's age on 1 January of the contribution year. Any --partner-* flag adds a partner.
-    #[arg(long, value_name = "N", help_heading = "Partner")]
+    #[arg(long = Key::PartnerAge.key(), help = Key::PartnerAge.help_en(), value_name = "N", help_heading = "Partner")]
     pub partner_age: Option<u32>,
 
-    /// Partner's date of birth (YYYY-MM-DD).
-    #[arg(long, value_name = "YYYY-MM-DD", help_heading = "Partner")]
+    #[arg(long = Key::PartnerBirthDate.key(), help = Key::PartnerBirthDate.help_en(), value_name = "YYYY-MM-DD", help_heading = "Partner")]
     pub partner_birth_date: Option<String>,
 
-    /// Partner's care: instelling, vpt, mpt, pgb, dtv, none, living-along, beschermd-wonen.
-    #[arg(long, value_name = "FORM[,FORM]", help_heading = "Partner")]
+    #[arg(long = Key::PartnerCare.key(), help = Key::PartnerCare.help_en(), value_name = "FORM[,FORM]", help_heading = "Partner")]
     pub partner_care: Option<String>,
 
-    /// Whole months of the partner's current stay already completed.
-    #[arg(long, value_name = "N", help_heading = "Partner")]
+    #[arg(long = Key::PartnerMonthsInCare.key(), help = Key::PartnerMonthsInCare.help_en(), value_name = "N", help_heading = "Partner")]
     pub partner_months_in_care: Option<u32>,
 
-    /// First day of the partner's current stay (YYYY-MM-DD); needs --date.
-    #[arg(long, value_name = "YYYY-MM-DD", help_heading = "Partner")]
+    #[arg(long = Key::PartnerStayStart.key(), help = Key::PartnerStayStart.help_en(), value_name = "YYYY-MM-DD", help_heading = "Partner")]
     pub partner_stay_start: Option<String>,
 
-    /// Partner's verzamelinkomen of the peiljaar.
     #[arg(
-        long,
+        long = Key::PartnerIncome.key(), help = Key::PartnerIncome.help_en(),
         value_name = "AMOUNT",
         allow_hyphen_values = true,
         help_heading = "Partner"
     )]
     pub partner_income: Option<String>,
 
-    /// Partner's rendementsgrondslag on 1 January of the peiljaar.
     #[arg(
-        long,
+        long = Key::PartnerAssets.key(), help = Key::PartnerAssets.help_en(),
         value_name = "AMOUNT",
         allow_hyphen_values = true,
         help_heading = "Partner"
     )]
     pub partner_assets: Option<String>,
 
-    /// Partner's income tax plus premie volksverzekeringen of the peiljaar.
     #[arg(
-        long,
+        long = Key::PartnerTax.key(), help = Key::PartnerTax.help_en(),
         value_name = "AMOUNT",
         allow_hyphen_values = true,
         help_heading = "Partner"
     )]
     pub partner_tax: Option<String>,
 
-    /// Partner's net income from current work.
     #[arg(
-        long,
+        long = Key::PartnerWorkIncome.key(), help = Key::PartnerWorkIncome.help_en(),
         value_name = "AMOUNT",
         allow_hyphen_values = true,
         help_heading = "Partner"
@@ -199,29 +178,23 @@ pub struct EstimateArgs {
     pub partner_work_income: Option<String>,
 
     // ----- the household -----
-    /// Children with kinderbijslag, or under 27 with studiefinanciering.
-    #[arg(long, help_heading = "Household")]
+    #[arg(long = Key::Children.key(), help = Key::Children.help_en(), help_heading = "Household")]
     pub children: bool,
 
-    /// The zorgkantoor expects the stay to end within 4 months with a return home.
-    #[arg(long, help_heading = "Household")]
+    #[arg(long = Key::ReturnHomeExpected.key(), help = Key::ReturnHomeExpected.help_en(), help_heading = "Household")]
     pub return_home_expected: bool,
 
-    /// The client or partner has a Wmo maatwerkvoorziening.
-    #[arg(long, help_heading = "Household")]
+    #[arg(long = Key::WmoMaatwerkvoorziening.key(), help = Key::WmoMaatwerkvoorziening.help_en(), help_heading = "Household")]
     pub wmo_maatwerkvoorziening: bool,
 
-    /// Entitled to zorgtoeslag on 1 January of the peiljaar.
-    #[arg(long, help_heading = "Household")]
+    #[arg(long = Key::Zorgtoeslag.key(), help = Key::Zorgtoeslag.help_en(), help_heading = "Household")]
     pub zorgtoeslag: bool,
 
-    /// Show what the CAK charges while it has no income or asset data.
-    #[arg(long, help_heading = "Household")]
+    #[arg(long = Key::NoData.key(), help = Key::NoData.help_en(), help_heading = "Household")]
     pub no_data: bool,
 
-    /// Net household income per month, for the low-income exemption hint.
     #[arg(
-        long,
+        long = Key::NetMonthlyIncome.key(), help = Key::NetMonthlyIncome.help_en(),
         value_name = "AMOUNT",
         allow_hyphen_values = true,
         help_heading = "Household"
@@ -233,35 +206,6 @@ pub struct EstimateArgs {
     #[arg(long, value_name = "NAME", help_heading = "Household")]
     pub reading: Vec<String>,
 }
-
-/// Which JSON field each input flag fills, to name the flag in error messages.
-const FLAG_FIELDS: &[(&str, &str)] = &[
-    ("--year", "year"),
-    ("--date", "date"),
-    ("--days", "days"),
-    ("--age", "client.age"),
-    ("--birth-date", "client.age"),
-    ("--birth-date", "client.birth_date"),
-    ("--care", "client.care"),
-    ("--months-in-care", "client.stay"),
-    ("--stay-start", "client.stay"),
-    ("--income", "client.income"),
-    ("--assets", "client.assets"),
-    ("--tax", "client.tax"),
-    ("--work-income", "client.work_income"),
-    ("--one-off-payments", "client.one_off_payments"),
-    ("--partner-age", "partner.age"),
-    ("--partner-birth-date", "partner.age"),
-    ("--partner-birth-date", "partner.birth_date"),
-    ("--partner-care", "partner.care"),
-    ("--partner-months-in-care", "partner.stay"),
-    ("--partner-stay-start", "partner.stay"),
-    ("--partner-income", "partner.income"),
-    ("--partner-assets", "partner.assets"),
-    ("--partner-tax", "partner.tax"),
-    ("--partner-work-income", "partner.work_income"),
-    ("--net-monthly-income", "household.net_monthly_income"),
-];
 
 /// Flags that are not input data: allowed together with `--input`.
 const NON_INPUT_ARGS: &[&str] = &[
@@ -375,11 +319,12 @@ fn given_flags(matches: &ArgMatches, sub: &str) -> Vec<String> {
 /// The flag(s) that fill `field`, preferring those given on the command line.
 pub fn flag_for(field: Option<&str>, given: &[String]) -> Option<String> {
     let field = field?;
-    let candidates: Vec<&str> = FLAG_FIELDS
-        .iter()
-        .filter(|(_, f)| *f == field)
-        .map(|(flag, _)| *flag)
+    // The core's vocabulary says which inputs fill the field (`client.stay` → both stay flags).
+    let flags: Vec<String> = Key::for_field(field)
+        .into_iter()
+        .map(|k| format!("--{}", k.key()))
         .collect();
+    let candidates: Vec<&str> = flags.iter().map(String::as_str).collect();
     let used: Vec<&str> = candidates
         .iter()
         .copied()

@@ -481,3 +481,61 @@ fn schema_describes_the_contract() {
         assert!(props.contains_key(key), "`{key}` is not in the schema");
     }
 }
+
+/// One vocabulary (issue 12): every input of the core's vocabulary is a flag of `estimate`
+/// with the vocabulary's help, and a column of `batch`.
+#[test]
+fn every_vocabulary_input_is_a_flag_and_a_column() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_wlz-bijdrage"))
+        .args(["estimate", "--help"])
+        .output()
+        .expect("runs");
+    let help = String::from_utf8(out.stdout).expect("UTF-8");
+    let header: Vec<String> = wlz_core::vocabulary::Key::ALL
+        .iter()
+        .map(|k| k.column())
+        .collect();
+    for k in wlz_core::vocabulary::Key::ALL {
+        assert!(
+            help.contains(&format!("--{} ", k.key())) || help.contains(&format!("--{}\n", k.key())),
+            "--{}",
+            k.key()
+        );
+        if k != wlz_core::vocabulary::Key::Year {
+            let first_words: String = k
+                .help_en()
+                .split_whitespace()
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert!(
+                help.contains(&first_words),
+                "help of --{}: {first_words}",
+                k.key()
+            );
+        }
+    }
+    // A CSV with every column and one empty row: the header is accepted (no unknown column).
+    let csv = format!("{}\n{}\n", header.join(","), ",".repeat(header.len() - 1));
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_wlz-bijdrage"))
+        .args(["batch", "--format", "csv"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("starts");
+    use std::io::Write as _;
+    child
+        .stdin
+        .take()
+        .expect("piped")
+        .write_all(csv.as_bytes())
+        .expect("written");
+    let o = child.wait_with_output().expect("ends");
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}

@@ -37,6 +37,7 @@ pub mod schema;
 pub mod tax;
 pub mod text;
 pub mod trace;
+pub mod vocabulary;
 
 pub use date::Date;
 pub use engine::{estimate, estimate_json, Estimate, Note, NoteKind, Split};

@@ -18,6 +18,7 @@ use crate::household::{self, Form, Household, Member, Role};
 use crate::input::{Amount, CareForm, Input};
 use crate::regime::{self, Regime, StartPeriod, StartPeriods};
 use crate::text::Text;
+use crate::vocabulary::Key;
 use serde::Serialize;
 
 /// One question of the household: its key is the CLI flag without dashes, the form's field
@@ -75,32 +76,39 @@ impl Question {
         Question::Zorgtoeslag,
     ];
 
-    /// The key: `months-in-care`, `partner-tax`, …
+    /// The input of the vocabulary this question asks for; `None` for "is there a partner",
+    /// which the contract says by having a `partner` at all.
+    pub fn input(self) -> Option<Key> {
+        use Question as Q;
+        Some(match self {
+            Q::Year => Key::Year,
+            Q::Age => Key::Age,
+            Q::Care => Key::Care,
+            Q::MonthsInCare => Key::MonthsInCare,
+            Q::MptMax20Hours => Key::MptMax20Hours,
+            Q::Income => Key::Income,
+            Q::Assets => Key::Assets,
+            Q::Tax => Key::Tax,
+            Q::WorkIncome => Key::WorkIncome,
+            Q::OneOffPayments => Key::OneOffPayments,
+            Q::Partner => return None,
+            Q::PartnerAge => Key::PartnerAge,
+            Q::PartnerCare => Key::PartnerCare,
+            Q::PartnerMonthsInCare => Key::PartnerMonthsInCare,
+            Q::PartnerIncome => Key::PartnerIncome,
+            Q::PartnerAssets => Key::PartnerAssets,
+            Q::PartnerTax => Key::PartnerTax,
+            Q::PartnerWorkIncome => Key::PartnerWorkIncome,
+            Q::Children => Key::Children,
+            Q::ReturnHomeExpected => Key::ReturnHomeExpected,
+            Q::WmoMaatwerkvoorziening => Key::WmoMaatwerkvoorziening,
+            Q::Zorgtoeslag => Key::Zorgtoeslag,
+        })
+    }
+
+    /// The key: the vocabulary's (`months-in-care`, `partner-tax`, …), and `partner`.
     pub fn key(self) -> &'static str {
-        match self {
-            Question::Year => "year",
-            Question::Age => "age",
-            Question::Care => "care",
-            Question::MonthsInCare => "months-in-care",
-            Question::MptMax20Hours => "mpt-max-20-hours",
-            Question::Income => "income",
-            Question::Assets => "assets",
-            Question::Tax => "tax",
-            Question::WorkIncome => "work-income",
-            Question::OneOffPayments => "one-off-payments",
-            Question::Partner => "partner",
-            Question::PartnerAge => "partner-age",
-            Question::PartnerCare => "partner-care",
-            Question::PartnerMonthsInCare => "partner-months-in-care",
-            Question::PartnerIncome => "partner-income",
-            Question::PartnerAssets => "partner-assets",
-            Question::PartnerTax => "partner-tax",
-            Question::PartnerWorkIncome => "partner-work-income",
-            Question::Children => "children",
-            Question::ReturnHomeExpected => "return-home-expected",
-            Question::WmoMaatwerkvoorziening => "wmo-maatwerkvoorziening",
-            Question::Zorgtoeslag => "zorgtoeslag",
-        }
+        self.input().map_or("partner", Key::key)
     }
 
     /// A short name, to list an answer ("Belasting en premies: niet gebruikt …").

@@ -11,6 +11,7 @@
 
 use std::collections::BTreeSet;
 use wlz_core::questions::{self, Question};
+use wlz_core::vocabulary::Key;
 use wlz_core::{
     params, parse_amount, Amount, CareForm, CareForms, HouseholdFacts, Input, Lang, Person, Stay,
     Text, CONTRACT_VERSION, MAX_AGE,
@@ -83,35 +84,55 @@ impl Field {
         Field::NowBijstand,
     ];
 
-    /// The CLI flag name: also the DOM id and the query parameter.
+    /// The input of the core's vocabulary behind this field (`None` for the partner question
+    /// and the what-if questions, which are not household inputs).
+    pub fn input(self) -> Option<Key> {
+        Some(match self {
+            Field::Year => Key::Year,
+            Field::Age => Key::Age,
+            Field::Care => Key::Care,
+            Field::MonthsInCare => Key::MonthsInCare,
+            Field::MptMax20Hours => Key::MptMax20Hours,
+            Field::Income => Key::Income,
+            Field::Assets => Key::Assets,
+            Field::Tax => Key::Tax,
+            Field::WorkIncome => Key::WorkIncome,
+            Field::OneOffPayments => Key::OneOffPayments,
+            Field::PartnerAge => Key::PartnerAge,
+            Field::PartnerCare => Key::PartnerCare,
+            Field::PartnerMonthsInCare => Key::PartnerMonthsInCare,
+            Field::PartnerIncome => Key::PartnerIncome,
+            Field::PartnerAssets => Key::PartnerAssets,
+            Field::PartnerTax => Key::PartnerTax,
+            Field::PartnerWorkIncome => Key::PartnerWorkIncome,
+            Field::Children => Key::Children,
+            Field::ReturnHomeExpected => Key::ReturnHomeExpected,
+            Field::WmoMaatwerkvoorziening => Key::WmoMaatwerkvoorziening,
+            Field::Zorgtoeslag => Key::Zorgtoeslag,
+            Field::Partner | Field::NowIncome | Field::NowPartnerIncome | Field::NowBijstand => {
+                return None
+            }
+        })
+    }
+
+    /// The DOM id and the query parameter: the core vocabulary's key (also the CLI flag and,
+    /// with underscores, the batch column), or the page's own key for the partner and what-if
+    /// questions.
     pub fn key(self) -> &'static str {
+        if let Some(k) = self.input() {
+            return k.key();
+        }
         match self {
-            Field::Year => "year",
             Field::Partner => "partner",
-            Field::Age => "age",
-            Field::Care => "care",
-            Field::MonthsInCare => "months-in-care",
-            Field::MptMax20Hours => "mpt-max-20-hours",
-            Field::Income => "income",
-            Field::Assets => "assets",
-            Field::Tax => "tax",
-            Field::WorkIncome => "work-income",
-            Field::OneOffPayments => "one-off-payments",
-            Field::PartnerAge => "partner-age",
-            Field::PartnerCare => "partner-care",
-            Field::PartnerMonthsInCare => "partner-months-in-care",
-            Field::PartnerIncome => "partner-income",
-            Field::PartnerAssets => "partner-assets",
-            Field::PartnerTax => "partner-tax",
-            Field::PartnerWorkIncome => "partner-work-income",
-            Field::Children => "children",
-            Field::ReturnHomeExpected => "return-home-expected",
-            Field::WmoMaatwerkvoorziening => "wmo-maatwerkvoorziening",
-            Field::Zorgtoeslag => "zorgtoeslag",
             Field::NowIncome => "now-income",
             Field::NowPartnerIncome => "now-partner-income",
-            Field::NowBijstand => "now-bijstand",
+            _ => "now-bijstand",
         }
+    }
+
+    /// The field of a vocabulary input, if the page asks it.
+    pub fn of_input(k: Key) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.input() == Some(k))
     }
 
     pub fn from_key(key: &str) -> Option<Field> {

@@ -17,17 +17,12 @@ pub struct Computed {
     pub estimate: Option<Estimate>,
 }
 
-/// The form field an engine error is about (its JSON path in the contract).
+/// The form field an engine error is about: the first input of the core's vocabulary at its
+/// JSON path that the page asks.
 pub fn field_of(path: &str) -> Option<Field> {
-    let (who, rest) = path.split_once('.').unwrap_or(("", path));
-    let key = match (who, rest) {
-        ("client", "stay.months_completed") => "months-in-care",
-        ("partner", "stay.months_completed") => "partner-months-in-care",
-        ("client", r) | ("", r) => r,
-        ("partner", r) => return Field::from_key(&format!("partner-{r}")),
-        _ => return None,
-    };
-    Field::from_key(key)
+    wlz_core::vocabulary::Key::for_field(path)
+        .into_iter()
+        .find_map(Field::of_input)
 }
 
 pub fn compute(form: &FormData) -> Computed {
