@@ -329,14 +329,14 @@ export async function fillCase(page, c) {
   await enter('age', c.age);
   if (c.partner) await enter('partner-age', c.partner.age);
   await clickLabelOf(page, CARE_ID[c.care]);
-  if (c.care === 'instelling') {
-    await page.locator('#months-in-care').selectOption(c.months ?? '');
-  }
-  if (c.partner) {
-    await clickLabelOf(page, PARTNER_CARE_ID[c.partner.care ?? 'none']);
-    if (c.partner.months !== undefined) {
-      await page.locator('#partner-months-in-care').selectOption(c.partner.months);
-    }
+  if (c.partner) await clickLabelOf(page, PARTNER_CARE_ID[c.partner.care ?? 'none']);
+  // The page asks how long a stay lasts only where the core says it can matter (with a partner
+  // at home, for one, it cannot): answer it when it is asked, as a person would.
+  const months = page.locator('#months-in-care');
+  if (c.care === 'instelling' && (await months.count())) await months.selectOption(c.months ?? '');
+  const partnerMonths = page.locator('#partner-months-in-care');
+  if (c.partner?.months !== undefined && (await partnerMonths.count())) {
+    await partnerMonths.selectOption(c.partner.months);
   }
   await enter('income', c.income);
   if (c.partner) await enter('partner-income', c.partner.income);
