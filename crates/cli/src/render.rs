@@ -151,11 +151,7 @@ pub fn explanation(e: &Estimate, lang: Lang) -> String {
         out.extend(wrap(&text, WIDTH, "", INDENT));
     }
     for a in &e.alternatives {
-        let regime = match a.regime {
-            Regime::Lage => tr(lang, "lage eigen bijdrage", "low contribution"),
-            Regime::Hoge => tr(lang, "hoge eigen bijdrage", "high contribution"),
-            Regime::Geen => tr(lang, "geen eigen bijdrage", "no contribution"),
-        };
+        let regime = a.regime.label().get(lang).to_lowercase();
         let text = match lang {
             Lang::Nl => format!(
                 "Andere lezing ({}): {}: {regime}, {} per maand.",

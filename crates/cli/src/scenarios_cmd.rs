@@ -20,12 +20,9 @@ fn eur(v: Decimal, lang: Lang) -> String {
     format_eur(v, lang)
 }
 
-fn regime_name(r: Regime, lang: Lang) -> &'static str {
-    match r {
-        Regime::Lage => tr(lang, "lage bijdrage", "low contribution"),
-        Regime::Hoge => tr(lang, "hoge bijdrage", "high contribution"),
-        Regime::Geen => tr(lang, "geen bijdrage", "no contribution"),
-    }
+/// The regime's name, the core's ([`Regime::label`]), in lower case within a line.
+fn regime_name(r: Regime, lang: Lang) -> String {
+    r.label().get(lang).to_lowercase()
 }
 
 fn disclaimer(lang: Lang) -> &'static str {
@@ -176,7 +173,7 @@ pub fn compare(args: &CompareArgs, matches: &ArgMatches, out: Output) -> Result<
             (Some(m), _) => format!(
                 "{:>12}  {}{}",
                 eur(*m, l),
-                r.regime.map_or("", |g| regime_name(g, l)),
+                r.regime.map_or(String::new(), |g| regime_name(g, l)),
                 if r.estimated == Some(true) {
                     tr(l, " (schatting)", " (estimate)")
                 } else {

@@ -22,6 +22,16 @@ pub enum Regime {
 }
 
 impl Regime {
+    /// The regime's name as the CAK writes it: "Lage eigen bijdrage" (Blz 3.3.2.2), "Hoge eigen
+    /// bijdrage" (Blz 3.3.2.1), "Geen eigen bijdrage". Every page and tool shows this one.
+    pub fn label(self) -> Text {
+        match self {
+            Regime::Lage => Text::fixed("Lage eigen bijdrage", "Low contribution"),
+            Regime::Hoge => Text::fixed("Hoge eigen bijdrage", "High contribution"),
+            Regime::Geen => Text::fixed("Geen eigen bijdrage", "No contribution"),
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Regime::Geen => "geen",

@@ -25,12 +25,9 @@ pub fn eur_short(v: rust_decimal::Decimal, lang: Lang) -> String {
         .unwrap_or(s)
 }
 
-pub fn regime_name(r: Regime, lang: Lang) -> &'static str {
-    match r {
-        Regime::Lage => tr(lang, "Lage eigen bijdrage", "Low contribution"),
-        Regime::Hoge => tr(lang, "Hoge eigen bijdrage", "High contribution"),
-        Regime::Geen => tr(lang, "Geen eigen bijdrage", "No contribution"),
-    }
+/// The regime's name: the core's ([`Regime::label`]).
+pub fn regime_name(r: Regime, lang: Lang) -> String {
+    r.label().get(lang).to_string()
 }
 
 /// The other language, for the switch.
