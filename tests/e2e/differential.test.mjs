@@ -185,3 +185,37 @@ test(`${COUNT} households: the core, the npm package and the page agree to the c
   const errors = core.filter((c) => c === 'error').length;
   assert.ok(errors < COUNT / 10, `most households are estimates (${errors} errors)`);
 });
+
+// Issue 12's example, as a person meets it: a client in deeltijdverblijf whose partner lives
+// in an instelling is asked both tax figures, and the amount with them is the core's; ticking
+// "children" makes it the lage bijdrage, and the typed tax figures are then listed as not used
+// (never dropped in silence) until the person clears them.
+test('dtv client, partner in an instelling: the tax is asked and used; with children it is listed as not used', async () => {
+  const query = 'year=2026&care=dtv&age=80&income=30000&partner-age=74&partner-care=instelling&partner-income=20000';
+  await gotoApp(page, server.url, query);
+  await page.locator('#tax').waitFor({ state: 'visible' });
+  await page.locator('#partner-tax').waitFor({ state: 'visible' });
+  for (const [id, value] of [['tax', '4000'], ['partner-tax', '2500']]) {
+    const input = page.locator(`#${id}`);
+    await input.fill(value);
+    await input.blur();
+  }
+  const bin = path.join(REPO, 'target', 'release', 'wlz-bijdrage');
+  const core = JSON.parse(execFileSync(bin, [
+    'estimate', '--json', '--year', '2026', '--care', 'dtv', '--age', '80', '--income', '30000', '--tax', '4000',
+    '--partner-age', '74', '--partner-care', 'instelling', '--partner-income', '20000', '--partner-tax', '2500',
+  ]).toString());
+  assert.equal(core.regime, 'hoge');
+  const expected = `€ ${core.monthly.replace(/\B(?=(\d{3})+\.)/g, '.').replace(/\.(\d\d)$/, ',$1')}`;
+  await page.waitForFunction((t) => document.querySelector('#monthly-amount')?.textContent.trim() === t, expected);
+  assert.equal((await page.locator('#regime').textContent()).trim(), 'Hoge eigen bijdrage');
+
+  await page.locator('label[for="children"]').click();
+  await page.locator('#not-used-tax').waitFor({ state: 'visible' });
+  assert.equal((await page.locator('#regime').textContent()).trim(), 'Lage eigen bijdrage');
+  assert.equal(await page.locator('#tax').count(), 0, 'the tax is no longer asked');
+  assert.match(await page.locator('#not-used-tax').textContent(), /hoge eigen bijdrage/);
+  await page.locator('#not-used-tax button').click();
+  await page.locator('#not-used-tax').waitFor({ state: 'detached' });
+  assert.equal(await page.locator('#not-used-partner-tax').count(), 1, 'the other answer stays listed');
+});
