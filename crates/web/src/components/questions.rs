@@ -310,9 +310,15 @@ fn NotUsed() -> Html {
             .question()
             .map(|q| q.label().get(lang).to_string())
             .unwrap_or_default();
+        // The answer as typed, so the person sees what is kept (a yes/no answer is "ja").
+        let answer = if field.is_flag() {
+            tr(lang, "ja", "yes").to_string()
+        } else {
+            ctx.state.form.text(field)
+        };
         html! {
             <li id={format!("not-used-{}", field.key())}>
-                <strong>{ label }</strong>{ ": " }{ why.get(lang).to_string() }{ " " }
+                <strong>{ label }</strong>{ format!(" ({answer}): ") }{ why.get(lang).to_string() }{ " " }
                 <button type="button" class="link" onclick={clear}>
                     { tr(lang, "Wis dit antwoord", "Clear this answer") }
                 </button>
@@ -322,6 +328,9 @@ fn NotUsed() -> Html {
     html! {
         <section class="not-used" aria-labelledby="not-used-title">
             <h3 id="not-used-title">{ tr(lang, "Antwoorden die nu niet meetellen", "Answers that do not count now") }</h3>
+            <p class="small">{ tr(lang,
+                "U vulde deze antwoorden eerder in. Voor deze situatie tellen ze niet mee. Wij bewaren ze, voor als u iets anders kiest.",
+                "You gave these answers earlier. They do not count in this situation. We keep them in case you choose otherwise.") }</p>
             <ul>{ for items }</ul>
         </section>
     }
