@@ -6,6 +6,7 @@
 use crate::error::{ErrorCode, InputError};
 use crate::household::{self, Form, Household, Member, Role};
 use crate::input::{Input, CONTRACT_VERSION};
+use crate::params::Article;
 use crate::params::{NoDataRule, Param, Status, YearParams};
 use crate::regime::{self, Decision, Regime};
 use crate::t;
@@ -204,7 +205,7 @@ fn transitional_cot_note(params: &'static YearParams) -> Note {
             format!("Met de regels van {last} zou u compensatie voor de vervallen ouderentoeslag krijgen. Die regeling is in {y} afgeschaft. Wie de compensatie in {last} had, krijgt in {y} waarschijnlijk nog een deel. Hoeveel is nog niet bekend. Dat deel zit niet in deze berekening. Uw echte bijdrage kan daardoor lager zijn."),
             format!("Under the {last} rules you would get the compensation for the abolished elderly allowance. It was abolished in {y}. People who had it in {last} very probably keep part of it in {y}, of a size not yet known. That part is not in this estimate, so your real contribution may be lower."),
         ),
-        reference: Some(Citation::new(params.reference("cot_overgang"), "")),
+        reference: Some(Citation::new(params.reference(Article::CotOvergang), "")),
     }
 }
 
@@ -226,8 +227,8 @@ fn d(n: i64) -> Decimal {
 }
 
 impl<'h, 'a> Engine<'h, 'a> {
-    fn cite(&self, key: &str, detail: &'static str) -> Citation {
-        Citation::new(self.p.reference(key), detail)
+    fn cite(&self, article: Article, detail: &'static str) -> Citation {
+        Citation::new(self.p.reference(article), detail)
     }
 
     fn read(&mut self, id: &'static str) {
@@ -284,7 +285,7 @@ impl<'h, 'a> Engine<'h, 'a> {
             .note(text)
             .uses(&p.aow_age_years)
             .uses(&p.aow_cutoff_day_of_january)
-            .cite(self.cite("blz_3_3_1_4", "lid 1"));
+            .cite(self.cite(Article::Blz3314, "lid 1"));
             self.t.decide(step);
             if m.person.birth_date.is_none() && m.person.age.map(i64::from) == Some(age - 1) {
                 self.note(
@@ -293,7 +294,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                         format!("Wordt {who_nl} in januari {} {age}? Vul dan de geboortedatum in: wie vóór 1 februari {age} wordt, telt het hele jaar als AOW-gerechtigd.", p.year),
                         format!("Does {who_en} turn {age} in January {}? Then enter the date of birth: reaching {age} before 1 February counts for the whole year.", p.year),
                     ),
-                    Some(self.cite("blz_3_3_1_4", "lid 1")),
+                    Some(self.cite(Article::Blz3314, "lid 1")),
                 );
             }
         }
@@ -381,7 +382,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                         Operand::value(d(2)),
                     ),
                 )
-                .cite(self.cite("ib_9_4", "lid 1 c")),
+                .cite(self.cite(Article::Ib94, "lid 1 c")),
             );
             let mut terms: Terms = smallvec![
                 c::plus(self.op("assets_total")),
@@ -396,7 +397,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                     ),
                     c::sum_floor0(std::mem::take(&mut terms)),
                 )
-                .cite(self.cite("blz_3_3_1_2", "lid 2"))
+                .cite(self.cite(Article::Blz3312, "lid 2"))
                 .reading("O-3"),
             );
             let mut terms: Terms = smallvec![c::plus(self.op("vermogensgrondslag_joint"))];
@@ -428,7 +429,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                     ),
                     c::sum_floor0(terms),
                 )
-                .cite(self.cite("blz_3_3_1_2", "lid 1"))
+                .cite(self.cite(Article::Blz3312, "lid 1"))
                 .main(),
             );
             // Each spouse's part of the joint figure, in proportion to assets, for the
@@ -475,7 +476,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                         c::minus(Operand::param(&p.vermogen_threshold_pp)),
                     ]),
                 )
-                .cite(self.cite("blz_3_3_1_2", "lid 2"));
+                .cite(self.cite(Article::Blz3312, "lid 2"));
                 if couple {
                     s = s.reading("O-3");
                     self.read("O-3");
@@ -530,7 +531,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                     },
                     c::sum_floor0(terms),
                 )
-                .cite(self.cite("blz_3_3_1_2", "lid 1"));
+                .cite(self.cite(Article::Blz3312, "lid 1"));
                 if let Some(rd) = reading {
                     s = s.reading(rd);
                 }
@@ -564,7 +565,10 @@ impl<'h, 'a> Engine<'h, 'a> {
                 ),
                 c::mul(self.op(base), Operand::param(&p.vib_rate)),
             )
-            .cite(self.cite("blz_3_3_1_2a", if p.cot.is_some() { "lid 3" } else { "" }))
+            .cite(self.cite(
+                Article::Blz3312a,
+                if p.cot.is_some() { "lid 3" } else { "" },
+            ))
             .main(),
         )
     }
@@ -605,7 +609,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                         c::minus(Operand::param(&cp.box3_heffingvrij_pj)),
                     ]),
                 )
-                .cite(self.cite("ib_5_2", "")),
+                .cite(self.cite(Article::Ib52, "")),
             );
         }
         let shares = asset_shares(members);
@@ -625,7 +629,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                         ),
                         c::mul(self.op("gsb_joint"), Operand::value(share)),
                     )
-                    .cite(self.cite("ib_5_2", "")),
+                    .cite(self.cite(Article::Ib52, "")),
                 );
             } else {
                 self.t.calc(
@@ -637,7 +641,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                             c::minus(Operand::param(&cp.box3_heffingvrij_pj)),
                         ]),
                     )
-                    .cite(self.cite("ib_5_2", "")),
+                    .cite(self.cite(Article::Ib52, "")),
                 );
             }
             // a: one-off payments; b: the extra vrijstelling (never for someone at AOW age, but kept general).
@@ -725,7 +729,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                     ),
                     c::sum(smallvec![c::plus(self.op(income_id)), c::minus(test_term)]),
                 )
-                .cite(self.cite("blz_3_3_2_3", "lid 1 b 4°/5°"))
+                .cite(self.cite(Article::Blz3323, "lid 1 b 4°/5°"))
                 .reading("O-7"),
             );
             let applies = test < cp.cot_income_limit.decimal;
@@ -736,7 +740,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                     crate::trace::Calc::Decision,
                 )
                 .uses(&cp.cot_income_limit)
-                .cite(self.cite("blz_3_3_1_2a", "lid 1–2"))
+                .cite(self.cite(Article::Blz3312a, "lid 1–2"))
                 .note(match (applies, m.role) {
                     (true, Role::Client) => t!(
                         "De toets ligt onder de inkomensgrens: u krijgt de compensatie.",
@@ -796,7 +800,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                     Role::Client => t!("Compensatie vervallen ouderentoeslag (hoogstens € 1.700)", "Elderly-allowance compensation (at most €1,700)"),
                     Role::Partner => t!("Compensatie vervallen ouderentoeslag van de partner (hoogstens € 1.700)", "Partner's elderly-allowance compensation (at most €1,700)"),
                 }, c::min(vec![self.op(raw), Operand::param(&cp.cot_max_pp)]))
-                .cite(self.cite("blz_3_3_1_2a", "lid 1–2"))
+                .cite(self.cite(Article::Blz3312a, "lid 1–2"))
                 .main(),
             );
             out[i] = Some(id);
@@ -813,7 +817,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                 Role::Partner => &self.p.texts.income_partner,
             });
             let s = Step::new(id, label, crate::trace::Calc::Input)
-                .cite(self.cite("blz_1_1_1", ""))
+                .cite(self.cite(Article::Blz111, ""))
                 .main();
             self.t.given(s, m.income);
         }
@@ -897,7 +901,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                     t!("Voorlopige bijdrage bij mpt van hoogstens 20 uur per maand: minimum min korting", "Provisional amount for mpt of at most 20 hours a month: minimum minus korting"),
                     c::sum(smallvec![c::plus(Operand::param(&p.leb_min_month)), c::minus(Operand::param(&p.thuis_korting_month))]),
                 )
-                .cite(self.cite("blz_3_3_2_2", "lid 5"))
+                .cite(self.cite(Article::Blz3322, "lid 5"))
                 .note(t!("Het CAK stelt het definitieve bedrag binnen 6 maanden vast; was de zorg meer dan 20 uur, dan geldt de gewone berekening.", "The CAK sets the final amount within 6 months; if care exceeded 20 hours, the ordinary calculation applies."))
                 .main(),
             );
@@ -930,9 +934,9 @@ impl<'h, 'a> Engine<'h, 'a> {
             terms.push(c::minus(Operand::param(&p.thuis_income_deduction_year)));
         }
         let income_ref = if p.cot.is_some() {
-            ("blz_3_3_2_4a", "")
+            (Article::Blz3324a, "")
         } else {
-            ("blz_3_3_2_4", "lid 1")
+            (Article::Blz3324, "lid 1")
         };
         let mut s = Step::new(
             "bi_leb",
@@ -960,7 +964,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                 ),
                 c::mul(self.op("bi_leb"), Operand::param(&p.leb_rate)),
             )
-            .cite(self.cite("blz_3_3_2_2", "lid 1–2"))
+            .cite(self.cite(Article::Blz3322, "lid 1–2"))
             .main(),
         );
         self.t.calc(
@@ -969,7 +973,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                 t!("Per maand (÷ 12)", "Per month (÷ 12)"),
                 c::div(self.op("leb_year"), Operand::value(d(12))),
             )
-            .cite(self.cite("blz_3_3_2_2", "lid 1–2"))
+            .cite(self.cite(Article::Blz3322, "lid 1–2"))
             .main(),
         );
         self.t.calc(
@@ -978,7 +982,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                 t!("Niet minder dan het minimum", "Not less than the minimum"),
                 c::max(vec![self.op("leb_raw"), Operand::param(&p.leb_min_month)]),
             )
-            .cite(self.cite("blz_3_3_2_2", "lid 3"))
+            .cite(self.cite(Article::Blz3322, "lid 3"))
             .main(),
         );
         self.t.calc(
@@ -990,7 +994,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                     Operand::param(&p.leb_max_month),
                 ]),
             )
-            .cite(self.cite("blz_3_3_2_2", "lid 3"))
+            .cite(self.cite(Article::Blz3322, "lid 3"))
             .main(),
         );
         if n_thuis == 0 {
@@ -1008,7 +1012,7 @@ impl<'h, 'a> Engine<'h, 'a> {
             ),
             c::sum(terms),
         )
-        .cite(self.cite("blz_3_3_2_2", "lid 4"))
+        .cite(self.cite(Article::Blz3322, "lid 4"))
         .main();
         if n_thuis > 1 {
             s = s.reading("O-10");
@@ -1067,7 +1071,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                 (Some(tax), _) => {
                     self.t.given(
                         Step::new(id, label, crate::trace::Calc::Input)
-                            .cite(self.cite("blz_1_1_1", "")),
+                            .cite(self.cite(Article::Blz111, "")),
                         tax,
                     );
                 }
@@ -1113,7 +1117,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                 t!("Inkomen min belasting", "Income minus tax"),
                 c::sum(terms),
             )
-            .cite(self.cite("blz_3_3_2_3", "lid 1 a"))
+            .cite(self.cite(Article::Blz3323, "lid 1 a"))
             .main(),
         );
         self.read("O-1");
@@ -1184,7 +1188,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                     },
                     c::min(vec![self.op(floor), Operand::param(&hp.zvw_max_pp)]),
                 )
-                .cite(self.cite("rlz_4_4", "")),
+                .cite(self.cite(Article::Rlz44, "")),
             );
             zvw_ids.push(id);
         }
@@ -1222,7 +1226,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                         c::minus(self.op("zt_taper")),
                     ]),
                 )
-                .cite(self.cite("rlz_4_4", "")),
+                .cite(self.cite(Article::Rlz44, "")),
             );
             zterms.push(c::minus(self.op("zt_corr")));
         }
@@ -1235,7 +1239,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                 ),
                 c::sum_floor0(zterms),
             )
-            .cite(self.cite("rlz_4_4", ""))
+            .cite(self.cite(Article::Rlz44, ""))
             .main(),
         );
         // Aftrekpost (Rlz chapter 4, article number not read; O-20 for couples).
@@ -1269,7 +1273,7 @@ impl<'h, 'a> Engine<'h, 'a> {
             ),
             c::sum(ap_terms),
         )
-        .cite(self.cite("rlz_h4", ""))
+        .cite(self.cite(Article::RlzH4, ""))
         .main();
         if couple {
             s = s.reading("O-20");
@@ -1289,7 +1293,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                     c::minus(self.op("aftrekpost")),
                 ]),
             )
-            .cite(self.cite("rlz_h4", "")),
+            .cite(self.cite(Article::RlzH4, "")),
         );
         let threshold = match (couple, any_aow) {
             (false, true) => &hp.vrijlating_threshold_single_aow,
@@ -1320,7 +1324,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                     Operand::param(&hp.vrijlating_rate),
                 ),
             )
-            .cite(self.cite("rlz_h4", ""))
+            .cite(self.cite(Article::RlzH4, ""))
             .main(),
         );
         let mut terms: Terms =
@@ -1344,7 +1348,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                         Operand::param(&p.work_income_deduction_rate),
                     ),
                 )
-                .cite(self.cite("blz_3_3_2_3", "lid 1 b 1°"))
+                .cite(self.cite(Article::Blz3323, "lid 1 b 1°"))
                 .main(),
             );
             terms.push(c::minus(self.op("work_deduction")));
@@ -1360,7 +1364,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                     ),
                     crate::trace::Calc::Input,
                 )
-                .cite(self.cite("blz_3_3_2_3", "lid 1 b 3°"))
+                .cite(self.cite(Article::Blz3323, "lid 1 b 3°"))
                 .main(),
                 war,
             );
@@ -1381,7 +1385,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                 ),
                 c::sum(terms),
             )
-            .cite(self.cite("blz_3_3_2_3", "lid 1"))
+            .cite(self.cite(Article::Blz3323, "lid 1"))
             .main(),
         );
         self.read("O-15");
@@ -1399,7 +1403,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                 t!("Per maand (÷ 12)", "Per month (÷ 12)"),
                 c::div(self.op("bi_heb_floor"), Operand::value(d(12))),
             )
-            .cite(self.cite("blz_3_3_2_1", "lid 1"))
+            .cite(self.cite(Article::Blz3321, "lid 1"))
             .main(),
         );
         let capped = self.t.calc(
@@ -1408,7 +1412,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                 t!("Niet meer dan het maximum", "Not more than the maximum"),
                 c::min(vec![self.op("heb_raw"), Operand::param(&p.heb_max_month)]),
             )
-            .cite(self.cite("blz_3_3_2_1", "lid 2"))
+            .cite(self.cite(Article::Blz3321, "lid 2"))
             .main(),
         );
         if capped < p.heb_max_month.decimal {
@@ -1418,7 +1422,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                     "Onder het maximum is de hoge bijdrage een indicatie: een deel van de aftrekposten (Regeling langdurige zorg) is onze schatting.",
                     "Below the maximum the high contribution is an indication: some deductions (Regeling langdurige zorg) are our estimate."
                 ),
-                Some(self.cite("rlz_h4", "")),
+                Some(self.cite(Article::RlzH4, "")),
             );
         }
         Ok(capped)
@@ -1439,7 +1443,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                     self.h.input.readings.no_data_korting_2024_2025
                 }
             };
-        let cite = self.cite("blz_3_3_2_7", "lid 1");
+        let cite = self.cite(Article::Blz3327, "lid 1");
         if rule == NoDataRule::HebZeroLebMinimum && regime == Regime::Hoge {
             let s = Step::new(
                 "no_data",
@@ -1502,7 +1506,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                 .uses(l1)
                 .uses(l2)
                 .uses(&self.p.leb_min_month)
-                .cite(self.cite("blz_3_3_2_2", "lid 9"))
+                .cite(self.cite(Article::Blz3322, "lid 9"))
                 .reading("O-11")
                 .note(Text::owned(
                     format!("Grens: bijstandsnorm {} + {} + minimumbijdrage {} = {} per maand; uw netto inkomen: {}.", nl(l1.decimal), nl(l2.decimal), nl(min_due), nl(limit), nl(net.0)),
@@ -1516,7 +1520,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                     "Uw inkomen is zo laag dat u misschien geen eigen bijdrage hoeft te betalen. Vraag het CAK om vrijstelling (tot 4 maanden na het einde van het jaar of na de beschikking).",
                     "Your income is so low that you may not have to pay a contribution. Ask the CAK for an exemption (until 4 months after the end of the year or after the decision)."
                 ),
-                Some(self.cite("blz_3_3_2_2", "lid 9–11")),
+                Some(self.cite(Article::Blz3322, "lid 9–11")),
             );
         }
     }
@@ -1564,7 +1568,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                         Operand::param(&p.partial_month_days_per_year),
                     ),
                 )
-                .cite(self.cite("blz_3_3_2_9", "lid 2")),
+                .cite(self.cite(Article::Blz3329, "lid 2")),
             );
             self.t.calc(
                 Step::new(
@@ -1575,7 +1579,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                     ),
                     c::round(self.op("due_exact")),
                 )
-                .cite(self.cite("blz_3_3_2_9", "lid 2"))
+                .cite(self.cite(Article::Blz3329, "lid 2"))
                 .reading("O-16")
                 .main(),
             )
@@ -1606,7 +1610,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                     ),
                     c::round(Operand::value(monthly * share)),
                 )
-                .cite(self.cite("blz_3_3_2_9", "lid 3"))
+                .cite(self.cite(Article::Blz3329, "lid 3"))
                 .reading("O-19"),
             );
             let sq = self.t.calc(
@@ -1618,7 +1622,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                         c::minus(self.op("split_client")),
                     ]),
                 )
-                .cite(self.cite("blz_3_3_2_9", "lid 3")),
+                .cite(self.cite(Article::Blz3329, "lid 3")),
             );
             Split {
                 client: sc,
@@ -1700,7 +1704,7 @@ fn estimate_one(input: &Input, params: &'static YearParams) -> Result<Estimate, 
             )
             .note(s.text.clone())
             .uses(&p.start_period_months)
-            .cite(e.cite("blz_3_3_2_2", s.detail));
+            .cite(e.cite(Article::Blz3322, s.detail));
             if s.ends.is_some() {
                 step = step
                     .uses(&p.start_chain_gap_days)
@@ -1711,7 +1715,7 @@ fn estimate_one(input: &Input, params: &'static YearParams) -> Result<Estimate, 
                 e.note(
                     NoteKind::Assumption,
                     s.text.clone(),
-                    Some(e.cite("blz_3_3_2_2", "lid 1 a")),
+                    Some(e.cite(Article::Blz3322, "lid 1 a")),
                 );
             }
             if s.in_start {
@@ -1729,7 +1733,7 @@ fn estimate_one(input: &Input, params: &'static YearParams) -> Result<Estimate, 
                                 ),
                                 format!("From {end} the high contribution is expected to apply."),
                             ),
-                            Some(e.cite("blz_3_3_2_1", "")),
+                            Some(e.cite(Article::Blz3321, "")),
                         );
                     }
                 }
@@ -1758,7 +1762,7 @@ fn estimate_one(input: &Input, params: &'static YearParams) -> Result<Estimate, 
                 "De meeverhuizende partner telt in deze lezing als partner zonder zorg. Het CAK heeft dit niet bevestigd.",
                 "In this reading the partner living along counts as a partner without care. The CAK has not confirmed this."
             ),
-            Some(e.cite("zi_partnerverblijf", "")),
+            Some(e.cite(Article::ZiPartnerverblijf, "")),
         );
     }
 

@@ -239,31 +239,104 @@ impl YearTexts {
 
 /// Every reference key the engine may cite: the required ones and those of
 /// rules that only some years have.
-pub const REFERENCE_KEYS: &[&str] = &[
-    "blz_1_1_1",
-    "blz_3_3_1_1",
-    "blz_3_3_1_2",
-    "blz_3_3_1_2a",
-    "blz_3_3_1_4",
-    "blz_3_3_2_1",
-    "blz_3_3_2_2",
-    "blz_3_3_2_2a",
-    "blz_3_3_2_3",
-    "blz_3_3_2_4",
-    "blz_3_3_2_4a",
-    "blz_3_3_2_7",
-    "blz_3_3_2_9",
-    "wlz_1_1_2",
-    "rlz_4_3",
-    "rlz_4_4",
-    "rlz_h4",
-    "cot_overgang",
-    "ib_5_2",
-    "ib_9_4",
-    "pw_23",
-    "aow_7a",
-    "zi_partnerverblijf",
-];
+/// A legal source the engine cites: an article of the Besluit langdurige zorg (Blz), the Wlz,
+/// the Regeling langdurige zorg (Rlz), the tax laws, or a guidance page. Typed, so a mistyped
+/// citation cannot compile; its [`Article::key`] names the versioned reference in each year
+/// file (`references` in `crates/core/params/<year>.json`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Article {
+    Blz111,
+    Blz3311,
+    Blz3312,
+    Blz3312a,
+    Blz3314,
+    Blz3321,
+    Blz3322,
+    Blz3322a,
+    Blz3323,
+    Blz3324,
+    Blz3324a,
+    Blz3327,
+    Blz3329,
+    Wlz112,
+    Rlz43,
+    Rlz44,
+    RlzH4,
+    CotOvergang,
+    Ib52,
+    Ib94,
+    Pw23,
+    Aow7a,
+    ZiPartnerverblijf,
+}
+
+impl Article {
+    pub const ALL: [Article; 23] = [
+        Article::Blz111,
+        Article::Blz3311,
+        Article::Blz3312,
+        Article::Blz3312a,
+        Article::Blz3314,
+        Article::Blz3321,
+        Article::Blz3322,
+        Article::Blz3322a,
+        Article::Blz3323,
+        Article::Blz3324,
+        Article::Blz3324a,
+        Article::Blz3327,
+        Article::Blz3329,
+        Article::Wlz112,
+        Article::Rlz43,
+        Article::Rlz44,
+        Article::RlzH4,
+        Article::CotOvergang,
+        Article::Ib52,
+        Article::Ib94,
+        Article::Pw23,
+        Article::Aow7a,
+        Article::ZiPartnerverblijf,
+    ];
+
+    /// The key of the reference in the year files.
+    pub const fn key(self) -> &'static str {
+        match self {
+            Article::Blz111 => "blz_1_1_1",
+            Article::Blz3311 => "blz_3_3_1_1",
+            Article::Blz3312 => "blz_3_3_1_2",
+            Article::Blz3312a => "blz_3_3_1_2a",
+            Article::Blz3314 => "blz_3_3_1_4",
+            Article::Blz3321 => "blz_3_3_2_1",
+            Article::Blz3322 => "blz_3_3_2_2",
+            Article::Blz3322a => "blz_3_3_2_2a",
+            Article::Blz3323 => "blz_3_3_2_3",
+            Article::Blz3324 => "blz_3_3_2_4",
+            Article::Blz3324a => "blz_3_3_2_4a",
+            Article::Blz3327 => "blz_3_3_2_7",
+            Article::Blz3329 => "blz_3_3_2_9",
+            Article::Wlz112 => "wlz_1_1_2",
+            Article::Rlz43 => "rlz_4_3",
+            Article::Rlz44 => "rlz_4_4",
+            Article::RlzH4 => "rlz_h4",
+            Article::CotOvergang => "cot_overgang",
+            Article::Ib52 => "ib_5_2",
+            Article::Ib94 => "ib_9_4",
+            Article::Pw23 => "pw_23",
+            Article::Aow7a => "aow_7a",
+            Article::ZiPartnerverblijf => "zi_partnerverblijf",
+        }
+    }
+}
+
+/// The keys of every [`Article`], in the order of [`Article::ALL`].
+pub const REFERENCE_KEYS: [&str; 23] = {
+    let mut keys = [""; 23];
+    let mut i = 0;
+    while i < Article::ALL.len() {
+        keys[i] = Article::ALL[i].key();
+        i += 1;
+    }
+    keys
+};
 
 /// References only some years have (the COT article of 2024/2025, the 2026
 /// transitional COT of Stb. 2025, 255); every
@@ -273,17 +346,12 @@ pub const OPTIONAL_REFERENCES: &[&str] = &["blz_3_3_2_4a", "cot_overgang"];
 impl YearParams {
     /// The versioned reference for `key`; every key of [`REFERENCE_KEYS`] except [`OPTIONAL_REFERENCES`]
     /// is checked at load time, so this never fails for those.
-    pub fn reference(&self, key: &str) -> &LegalRef {
+    pub fn reference(&self, article: Article) -> &LegalRef {
         static MISSING: OnceLock<LegalRef> = OnceLock::new();
-        // The engine passes the literals of REFERENCE_KEYS: find them by address
-        // first (no string comparison on the hot path), by text otherwise.
-        let idx = REFERENCE_KEYS
-            .iter()
-            .position(|k| std::ptr::eq(*k, key))
-            .or_else(|| REFERENCE_KEYS.iter().position(|k| *k == key));
-        idx.and_then(|i| self.reference_table.get(i))
+        // The table holds the references in the order of Article::ALL (the enum's order).
+        self.reference_table
+            .get(article as usize)
             .and_then(Option::as_ref)
-            .or_else(|| self.references.get(key))
             .unwrap_or_else(|| {
                 MISSING.get_or_init(|| LegalRef {
                     article: String::from("?"),
@@ -690,7 +758,7 @@ pub fn parse_year(json: &str) -> Result<YearParams, ParamsError> {
             return Err(ParamsError(format!("{year}: reference `{key}` is missing")));
         }
     }
-    if p.cot.is_some() && !p.references.contains_key("blz_3_3_2_4a") {
+    if p.cot.is_some() && !p.references.contains_key(Article::Blz3324a.key()) {
         return Err(ParamsError(format!(
             "{year}: a year with the COT needs reference `blz_3_3_2_4a`"
         )));
@@ -849,23 +917,26 @@ mod tests {
     }
 
     #[test]
-    fn references_are_found_by_literal_and_by_text() {
+    fn every_article_is_found_in_every_year() {
         for y in supported_years() {
             let p = for_year(y).unwrap().unwrap();
-            for k in REFERENCE_KEYS
-                .iter()
-                .filter(|k| !OPTIONAL_REFERENCES.contains(k))
+            for a in Article::ALL
+                .into_iter()
+                .filter(|a| !OPTIONAL_REFERENCES.contains(&a.key()))
             {
-                assert_ne!(p.reference(k).article, "?", "{y} {k}");
+                assert_ne!(p.reference(a).article, "?", "{y} {a:?}");
             }
         }
         let p = for_year(2024).unwrap().unwrap();
-        let key = String::from("blz_3_3_2_4a"); // not the literal: found by text
-        assert_eq!(p.reference(&key).article, "Blz art. 3.3.2.4a");
+        assert_eq!(p.reference(Article::Blz3324a).article, "Blz art. 3.3.2.4a");
         assert!(p
-            .reference("blz_3_3_2_2")
+            .reference(Article::Blz3322)
             .url
             .contains("BWBR0035948/2024-01-01"));
+        for (i, a) in Article::ALL.iter().enumerate() {
+            assert_eq!(*a as usize, i, "the table is in the enum's order");
+            assert_eq!(REFERENCE_KEYS[i], a.key());
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@
 use crate::date::Date;
 use crate::household::{Form, Household, Member};
 use crate::input::PeriodKind;
+use crate::params::Article;
 use crate::params::YearParams;
 use crate::text::Text;
 use serde::Serialize;
@@ -61,7 +62,7 @@ pub struct Decision {
     /// A stable code for the ground, for hosts and tests.
     pub ground: &'static str,
     /// Reference key in the year file and the precise part of the article.
-    pub reference: (&'static str, &'static str),
+    pub reference: (Article, &'static str),
     pub once_for_couple: bool,
     pub text: Text,
     pub readings: Vec<&'static str>,
@@ -70,7 +71,7 @@ pub struct Decision {
 fn decision(
     regime: Regime,
     ground: &'static str,
-    reference: (&'static str, &'static str),
+    reference: (Article, &'static str),
     text: Text,
 ) -> Decision {
     Decision {
@@ -336,8 +337,8 @@ impl<'h, 'a> StartPeriods<'h, 'a> {
 pub fn decide<'s>(h: &Household, sp: &dyn Fn(&Member) -> &'s StartPeriod) -> Decision {
     let r = &h.input.readings;
     let facts = &h.input.household;
-    let b = "blz_3_3_2_2";
-    let heb = "blz_3_3_2_1";
+    let b = Article::Blz3322;
+    let heb = Article::Blz3321;
     let c = h.client();
     if !h.is_couple() {
         let f = effective_form(c);
@@ -568,7 +569,7 @@ fn none_decision(c: &Member) -> Decision {
         decision(
             Regime::Geen,
             "under_18",
-            ("blz_3_3_1_1", "lid 1"),
+            (Article::Blz3311, "lid 1"),
             Text::fixed(
                 "Wie jonger is dan 18 jaar, betaalt geen eigen bijdrage voor de Wlz.",
                 "People under 18 pay no Wlz own contribution.",
@@ -578,7 +579,7 @@ fn none_decision(c: &Member) -> Decision {
         decision(
             Regime::Geen,
             "ggz_zvw",
-            ("blz_3_3_1_1", ""),
+            (Article::Blz3311, ""),
             Text::fixed(
                 "Een GGZ-verblijf wordt de eerste 3 jaar betaald door de zorgverzekering: geen Wlz-bijdrage.",
                 "A mental-health stay is paid by health insurance for the first 3 years: no Wlz contribution.",
@@ -591,7 +592,7 @@ fn children_decision() -> Decision {
     decision(
         Regime::Lage,
         "children",
-        ("blz_3_3_2_2", "lid 1 c"),
+        (Article::Blz3322, "lid 1 c"),
         Text::fixed(
             "Er zijn kinderen ten laste (kinderbijslag, of studiefinanciering onder 27 jaar). Dan betaalt u de lage eigen bijdrage.",
             "There are dependent children (child benefit, or student finance under 27). That means the low contribution.",
@@ -603,7 +604,7 @@ fn return_decision() -> Decision {
     decision(
         Regime::Lage,
         "return_home_expected",
-        ("blz_3_3_2_2", "lid 1 d"),
+        (Article::Blz3322, "lid 1 d"),
         Text::fixed(
             "Het zorgkantoor verwacht dat het verblijf binnen 4 maanden eindigt en u naar huis gaat. Dan betaalt u de lage eigen bijdrage.",
             "The zorgkantoor expects the stay to end within 4 months with a return home. That means the low contribution.",

@@ -10,6 +10,7 @@ use crate::error::{ErrorCode, InputError};
 use crate::household;
 use crate::input::{Amount, CareForm, CareForms, Input, Stay};
 use crate::money::round_cents;
+use crate::params::Article;
 use crate::params::{self, YearParams};
 use crate::regime::Regime;
 use crate::text::Text;
@@ -781,7 +782,7 @@ pub fn what_if_with_params(
                 drop,
                 Some(t),
                 possible,
-                Citation::new(p.reference("blz_3_3_2_4"), "lid 2–5"),
+                Citation::new(p.reference(Article::Blz3324), "lid 2–5"),
             )
         }
         Regime::Hoge => {
@@ -830,7 +831,7 @@ pub fn what_if_with_params(
                 a.zip(b).map(|(a, b)| a - b),
                 None,
                 possible,
-                Citation::new(p.reference("blz_3_3_2_3"), "lid 2–4"),
+                Citation::new(p.reference(Article::Blz3323), "lid 2–4"),
             )
         }
         Regime::Geen => (
@@ -839,7 +840,7 @@ pub fn what_if_with_params(
             None,
             None,
             false,
-            Citation::new(p.reference("blz_3_3_2_4"), "lid 2–5"),
+            Citation::new(p.reference(Article::Blz3324), "lid 2–5"),
         ),
     };
     explanation.push(Text::owned(
