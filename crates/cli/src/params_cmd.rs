@@ -46,11 +46,11 @@ pub fn value_text(p: &Param, lang: Lang) -> String {
         Lang::Nl => s.replace('.', ","),
         Lang::En => s,
     };
-    if p.unit == "rule" {
+    if p.unit == wlz_core::params::Unit::Rule {
         raw
-    } else if p.unit.starts_with("eur") {
+    } else if p.unit.is_money() {
         wlz_core::format_eur(p.decimal, lang)
-    } else if p.unit == "share" {
+    } else if p.unit == wlz_core::params::Unit::Share {
         let pct = (p.decimal * Decimal::ONE_HUNDRED).normalize();
         format!("{}%", decimal_comma(pct.to_string()))
     } else {
@@ -125,7 +125,7 @@ pub fn table(p: &YearParams, lang: Lang) -> String {
             [
                 q.name.clone(),
                 value_text(q, lang),
-                q.unit.clone(),
+                q.unit.name().to_string(),
                 status_text(q.status).to_string(),
                 q.reference.article.clone(),
             ]

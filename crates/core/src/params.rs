@@ -54,6 +54,81 @@ pub struct Derivation {
     pub sources: Vec<LegalRef>,
 }
 
+/// The unit of a parameter value, as the year files write it (`eur_per_month`, `share`, …).
+/// Typed, so an unknown unit in a year file is an error when it loads, and pages format by
+/// kind rather than by comparing text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    EurPerMonth,
+    EurPerYear,
+    EurPerPerson,
+    EurPerPersonPerYear,
+    /// A fraction (`0.10` is 10%).
+    Share,
+    Months,
+    Days,
+    Years,
+    /// A day in January (the AOW cut-off day, Blz 3.3.1.4 lid 1).
+    DayOfJanuary,
+    /// Not a number: the value names a rule (the no-data rule).
+    Rule,
+}
+
+impl Unit {
+    pub const ALL: [Unit; 10] = [
+        Unit::EurPerMonth,
+        Unit::EurPerYear,
+        Unit::EurPerPerson,
+        Unit::EurPerPersonPerYear,
+        Unit::Share,
+        Unit::Months,
+        Unit::Days,
+        Unit::Years,
+        Unit::DayOfJanuary,
+        Unit::Rule,
+    ];
+
+    /// The name in the year files and the JSON output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Unit::EurPerMonth => "eur_per_month",
+            Unit::EurPerYear => "eur_per_year",
+            Unit::EurPerPerson => "eur_per_person",
+            Unit::EurPerPersonPerYear => "eur_per_person_per_year",
+            Unit::Share => "share",
+            Unit::Months => "months",
+            Unit::Days => "days",
+            Unit::Years => "years",
+            Unit::DayOfJanuary => "day_of_january",
+            Unit::Rule => "rule",
+        }
+    }
+
+    /// An amount in euros (shown as `€ 1.234,56`).
+    pub fn is_money(self) -> bool {
+        matches!(
+            self,
+            Unit::EurPerMonth | Unit::EurPerYear | Unit::EurPerPerson | Unit::EurPerPersonPerYear
+        )
+    }
+}
+
+fn unit(j: J, ctx: &str) -> Result<Unit, ParamsError> {
+    let name = j.string(ctx)?;
+    Unit::ALL
+        .into_iter()
+        .find(|u| u.name() == name)
+        .ok_or_else(|| {
+            let known: Vec<&str> = Unit::ALL.iter().map(|u| u.name()).collect();
+            ParamsError(format!(
+                "{ctx}: unknown unit `{name}` ({})",
+                known.join(", ")
+            ))
+        })
+}
+
 /// One parameter value with everything needed to explain and check it.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -62,7 +137,7 @@ pub struct Param {
     #[serde(skip_deserializing)]
     pub name: String,
     pub value: serde_json::Value,
-    pub unit: String,
+    pub unit: Unit,
     pub label: Text,
     pub reference: LegalRef,
     pub status: Status,
@@ -601,7 +676,7 @@ pub(crate) fn param_map(j: J, ctx: &str) -> Result<BTreeMap<String, Param>, Para
         let p = Param {
             name: String::new(),
             value: f.req("value")?.into_value(),
-            unit: f.req("unit")?.string(&c)?,
+            unit: unit(f.req("unit")?, &c)?,
             label: text(f.req("label")?, &c)?,
             reference: legal_ref(f.req("reference")?, &c)?,
             status: status(f.req("status")?, &c)?,

@@ -107,13 +107,14 @@ impl JsonSchema for ParamUse {
         let status = generator.subschema_for::<crate::params::Status>();
         let reference = generator.subschema_for::<crate::params::LegalRef>();
         let derivation = generator.subschema_for::<crate::params::Derivation>();
+        let unit = generator.subschema_for::<crate::params::Unit>();
         json_schema!({
             "description": "A parameter a step used: name, value, unit, status, legal reference and, for a DERIVED value, the rule that derives it.",
             "type": "object",
             "properties": {
                 "name": { "type": "string" },
                 "value": value,
-                "unit": { "type": "string" },
+                "unit": unit,
                 "status": status,
                 "reference": reference,
                 "derivation": derivation

@@ -231,7 +231,7 @@ pub fn parse_tax_year(json: &str) -> Result<TaxYear, ParamsError> {
         return fail("the arbeidskorting kinks must ascend");
     }
     for p in ty.all() {
-        if p.unit == "share" && p.decimal > Decimal::ONE {
+        if p.unit == crate::params::Unit::Share && p.decimal > Decimal::ONE {
             return fail(&format!("`{}` is a share and must be at most 1", p.name));
         }
     }

@@ -47,8 +47,8 @@ pub fn ErrorSummary() -> Html {
 /// How an operand reads in a formula: amounts in euros, shares as percentages.
 fn operand(o: &Operand, lang: Lang) -> String {
     match o.parameter() {
-        Some(p) if p.unit == "share" => percent(o.value, lang),
-        Some(p) if p.unit.starts_with("eur") => eur(o.value, lang),
+        Some(p) if p.unit == wlz_core::params::Unit::Share => percent(o.value, lang),
+        Some(p) if p.unit.is_money() => eur(o.value, lang),
         Some(_) => number(o.value, lang),
         None if o.step_id().is_some() => eur(o.value, lang),
         None => number(o.value, lang),
