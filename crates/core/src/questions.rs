@@ -182,15 +182,19 @@ pub fn not_used(input: &Input, q: Question) -> Option<Text> {
 /// The questions whose answer can change the result for this (possibly half-filled)
 /// household, in form order, each with its reason.
 pub fn relevant(input: &Input) -> Vec<Ask> {
-    let s = Situation::of(input);
-    Question::ALL
+    relevant_questions(input)
         .into_iter()
-        .filter(|q| s.asks(*q))
         .map(|q| Ask {
             question: q,
             reason: reason(q),
         })
         .collect()
+}
+
+/// The questions of [`relevant`] without their reasons (what a form needs to show them).
+pub fn relevant_questions(input: &Input) -> Vec<Question> {
+    let s = Situation::of(input);
+    Question::ALL.into_iter().filter(|q| s.asks(*q)).collect()
 }
 
 /// Whether one question matters (see [`relevant`]).

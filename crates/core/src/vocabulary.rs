@@ -168,8 +168,41 @@ impl Key {
     }
 
     /// The key: the CLI flag without dashes, the page's field id and query parameter.
+    /// (A match of its own rather than `def().key`, so that a build which uses only the keys,
+    /// like the page's WebAssembly, does not carry every help text; `vocabulary_is_consistent`
+    /// checks it against [`Key::def`].)
     pub const fn key(self) -> &'static str {
-        self.def().key
+        match self {
+            Key::Year => "year",
+            Key::Date => "date",
+            Key::Days => "days",
+            Key::Age => "age",
+            Key::BirthDate => "birth-date",
+            Key::Care => "care",
+            Key::MonthsInCare => "months-in-care",
+            Key::StayStart => "stay-start",
+            Key::MptMax20Hours => "mpt-max-20-hours",
+            Key::Income => "income",
+            Key::Assets => "assets",
+            Key::Tax => "tax",
+            Key::WorkIncome => "work-income",
+            Key::OneOffPayments => "one-off-payments",
+            Key::PartnerAge => "partner-age",
+            Key::PartnerBirthDate => "partner-birth-date",
+            Key::PartnerCare => "partner-care",
+            Key::PartnerMonthsInCare => "partner-months-in-care",
+            Key::PartnerStayStart => "partner-stay-start",
+            Key::PartnerIncome => "partner-income",
+            Key::PartnerAssets => "partner-assets",
+            Key::PartnerTax => "partner-tax",
+            Key::PartnerWorkIncome => "partner-work-income",
+            Key::Children => "children",
+            Key::ReturnHomeExpected => "return-home-expected",
+            Key::WmoMaatwerkvoorziening => "wmo-maatwerkvoorziening",
+            Key::Zorgtoeslag => "zorgtoeslag",
+            Key::NoData => "no-data",
+            Key::NetMonthlyIncome => "net-monthly-income",
+        }
     }
 
     /// The help in English, for the CLI (`--help` is English).
@@ -182,9 +215,40 @@ impl Key {
         Text::fixed(d.help_nl, d.help_en)
     }
 
-    /// The JSON path in the input contract (`partner.stay.months_completed`).
+    /// The JSON path in the input contract (`partner.stay.months_completed`); a match of its
+    /// own for the same reason as [`Key::key`].
     pub fn json(self) -> &'static str {
-        self.def().json
+        match self {
+            Key::Year => "year",
+            Key::Date => "date",
+            Key::Days => "days",
+            Key::Age => "client.age",
+            Key::BirthDate => "client.birth_date",
+            Key::Care => "client.care",
+            Key::MonthsInCare => "client.stay.months_completed",
+            Key::StayStart => "client.stay.start",
+            Key::MptMax20Hours => "client.mpt_max_20_hours",
+            Key::Income => "client.income",
+            Key::Assets => "client.assets",
+            Key::Tax => "client.tax",
+            Key::WorkIncome => "client.work_income",
+            Key::OneOffPayments => "client.one_off_payments",
+            Key::PartnerAge => "partner.age",
+            Key::PartnerBirthDate => "partner.birth_date",
+            Key::PartnerCare => "partner.care",
+            Key::PartnerMonthsInCare => "partner.stay.months_completed",
+            Key::PartnerStayStart => "partner.stay.start",
+            Key::PartnerIncome => "partner.income",
+            Key::PartnerAssets => "partner.assets",
+            Key::PartnerTax => "partner.tax",
+            Key::PartnerWorkIncome => "partner.work_income",
+            Key::Children => "household.children",
+            Key::ReturnHomeExpected => "household.return_home_expected",
+            Key::WmoMaatwerkvoorziening => "household.wmo_maatwerkvoorziening",
+            Key::Zorgtoeslag => "household.zorgtoeslag",
+            Key::NoData => "household.cak_has_no_data",
+            Key::NetMonthlyIncome => "household.net_monthly_income",
+        }
     }
 
     pub fn kind(self) -> Kind {
@@ -229,6 +293,14 @@ impl Key {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn vocabulary_is_consistent() {
+        for k in Key::ALL {
+            assert_eq!(k.key(), k.def().key);
+            assert_eq!(k.json(), k.def().json);
+        }
+    }
 
     #[test]
     fn keys_are_unique_and_read_back() {

@@ -402,10 +402,7 @@ impl FormData {
     }
 
     fn asked_for(&self, input: &Input) -> BTreeSet<Field> {
-        let core: Vec<Question> = questions::relevant(input)
-            .into_iter()
-            .map(|a| a.question)
-            .collect();
+        let core = questions::relevant_questions(input);
         Field::ALL
             .into_iter()
             .filter(|f| match f.question() {
