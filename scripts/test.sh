@@ -29,6 +29,9 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo clippy -p wlz-web --target wasm32-unknown-unknown --locked -- -D warnings
 cargo clippy -p wlz-wasm --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 
+step "plain Dutch (B1): no sentence of the core's or the page's texts over 20 words"
+python3 scripts/b1-check.py
+
 step "hand calculations behind the fixtures"
 python3 fixtures/handcalc.py --check
 python3 fixtures/handcalc_tax.py --check

@@ -902,7 +902,7 @@ impl<'h, 'a> Engine<'h, 'a> {
                     c::sum(smallvec![c::plus(Operand::param(&p.leb_min_month)), c::minus(Operand::param(&p.thuis_korting_month))]),
                 )
                 .cite(self.cite(Article::Blz3322, "lid 5"))
-                .note(t!("Het CAK stelt het definitieve bedrag binnen 6 maanden vast; was de zorg meer dan 20 uur, dan geldt de gewone berekening.", "The CAK sets the final amount within 6 months; if care exceeded 20 hours, the ordinary calculation applies."))
+                .note(t!("Het CAK stelt het definitieve bedrag binnen 6 maanden vast. Was de zorg meer dan 20 uur? Dan geldt de gewone berekening.", "The CAK sets the final amount within 6 months; if care exceeded 20 hours, the ordinary calculation applies."))
                 .main(),
             );
             return "leb_mpt_20h";

@@ -263,7 +263,7 @@ pub fn start_period(h: &Household, m: &Member) -> StartPeriod {
             };
             sp.text = Text::owned(
                 format!(
-                    "Geen aanloopperiode: dit verblijf begon op {start}, minder dan {window} maanden na een verblijf met de hoge bijdrage dat eindigde op {}.",
+                    "Geen aanloopperiode. Dit verblijf begon op {start}. Een eerder verblijf met de hoge bijdrage eindigde op {}, minder dan {window} maanden eerder.",
                     prev.end
                 ),
                 format!(

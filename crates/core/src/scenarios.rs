@@ -286,7 +286,7 @@ pub fn timeline(input: &Input, start: Date, months: u32) -> Result<Timeline, Inp
     }
     if out.iter().any(|m| m.year != input.year) {
         notes.push(Text::fixed(
-            "Voor maanden in een volgend jaar rekenen we met hetzelfde inkomen en vermogen; het CAK gebruikt dan het peiljaar van dat jaar.",
+            "Voor maanden in een volgend jaar rekenen we met hetzelfde inkomen en vermogen. Het CAK gebruikt dan het peiljaar van dat jaar.",
             "For months in a later year we use the same income and assets; the CAK then uses that year's peiljaar.",
         ));
     }
@@ -813,7 +813,7 @@ pub fn what_if_with_params(
             let possible = remains < floor && saving > Decimal::ZERO;
             explanation.push(Text::owned(
                 format!(
-                    "Na de gewone hoge bijdrage houdt u naar verwachting {} per maand over. Een verzoek kan als dat minder is dan het zak- en kleedgeld ({} per maand{}) plus de premie en bijdrage voor de zorgverzekering, min zorgtoeslag.",
+                    "Na de gewone hoge bijdrage houdt u naar verwachting {} per maand over. Een verzoek kan als dat te weinig is. Te weinig is: minder dan het zak- en kleedgeld ({} per maand{}) plus de zorgverzekering, min zorgtoeslag.",
                     crate::format_eur(remains, crate::Lang::Nl),
                     crate::format_eur(floor, crate::Lang::Nl),
                     if estimated_zkg { ", onze schatting" } else { "" }
@@ -845,7 +845,7 @@ pub fn what_if_with_params(
     };
     explanation.push(Text::owned(
         format!(
-            "Vraag het CAK uiterlijk {deadline} (4 maanden na het einde van {}), of binnen 4 maanden na de beschikking als die later komt. Het CAK rekent voorlopig en stelt de bijdrage na afloop van het jaar definitief vast.",
+            "Vraag het CAK uiterlijk {deadline}: 4 maanden na het einde van {}. Komt de beschikking later? Dan hebt u 4 maanden na de beschikking. Het CAK rekent voorlopig en stelt de bijdrage na afloop van het jaar definitief vast.",
             input.year
         ),
         format!(
@@ -854,7 +854,7 @@ pub fn what_if_with_params(
         ),
     ));
     explanation.push(Text::fixed(
-        "Het bedrag op basis van dit jaar is geen bedrag dat het CAK nu al rekent: het geldt pas als het CAK uw verzoek toekent.",
+        "Het CAK rekent dit bedrag nu nog niet. Het geldt pas als het CAK uw verzoek toekent.",
         "The amount on this year's figures is not what the CAK charges now: it applies only if the CAK grants your request.",
     ));
     Ok(WhatIf {
