@@ -37,6 +37,17 @@ step "assemble dist/"
 cp "$ROOT/index.html" "$OUT/index.html"
 cp "$ROOT"/web/*.css "$ROOT"/web/*.js "$ROOT"/web/*.html "$ROOT"/web/*.svg "$ROOT"/web/*.webmanifest "$OUT/" 2>/dev/null || true
 # The version of this build: the service worker and the asset URLs use it.
+# The stylesheet without its comments and indentation: the page loads it on every visit
+# (measured 2026-12-03: 16.2 KB raw / 4.4 KB gzip before, see scripts/measure-web.mjs).
+python3 - "$OUT/style.css" <<'PY'
+import re, sys
+path = sys.argv[1]
+css = open(path, encoding="utf-8").read()
+css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+css = re.sub(r"\s+", " ", css)
+css = re.sub(r"\s*([{};,>])\s*", r"\1", css)
+open(path, "w", encoding="utf-8").write(css.strip() + "\n")
+PY
 VERSION=$(cat "$OUT/pkg/wlz_web_bg.wasm" "$OUT/pkg/wlz_web.js" "$OUT"/*.css "$OUT"/*.js "$OUT/index.html" "$OUT"/*.webmanifest "$OUT"/*.svg | sha256sum | cut -c1-12)
 echo "$VERSION" > "$OUT/version.txt"
 sed -i "s/__VERSION__/$VERSION/g" "$OUT/index.html" "$OUT"/*.js

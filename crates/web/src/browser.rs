@@ -183,6 +183,23 @@ pub fn focus(id: &str) {
     }
 }
 
+/// Today on this device's clock (the date of a calculation), in the browser only.
+pub fn today() -> Option<wlz_core::Date> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let d = js_sys::Date::new_0();
+        wlz_core::Date::new(
+            d.get_full_year() as i32,
+            d.get_month() as u8 + 1,
+            d.get_date() as u8,
+        )
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        None
+    }
+}
+
 pub fn print() {
     #[cfg(target_arch = "wasm32")]
     {

@@ -433,6 +433,46 @@ impl FormData {
         }
     }
 
+    /// A short code for these answers, for a case manager's file: the same answers always give
+    /// the same code (`WLZ-7K3M-Q9D2`). It is a hash (64-bit FNV-1a) of the share link with
+    /// amounts, in Crockford's base 32 without the letters that look like digits; it cannot be
+    /// turned back into the answers.
+    pub fn reference_code(&self) -> String {
+        const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in self.to_query(true, Lang::Nl).bytes() {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        let chars: String = (0..8)
+            .map(|i| ALPHABET[((hash >> (i * 5)) & 31) as usize] as char)
+            .collect();
+        format!("WLZ-{}-{}", &chars[..4], &chars[4..])
+    }
+
+    /// The answers that count for this household, as `(label, answer)` for the dossier page.
+    pub fn answers_used(&self, lang: Lang) -> Vec<(String, String)> {
+        let asked = self.asked();
+        Field::ALL
+            .into_iter()
+            .filter(|f| asked.contains(f) && !f.is_what_if())
+            .filter_map(|f| {
+                let q = f.question()?;
+                let answer = if f.is_flag() {
+                    let words = if self.flag(f) {
+                        Text::fixed("ja", "yes")
+                    } else {
+                        Text::fixed("nee", "no")
+                    };
+                    words.get(lang).to_string()
+                } else {
+                    self.text(f).trim().to_string()
+                };
+                (!answer.is_empty()).then(|| (q.label().get(lang).to_string(), answer))
+            })
+            .collect()
+    }
+
     /// The household as answered so far, for the core to decide what matters: every valid
     /// answer, whatever the situation (an answer that does not matter cannot change the
     /// result, as `crates/core/tests/questions.rs` proves), never failing.
@@ -998,6 +1038,23 @@ mod tests {
         assert!(!mpt.asks(Field::WmoMaatwerkvoorziening));
         let mpt20 = form("care=mpt&mpt-max-20-hours");
         assert!(mpt20.asks(Field::WmoMaatwerkvoorziening));
+    }
+
+    #[test]
+    fn the_reference_code_follows_the_answers_only() {
+        let a = form("year=2026&care=vpt&age=70&income=38000&assets=100000");
+        let b = form("assets=100.000&income=38.000&age=70&care=vpt&year=2026");
+        let c = form("year=2026&care=vpt&age=70&income=38001&assets=100000");
+        let code = a.reference_code();
+        assert_eq!(code.len(), "WLZ-XXXX-XXXX".len());
+        assert!(code.starts_with("WLZ-"));
+        assert_eq!(
+            code,
+            b.reference_code(),
+            "the same answers in another order and notation"
+        );
+        assert_ne!(code, c.reference_code(), "another income");
+        assert!(!code[4..].contains(['I', 'L', 'O', 'U']), "{code}");
     }
 
     #[test]

@@ -2,12 +2,13 @@
 //! answer, the facts to trust it by, and the explainer.
 
 use super::chart::CurveView;
+use super::examples::examples;
 use super::questions::Questions;
-use super::result::{ErrorSummary, ResultView};
+use super::result::{amount_bar, dossier, ErrorSummary, ResultView};
 use super::scenarios::{CompareView, PartnerView, ScenarioProps, TimelineView, WhatIfView};
 use super::trust::{Footer, Trust};
 use super::Ctx;
-use crate::about::About;
+use crate::about::about_static;
 use crate::browser;
 use crate::i18n::{code, other, tr};
 use crate::outcome::compute;
@@ -118,7 +119,7 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     html! {
-        <ContextProvider<Ctx> context={ctx}>
+        <ContextProvider<Ctx> context={ctx.clone()}>
             <div class={classes!("app", embed.then_some("embed"))} lang={code(lang)}>
                 if !embed {
                     <a class="skip-link" href="#questions">{ tr(lang, "Direct naar de vragen", "Skip to the questions") }</a>
@@ -126,7 +127,7 @@ pub fn App(props: &AppProps) -> Html {
                         <div class="brand">
                             <h1>{ tr(lang, "Wat betaalt u voor Wlz-zorg?", "What do you pay for Wlz care?") }</h1>
                             <p class="tagline">{ tr(lang,
-                                "Bereken de eigen bijdrage voor de Wet langdurige zorg (Wlz): wat u per maand betaalt, waarom, en wat uw keuzes kosten.",
+                                "Bereken de eigen bijdrage voor de Wet langdurige zorg (Wlz). U ziet wat u per maand betaalt, waarom, en wat uw keuzes kosten.",
                                 "Calculate the own contribution for long-term care under the Wlz: what you pay per month, why, and what your choices cost.") }</p>
                         </div>
                         { lang_button.clone() }
@@ -139,6 +140,7 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 <main id="main" class="layout">
                     <div class="col-form">
+                        if !embed { { examples(lang) } }
                         <Questions />
                         <div class="forget no-print">
                             <button type="button" class="secondary" id="forget" onclick={forget}>
@@ -150,9 +152,11 @@ pub fn App(props: &AppProps) -> Html {
                                     "Your data has been erased from this device.") }</p>
                             }
                         </div>
+                        { amount_bar(&ctx) }
                     </div>
                     <div class="col-result">
                         <ErrorSummary />
+                        { dossier(&ctx) }
                         <ResultView />
                         if let (Some(p), true) = (scenario, computed.outcome.input.is_some()) {
                             <TimelineView ..p.clone() />
@@ -168,7 +172,7 @@ pub fn App(props: &AppProps) -> Html {
                     if !embed {
                         <aside class="about-wlz" aria-labelledby="about-title">
                             <h2 id="about-title">{ tr(lang, "Over de Wlz", "About the Wlz") }</h2>
-                            <About lang={lang} />
+                            { about_static(lang) }
                         </aside>
                     }
                 </div>

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod chart;
+pub mod examples;
 pub mod fields;
 pub mod questions;
 pub mod result;

@@ -1,7 +1,7 @@
 //! The questions, on one page with progressive disclosure: a question that
 //! cannot change the answer for this household is not shown; the core decides
 //! which (`wlz_core::questions`, through `FormData::asked`). An answer given
-//! earlier that no longer matters is listed as not used ([`NotUsed`]). Each
+//! earlier that no longer matters is listed as not used (`not_used`). Each
 //! question says why we ask and the official term.
 
 use super::fields::{CheckField, Choice, RadioField, SelectField, TextField, Words};
@@ -36,7 +36,7 @@ pub fn care_choices(lang: Lang) -> Vec<Choice> {
                 "You get money from the care office and arrange and pay for your care yourself.")),
         Choice::new("dtv", tr(lang, "Deeltijdverblijf", "Part-time stay (deeltijdverblijf)"))
             .hint(tr(lang,
-                "U woont een deel van de tijd in een instelling (7 tot 9 dagen per 2 weken) en de rest thuis.",
+                "U woont 7 tot 9 dagen per 2 weken in een instelling. De rest van de tijd woont u thuis.",
                 "You stay part of the time in an institution (7 to 9 days per 2 weeks) and the rest at home.")),
     ]
 }
@@ -276,7 +276,7 @@ pub fn Questions() -> Html {
             </section>
             }
 
-            <NotUsed />
+            { not_used(&ctx) }
 
             <div class="actions">
                 <button type="submit" class="primary">{ tr(lang, "Bereken", "Calculate") }</button>
@@ -287,9 +287,8 @@ pub fn Questions() -> Html {
 
 /// The answers the user gave that do not matter for this household now: never dropped in
 /// silence. Each says why (the core's reason) and can be cleared.
-#[component]
-fn NotUsed() -> Html {
-    let ctx = use_app();
+/// (A function of the form's context, not a component of its own: smaller page.)
+fn not_used(ctx: &super::Ctx) -> Html {
     let lang = ctx.state.lang;
     let unused = ctx.state.form.not_used();
     if unused.is_empty() {

@@ -140,6 +140,30 @@ fn derived_rules(derived: &[ParamUse], lang: Lang) -> Html {
     }
 }
 
+/// A step's note: a short one as it is; a long one (the tax estimate's is about 90 words) shows
+/// its first sentence, with the rest behind "Meer uitleg" (plain Dutch: short first).
+fn step_note(note: &str, lang: Lang) -> Html {
+    const SHORT: usize = 25;
+    let first_end = note
+        .match_indices(". ")
+        .map(|(i, _)| i + 1)
+        .next()
+        .unwrap_or(note.len());
+    let (first, rest) = note.split_at(first_end);
+    if note.split_whitespace().count() <= SHORT || rest.trim().is_empty() {
+        return html! { <span class="step-note">{ note.to_string() }</span> };
+    }
+    html! {
+        <div class="step-note">
+            { first.to_string() }
+            <details class="more-note">
+                <summary>{ tr(lang, "Meer uitleg", "More explanation") }</summary>
+                { rest.trim().to_string() }
+            </details>
+        </div>
+    }
+}
+
 fn step_row(
     s: &Step,
     estimated: bool,
@@ -164,7 +188,7 @@ fn step_row(
                 if !matches!(s.calc, Calc::Decision) {
                     <span class="formula">{ formula(s, lang) }</span>
                 }
-                if let Some(n) = note { <span class="step-note">{ n }</span> }
+                if let Some(n) = note { { step_note(&n, lang) } }
                 { derived_rules(derived, lang) }
                 if estimated {
                     <span class="estimate-mark">
@@ -359,10 +383,99 @@ pub fn ResultView() -> Html {
                 <Breakdown />
                 { notes(e, lang) }
                 <div class="result-actions no-print">
-                    <button type="button" onclick={onprint}>{ tr(lang, "Afdrukken", "Print") }</button>
+                    <button type="button" onclick={onprint}>{ tr(lang, "Print voor het dossier", "Print for the file") }</button>
                     <super::trust::ShareButton />
                 </div>
             }
+        </section>
+    }
+}
+
+/// On a phone the answer lies below the questions: this bar at the bottom of the screen shows
+/// the amount while the questions are in view, and leads to the explanation. Hidden on wide
+/// screens (CSS), where the answer stands beside the questions.
+/// (A function of the App's context, not a component of its own: smaller page.)
+pub fn amount_bar(ctx: &super::Ctx) -> Html {
+    let lang = ctx.state.lang;
+    let Some(e) = ctx.computed.estimate.as_ref() else {
+        return html! {};
+    };
+    html! {
+        <div class="amount-bar no-print" id="amount-bar">
+            <span>
+                <span class="bar-amount" id="bar-amount">{ eur(e.monthly, lang) }</span>
+                { tr(lang, " per maand", " per month") }
+            </span>
+            <a href="#result-title">{ tr(lang, "Bekijk de uitleg", "See the explanation") }</a>
+        </div>
+    }
+}
+
+/// The dossier lines, shown only on paper ("Print voor het dossier"): the date, a reference
+/// code of the answers, every answer used, the readings and estimates, and that this is an
+/// estimate. The regime with its article and the amount are the result above it. Built as a
+/// few plain lines of text (each element costs page size).
+pub fn dossier(ctx: &super::Ctx) -> Html {
+    let lang = ctx.state.lang;
+    let Some(e) = ctx.computed.estimate.as_ref() else {
+        return html! {};
+    };
+    let form = &ctx.state.form;
+    let date = crate::browser::today()
+        .map(|d| crate::i18n::date_long(d, lang))
+        .unwrap_or_default();
+    let mut lines = vec![form
+        .answers_used(lang)
+        .iter()
+        .map(|(l, a)| format!("{l}: {a}"))
+        .collect::<Vec<_>>()
+        .join(" · ")];
+    let readings: Vec<&str> = e.readings.ids().collect();
+    if !readings.is_empty() {
+        lines.push(format!(
+            "{}{}",
+            tr(
+                lang,
+                "Lezingen van open vragen: ",
+                "Readings of open questions: "
+            ),
+            readings.join(", ")
+        ));
+    }
+    // The steps whose figures are estimates (their own, or a parameter marked ESTIMATE): one
+    // line for the paper, the details are in the steps above it.
+    let mut estimates: Vec<&str> = Vec::new();
+    for s in &e.steps {
+        let label = s.label.get(lang);
+        let estimated = s.estimated || s.params.iter().any(|p| p.status == Status::Estimate);
+        if estimated && !estimates.contains(&label) {
+            estimates.push(label);
+        }
+    }
+    if !estimates.is_empty() {
+        lines.push(format!(
+            "{}{}",
+            tr(lang, "Geschatte stappen: ", "Estimated steps: "),
+            estimates.join(", ")
+        ));
+    }
+    lines.push(
+        tr(
+            lang,
+            "Dit is een schatting, geen beschikking van het CAK.",
+            "This is an estimate, not a decision (beschikking) of the CAK.",
+        )
+        .to_string(),
+    );
+    let head = format!(
+        "{} · {} {date} · ",
+        tr(lang, "Voor het dossier", "For the file"),
+        tr(lang, "berekend op", "calculated on")
+    );
+    html! {
+        <section class="dossier">
+            <p>{ head }<strong id="reference-code">{ form.reference_code() }</strong></p>
+            <p>{ lines.join("\n") }</p>
         </section>
     }
 }
