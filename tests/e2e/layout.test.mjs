@@ -153,3 +153,73 @@ test('print for the file: one A4 page with the dossier lines and a stable refere
     await page.emulateMedia({ media: 'screen' });
   }
 });
+
+// Real dates (issue 13), spec §6.1 case P filled in on the page as a person does: spouse 1
+// admitted 1 January 2024, spouse 2 on 1 March; € 383,33 (lage) on 30 June, € 1.917,83 (hoge)
+// from 1 July (fixtures P-2024-06-30 and P-2024-07-01, by hand in their calculation lines).
+test('case P with real dates: the page gives the switch on 1 July 2024 to the cent', async () => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await freshForm(page, server.url);
+  await page.locator('#year').selectOption('2024');
+  await page.locator('label[for="partner-1"]').click();
+  const type = async (id, value) => {
+    const input = page.locator(`#${id}`);
+    await input.fill(value);
+    await input.blur();
+  };
+  await type('age', '75');
+  await type('partner-age', '72');
+  await page.locator('label[for="care"]').click();
+  await page.locator('label[for="partner-care-instelling"]').click();
+  await type('stay-start', '2024-01-01');
+  await type('partner-stay-start', '2024-03-01');
+  await type('date', '2024-07-01');
+  await type('income', '28000');
+  await type('partner-income', '18000');
+  // On 1 July both start periods are over: the tax is asked (for the hoge bijdrage).
+  await type('tax', '4000');
+  await type('partner-tax', '1500');
+  const amount = () => page.locator('#monthly-amount').textContent().then((t) => t.trim());
+  await until(page, async () => (await amount()) === '€ 1.917,83', 'the hoge bijdrage on 1 July');
+  assert.equal((await page.locator('#regime').textContent()).trim(), 'Hoge eigen bijdrage');
+  // The timeline starts on the real day and says when the hoge bijdrage starts.
+  await settle(page);
+  assert.match(await page.locator('#timeline-from').textContent(), /1 januari 2024/);
+  assert.match(await page.locator('#heb-start').textContent(), /begint op 1 juli 2024/);
+  // One day earlier the partner is still in the start period: the lage bijdrage, and the tax
+  // answers are kept but listed as not used.
+  await type('date', '2024-06-30');
+  await until(page, async () => (await amount()) === '€ 383,33', 'the lage bijdrage on 30 June');
+  assert.equal((await page.locator('#regime').textContent()).trim(), 'Lage eigen bijdrage');
+  await page.locator('#not-used-tax').waitFor();
+});
+
+// Spec §6.1 cases Q and R filled in on the page: an earlier stay. Q: the hoge bijdrage ended
+// less than 4 months before, so no start period (lid 7 b): € 1.315,07 hoge. R: after a stay at
+// the lage bijdrage, a gap of 61 days restarts the count (lid 8): € 225,00 lage (fixtures Q, R).
+test('cases Q and R: an earlier stay filled in on the page', async () => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const type = async (id, value) => {
+    const input = page.locator(`#${id}`);
+    await input.fill(value);
+    await input.blur();
+  };
+  const amount = () => page.locator('#monthly-amount').textContent().then((t) => t.trim());
+  for (const c of [
+    { year: '2025', date: '2025-10-20', start: '2025-10-20', prev: ['2025-01-01', '2025-08-31'], income: '32000', tax: '5000', amount: '€ 1.315,07', regime: 'Hoge eigen bijdrage' },
+    { year: '2025', date: '2025-08-31', start: '2025-06-01', prev: ['2025-02-01', '2025-03-31'], income: '27000', tax: '3500', amount: '€ 225,00', regime: 'Lage eigen bijdrage' },
+  ]) {
+    await freshForm(page, server.url);
+    await page.locator('#year').selectOption(c.year);
+    await type('age', '80');
+    await page.locator('label[for="care"]').click();
+    await type('stay-start', c.start);
+    await type('previous-stay-start', c.prev[0]);
+    await type('previous-stay-end', c.prev[1]);
+    await type('date', c.date);
+    await type('income', c.income);
+    if (await page.locator('#tax').count()) await type('tax', c.tax);
+    await until(page, async () => (await amount()) === c.amount, `${c.amount} (${c.regime})`);
+    assert.equal((await page.locator('#regime').textContent()).trim(), c.regime);
+  }
+});

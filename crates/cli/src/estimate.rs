@@ -7,6 +7,7 @@ use clap::parser::ValueSource;
 use clap::{ArgMatches, Args, CommandFactory};
 use std::io::Read;
 use std::str::FromStr;
+use wlz_core::input::{PeriodKind, PreviousPeriod};
 use wlz_core::params::YearAvailability;
 use wlz_core::vocabulary::Key;
 use wlz_core::{
@@ -85,6 +86,12 @@ pub struct EstimateArgs {
 
     #[arg(long = Key::StayStart.key(), help = Key::StayStart.help_en(), value_name = "YYYY-MM-DD", help_heading = "Client")]
     pub stay_start: Option<String>,
+
+    #[arg(long = Key::PreviousStayStart.key(), help = Key::PreviousStayStart.help_en(), value_name = "YYYY-MM-DD", help_heading = "Client")]
+    pub previous_stay_start: Option<String>,
+
+    #[arg(long = Key::PreviousStayEnd.key(), help = Key::PreviousStayEnd.help_en(), value_name = "YYYY-MM-DD", help_heading = "Client")]
+    pub previous_stay_end: Option<String>,
 
     #[arg(long = Key::MptMax20Hours.key(), help = Key::MptMax20Hours.help_en(), help_heading = "Client")]
     pub mpt_max_20_hours: bool,
@@ -404,6 +411,8 @@ pub struct PersonValues<'a> {
     pub care: Option<&'a str>,
     pub months_in_care: Option<u32>,
     pub stay_start: Option<&'a str>,
+    /// An earlier stay in an instelling: first and last day (the client only).
+    pub previous_stay: (Option<&'a str>, Option<&'a str>),
     pub mpt_max_20_hours: bool,
     pub income: Option<&'a str>,
     pub assets: Option<&'a str>,
@@ -419,6 +428,8 @@ impl PersonValues<'_> {
             || self.care.is_some()
             || self.months_in_care.is_some()
             || self.stay_start.is_some()
+            || self.previous_stay.0.is_some()
+            || self.previous_stay.1.is_some()
             || self.mpt_max_20_hours
             || self.income.is_some()
             || self.assets.is_some()
@@ -450,12 +461,44 @@ impl PersonFlags<'_, '_> {
         date(v, &self.flag(flag), &self.path(field))
     }
 
+    /// The earlier stay: both days, or neither.
+    fn previous(&self) -> Result<Vec<PreviousPeriod>, CliError> {
+        let (start, end) = self.v.previous_stay;
+        let start = self.date(start, "previous-stay-start", "stay.previous")?;
+        let end = self.date(end, "previous-stay-end", "stay.previous")?;
+        match (start, end) {
+            (None, None) => Ok(Vec::new()),
+            (Some(start), Some(end)) => Ok(vec![PreviousPeriod {
+                start,
+                end,
+                kind: PeriodKind::Instelling,
+                heb_owed: None,
+            }]),
+            _ => Err(CliError::new(
+                Code::Core(ErrorCode::InconsistentCareDates),
+                Some(&self.path("stay.previous")),
+                format!(
+                    "Vul bij het eerdere verblijf de eerste en de laatste dag in ({} en {}).",
+                    self.flag("previous-stay-start"),
+                    self.flag("previous-stay-end")
+                ),
+                format!(
+                    "Give the first and the last day of the earlier stay ({} and {}).",
+                    self.flag("previous-stay-start"),
+                    self.flag("previous-stay-end")
+                ),
+            )),
+        }
+    }
+
     fn person(&self, partner: bool) -> Result<Person, CliError> {
         let v = self.v;
-        let stay = if v.months_in_care.is_some() || v.stay_start.is_some() {
+        let previous = self.previous()?;
+        let stay = if v.months_in_care.is_some() || v.stay_start.is_some() || !previous.is_empty() {
             Some(Stay {
                 months_completed: v.months_in_care,
                 start: self.date(v.stay_start, "stay-start", "stay.start")?,
+                previous,
                 ..Stay::default()
             })
         } else {
@@ -501,6 +544,10 @@ fn input_from_flags(a: &EstimateArgs) -> Result<Input, CliError> {
             care: a.care.as_deref(),
             months_in_care: a.months_in_care,
             stay_start: a.stay_start.as_deref(),
+            previous_stay: (
+                a.previous_stay_start.as_deref(),
+                a.previous_stay_end.as_deref(),
+            ),
             mpt_max_20_hours: a.mpt_max_20_hours,
             income: a.income.as_deref(),
             assets: a.assets.as_deref(),
@@ -514,6 +561,7 @@ fn input_from_flags(a: &EstimateArgs) -> Result<Input, CliError> {
             care: a.partner_care.as_deref(),
             months_in_care: a.partner_months_in_care,
             stay_start: a.partner_stay_start.as_deref(),
+            previous_stay: (None, None),
             mpt_max_20_hours: false,
             income: a.partner_income.as_deref(),
             assets: a.partner_assets.as_deref(),

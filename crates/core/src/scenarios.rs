@@ -114,6 +114,7 @@ fn shift_dates(input: &Input, years: i32) -> Input {
 /// known year's when the year is not supported (marked as estimated).
 fn estimate_on(input: &Input, day: Date) -> Result<(Estimate, i32, bool), InputError> {
     let mut at = reframe_year(input, day.year() - input.year);
+    not_yet_admitted(&mut at, day);
     at.date = Some(day);
     at.days = None;
     if params::for_year(day.year()).is_some() {
@@ -125,17 +126,44 @@ fn estimate_on(input: &Input, day: Date) -> Result<(Estimate, i32, bool), InputE
     estimate_with_params(&back, p).map(|e| (e, latest, true))
 }
 
-/// The days on which the regime may change: the start, and the end of each
-/// person's start period (Blz 3.3.2.2 lid 1 a–b).
+/// A partner whose own stay begins after `day` still lives at home without Wlz care on that
+/// day (spec §6.1 case P: "spouse 2 at home without care until admitted"), so a timeline from
+/// the client's admission can pass the days before the partner's.
+fn not_yet_admitted(input: &mut Input, day: Date) {
+    if let Some(q) = input.partner.as_mut() {
+        if q.stay
+            .as_ref()
+            .and_then(|s| s.start)
+            .is_some_and(|s| s > day)
+        {
+            q.care = CareForms(vec![CareForm::None]);
+            q.stay = None;
+        }
+    }
+}
+
+/// The days on which the regime may change: the start, a partner's later admission, and the
+/// end of each person's start period (Blz 3.3.2.2 lid 1 a–b), each seen from the day its stay
+/// has begun.
 fn switch_days(input: &Input, from: Date, to: Date) -> Vec<Date> {
     let mut days = vec![from];
-    let mut probe = input.clone();
-    probe.date = Some(from);
-    if let Ok(h) = household::build(&probe) {
-        for m in &h.members {
-            if let Some(end) = crate::regime::start_period(&h, m).ends {
-                if end > from && end <= to {
-                    days.push(end);
+    let admitted = input
+        .partner
+        .as_ref()
+        .and_then(|q| q.stay.as_ref())
+        .and_then(|s| s.start)
+        .filter(|d| *d > from && *d <= to);
+    days.extend(admitted);
+    for probe_day in std::iter::once(from).chain(admitted) {
+        let mut probe = input.clone();
+        not_yet_admitted(&mut probe, probe_day);
+        probe.date = Some(probe_day);
+        if let Ok(h) = household::build(&probe) {
+            for m in &h.members {
+                if let Some(end) = crate::regime::start_period(&h, m).ends {
+                    if end > from && end <= to {
+                        days.push(end);
+                    }
                 }
             }
         }

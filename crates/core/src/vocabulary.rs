@@ -36,6 +36,8 @@ pub enum Key {
     Care,
     MonthsInCare,
     StayStart,
+    PreviousStayStart,
+    PreviousStayEnd,
     MptMax20Hours,
     Income,
     Assets,
@@ -100,7 +102,7 @@ const MONTHS: Kind = Kind::Whole {
 };
 
 impl Key {
-    pub const ALL: [Key; 29] = [
+    pub const ALL: [Key; 31] = [
         Key::Year,
         Key::Date,
         Key::Days,
@@ -109,6 +111,8 @@ impl Key {
         Key::Care,
         Key::MonthsInCare,
         Key::StayStart,
+        Key::PreviousStayStart,
+        Key::PreviousStayEnd,
         Key::MptMax20Hours,
         Key::Income,
         Key::Assets,
@@ -143,6 +147,8 @@ impl Key {
             Key::Care => def("care", "client.care", K::Care, "Care form: instelling, vpt, mpt, pgb, dtv; several as a comma list (pgb,mpt)", "Zorgvorm: instelling, vpt, mpt, pgb, dtv; meer dan één met komma's (pgb,mpt)", Some("leveringsvorm")),
             Key::MonthsInCare => def("months-in-care", "client.stay.months_completed", MONTHS, "Whole months of the current stay in an instelling already completed", "Hele maanden van het verblijf in de instelling die al voorbij zijn", None),
             Key::StayStart => def("stay-start", "client.stay.start", K::Date, "First day of the current stay (YYYY-MM-DD); needs the date", "Eerste dag van het verblijf (JJJJ-MM-DD); met de datum", None),
+            Key::PreviousStayStart => def("previous-stay-start", "client.stay.previous", K::Date, "First day of an earlier stay in an instelling (YYYY-MM-DD), for the 60-day and 4-month rules (Blz 3.3.2.2 lid 7–8)", "Eerste dag van een eerder verblijf in een instelling (JJJJ-MM-DD)", None),
+            Key::PreviousStayEnd => def("previous-stay-end", "client.stay.previous", K::Date, "Last day of that earlier stay (YYYY-MM-DD)", "Laatste dag van dat eerdere verblijf (JJJJ-MM-DD)", None),
             Key::MptMax20Hours => def("mpt-max-20-hours", "client.mpt_max_20_hours", K::Flag, "mpt of at most 20 hours of zorg in natura per month", "mpt van hoogstens 20 uur zorg in natura per maand", None),
             Key::Income => def("income", "client.income", K::Amount, "Verzamelinkomen of the peiljaar (contribution year − 2), e.g. 38.000 or 38000", "Verzamelinkomen van het peiljaar (2 jaar voor het bijdragejaar), bijvoorbeeld 38.000", Some("verzamelinkomen")),
             Key::Assets => def("assets", "client.assets", K::Amount, "Rendementsgrondslag (box-3 assets minus debts) on 1 January of the peiljaar", "Spaargeld en beleggingen min schulden (box 3) op 1 januari van het peiljaar", Some("grondslag sparen en beleggen")),
@@ -181,6 +187,8 @@ impl Key {
             Key::Care => "care",
             Key::MonthsInCare => "months-in-care",
             Key::StayStart => "stay-start",
+            Key::PreviousStayStart => "previous-stay-start",
+            Key::PreviousStayEnd => "previous-stay-end",
             Key::MptMax20Hours => "mpt-max-20-hours",
             Key::Income => "income",
             Key::Assets => "assets",
@@ -227,6 +235,8 @@ impl Key {
             Key::Care => "client.care",
             Key::MonthsInCare => "client.stay.months_completed",
             Key::StayStart => "client.stay.start",
+            Key::PreviousStayStart => "client.stay.previous",
+            Key::PreviousStayEnd => "client.stay.previous",
             Key::MptMax20Hours => "client.mpt_max_20_hours",
             Key::Income => "client.income",
             Key::Assets => "client.assets",
@@ -313,7 +323,12 @@ mod tests {
         }
         assert_eq!(
             Key::for_field("client.stay"),
-            [Key::MonthsInCare, Key::StayStart]
+            [
+                Key::MonthsInCare,
+                Key::StayStart,
+                Key::PreviousStayStart,
+                Key::PreviousStayEnd
+            ]
         );
         assert_eq!(Key::for_field("client.age"), [Key::Age, Key::BirthDate]);
         assert_eq!(

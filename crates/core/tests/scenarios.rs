@@ -285,3 +285,23 @@ fn compare_marks_the_current_option() {
     assert_eq!(with_months(3), ["instelling-start"]);
     assert_eq!(with_months(4), ["instelling"]);
 }
+
+/// Spec §6.1 case P as a timeline from the first admission (1 January 2024): the partner is at
+/// home without care until 1 March (lid 2 a), then both stay and the partner's start period
+/// runs until 1 July (lid 1 b): € 383,33 a month; from July the hoge bijdrage once,
+/// € 1.917,83 (fixtures P-2024-02-15, P-2024-06-30, P-2024-07-01, by hand).
+#[test]
+fn case_p_as_a_timeline_switches_on_1_july() {
+    let i = Input::from_json(
+        r#"{"version":1,"year":2024,"date":"2024-07-01",
+            "client":{"age":75,"care":"instelling","stay":{"start":"2024-01-01"},"income":28000,"tax":4000},
+            "partner":{"age":72,"care":"instelling","stay":{"start":"2024-03-01"},"income":18000,"tax":1500}}"#,
+    )
+    .unwrap();
+    let t = scenarios::timeline(&i, Date::new(2024, 1, 1).unwrap(), 8).unwrap();
+    let amounts: Vec<String> = t.months.iter().map(|m| m.amount.to_string()).collect();
+    assert_eq!(&amounts[..6], ["383.33"; 6]);
+    assert_eq!(amounts[6], "1917.83");
+    assert_eq!(t.months[6].segments[0].regime, Regime::Hoge);
+    assert_eq!(t.months[5].segments[0].regime, Regime::Lage);
+}

@@ -32,6 +32,11 @@ pub enum Field {
     Age,
     Care,
     MonthsInCare,
+    /// The first day of the stay (instead of the months), `YYYY-MM-DD`.
+    StayStart,
+    /// An earlier stay in an instelling, first and last day (the 60-day and 4-month rules).
+    PreviousStayStart,
+    PreviousStayEnd,
     MptMax20Hours,
     Income,
     Assets,
@@ -41,6 +46,7 @@ pub enum Field {
     PartnerAge,
     PartnerCare,
     PartnerMonthsInCare,
+    PartnerStayStart,
     PartnerIncome,
     PartnerAssets,
     PartnerTax,
@@ -49,6 +55,10 @@ pub enum Field {
     ReturnHomeExpected,
     WmoMaatwerkvoorziening,
     Zorgtoeslag,
+    /// The day the estimate is for (with a dated stay); empty: today, within the year.
+    Date,
+    /// Days of the month the contribution is due (a part month); from a link only.
+    Days,
     /// What-if: the expected verzamelinkomen of the contribution year itself.
     NowIncome,
     NowPartnerIncome,
@@ -56,12 +66,15 @@ pub enum Field {
 }
 
 impl Field {
-    pub const ALL: [Field; 25] = [
+    pub const ALL: [Field; 31] = [
         Field::Year,
         Field::Partner,
         Field::Age,
         Field::Care,
         Field::MonthsInCare,
+        Field::StayStart,
+        Field::PreviousStayStart,
+        Field::PreviousStayEnd,
         Field::MptMax20Hours,
         Field::Income,
         Field::Assets,
@@ -71,6 +84,7 @@ impl Field {
         Field::PartnerAge,
         Field::PartnerCare,
         Field::PartnerMonthsInCare,
+        Field::PartnerStayStart,
         Field::PartnerIncome,
         Field::PartnerAssets,
         Field::PartnerTax,
@@ -79,6 +93,8 @@ impl Field {
         Field::ReturnHomeExpected,
         Field::WmoMaatwerkvoorziening,
         Field::Zorgtoeslag,
+        Field::Date,
+        Field::Days,
         Field::NowIncome,
         Field::NowPartnerIncome,
         Field::NowBijstand,
@@ -92,6 +108,9 @@ impl Field {
             Field::Age => Key::Age,
             Field::Care => Key::Care,
             Field::MonthsInCare => Key::MonthsInCare,
+            Field::StayStart => Key::StayStart,
+            Field::PreviousStayStart => Key::PreviousStayStart,
+            Field::PreviousStayEnd => Key::PreviousStayEnd,
             Field::MptMax20Hours => Key::MptMax20Hours,
             Field::Income => Key::Income,
             Field::Assets => Key::Assets,
@@ -101,6 +120,7 @@ impl Field {
             Field::PartnerAge => Key::PartnerAge,
             Field::PartnerCare => Key::PartnerCare,
             Field::PartnerMonthsInCare => Key::PartnerMonthsInCare,
+            Field::PartnerStayStart => Key::PartnerStayStart,
             Field::PartnerIncome => Key::PartnerIncome,
             Field::PartnerAssets => Key::PartnerAssets,
             Field::PartnerTax => Key::PartnerTax,
@@ -109,6 +129,8 @@ impl Field {
             Field::ReturnHomeExpected => Key::ReturnHomeExpected,
             Field::WmoMaatwerkvoorziening => Key::WmoMaatwerkvoorziening,
             Field::Zorgtoeslag => Key::Zorgtoeslag,
+            Field::Date => Key::Date,
+            Field::Days => Key::Days,
             Field::Partner | Field::NowIncome | Field::NowPartnerIncome | Field::NowBijstand => {
                 return None
             }
@@ -233,6 +255,12 @@ pub struct FormData {
     pub now_income: String,
     pub now_partner_income: String,
     pub now_bijstand: bool,
+    pub stay_start: String,
+    pub previous_stay_start: String,
+    pub previous_stay_end: String,
+    pub partner_stay_start: String,
+    pub date: String,
+    pub days: String,
 }
 
 impl Default for FormData {
@@ -264,6 +292,12 @@ impl Default for FormData {
             now_income: String::new(),
             now_partner_income: String::new(),
             now_bijstand: false,
+            stay_start: String::new(),
+            previous_stay_start: String::new(),
+            previous_stay_end: String::new(),
+            partner_stay_start: String::new(),
+            date: String::new(),
+            days: String::new(),
         }
     }
 }
@@ -313,6 +347,12 @@ impl FormData {
             Field::PartnerWorkIncome => self.partner_work_income.clone(),
             Field::NowIncome => self.now_income.clone(),
             Field::NowPartnerIncome => self.now_partner_income.clone(),
+            Field::StayStart => self.stay_start.clone(),
+            Field::PreviousStayStart => self.previous_stay_start.clone(),
+            Field::PreviousStayEnd => self.previous_stay_end.clone(),
+            Field::PartnerStayStart => self.partner_stay_start.clone(),
+            Field::Date => self.date.clone(),
+            Field::Days => self.days.clone(),
             flag => if self.flag(flag) { "1" } else { "" }.to_string(),
         }
     }
@@ -375,6 +415,12 @@ impl FormData {
             Field::WmoMaatwerkvoorziening => self.wmo_maatwerkvoorziening = flag_value(value),
             Field::Zorgtoeslag => self.zorgtoeslag = flag_value(value),
             Field::NowBijstand => self.now_bijstand = flag_value(value),
+            Field::StayStart => self.stay_start = v.trim().to_string(),
+            Field::PreviousStayStart => self.previous_stay_start = v.trim().to_string(),
+            Field::PreviousStayEnd => self.previous_stay_end = v.trim().to_string(),
+            Field::PartnerStayStart => self.partner_stay_start = v.trim().to_string(),
+            Field::Date => self.date = v.trim().to_string(),
+            Field::Days => self.days = v.trim().to_string(),
         }
     }
 
@@ -403,11 +449,23 @@ impl FormData {
 
     fn asked_for(&self, input: &Input) -> BTreeSet<Field> {
         let core = questions::relevant_questions(input);
+        // A stay's first day answers the same question as its months; the date and the days
+        // belong to a dated stay (or to a link that gives them).
+        let has = |f: Field| !self.text(f).trim().is_empty();
         Field::ALL
             .into_iter()
-            .filter(|f| match f.question() {
-                Some(q) => core.contains(&q),
-                None => *f != Field::NowPartnerIncome || self.partner,
+            .filter(|f| match f {
+                Field::StayStart => core.contains(&Question::MonthsInCare),
+                Field::PreviousStayStart | Field::PreviousStayEnd => {
+                    core.contains(&Question::MonthsInCare) && has(Field::StayStart)
+                }
+                Field::PartnerStayStart => core.contains(&Question::PartnerMonthsInCare),
+                Field::Date => self.dated() || has(Field::Date),
+                Field::Days => has(Field::Days),
+                _ => match f.question() {
+                    Some(q) => core.contains(&q),
+                    None => *f != Field::NowPartnerIncome || self.partner,
+                },
             })
             .collect()
     }
@@ -416,11 +474,27 @@ impl FormData {
     /// the page says so instead of dropping them in silence.
     pub fn not_used(&self) -> Vec<(Field, Text)> {
         let input = self.read().0;
-        Field::ALL
+        let mut unused: Vec<(Field, Text)> = Field::ALL
             .into_iter()
             .filter(|f| self.answered(*f))
             .filter_map(|f| Some((f, questions::not_used(&input, f.question()?)?)))
-            .collect()
+            .collect();
+        for (months, start) in [
+            (Field::MonthsInCare, Field::StayStart),
+            (Field::PartnerMonthsInCare, Field::PartnerStayStart),
+        ] {
+            let both = self.answered(months) && !self.text(start).trim().is_empty();
+            if both && !unused.iter().any(|(f, _)| *f == months) {
+                unused.push((
+                    months,
+                    Text::fixed(
+                        "U gaf ook de begindatum. Die gebruiken wij: dat is precies.",
+                        "You also gave the start date. We use that: it is exact.",
+                    ),
+                ));
+            }
+        }
+        unused
     }
 
     /// Whether the user gave this question an answer of their own (not the default).
@@ -497,6 +571,104 @@ impl FormData {
         Err(errors)
     }
 
+    /// A stay from its first day when that is given (the core then counts the start period
+    /// by the day), else from the whole months completed. The two together would contradict each
+    /// other: the date wins, and the months are listed as not used ([`FormData::not_used`]).
+    fn stay_of(&self, start: Field, months: Field, errors: &mut Vec<FieldError>) -> Option<Stay> {
+        let text = self.text(start);
+        if text.trim().is_empty() {
+            return stay(&self.text(months), months, errors);
+        }
+        let previous = if start == Field::StayStart {
+            self.previous_stay(errors)
+        } else {
+            Vec::new()
+        };
+        parse_date(&text, start, errors).map(|d| Stay {
+            start: Some(d),
+            previous,
+            ..Stay::default()
+        })
+    }
+
+    /// The client's earlier stay in an instelling, when both its days are given.
+    fn previous_stay(&self, errors: &mut Vec<FieldError>) -> Vec<wlz_core::input::PreviousPeriod> {
+        let (s, e) = (
+            self.previous_stay_start.trim(),
+            self.previous_stay_end.trim(),
+        );
+        if s.is_empty() && e.is_empty() {
+            return Vec::new();
+        }
+        let missing = |f| {
+            FieldError::new(
+                f,
+                "Vul de eerste en de laatste dag van het eerdere verblijf in.",
+                "Enter the first and the last day of the earlier stay.",
+            )
+        };
+        if s.is_empty() || e.is_empty() {
+            let f = if s.is_empty() {
+                Field::PreviousStayStart
+            } else {
+                Field::PreviousStayEnd
+            };
+            errors.push(missing(f));
+            return Vec::new();
+        }
+        let start = parse_date(s, Field::PreviousStayStart, errors);
+        let end = parse_date(e, Field::PreviousStayEnd, errors);
+        start
+            .zip(end)
+            .map(|(start, end)| wlz_core::input::PreviousPeriod {
+                start,
+                end,
+                kind: wlz_core::input::PeriodKind::Instelling,
+                heb_owed: None,
+            })
+            .into_iter()
+            .collect()
+    }
+
+    /// Whether a stay is given by its first day (then the estimate is for a day).
+    fn dated(&self) -> bool {
+        !self.stay_start.trim().is_empty()
+            || (self.partner && !self.partner_stay_start.trim().is_empty())
+    }
+
+    /// The day the estimate is for: as given, or with a dated stay today within the contribution
+    /// year (1 January of a later year, 31 December of an earlier one).
+    fn estimate_date(&self, errors: &mut Vec<FieldError>) -> Option<wlz_core::Date> {
+        if !self.date.trim().is_empty() {
+            return parse_date(&self.date, Field::Date, errors);
+        }
+        if !self.dated() {
+            return None;
+        }
+        let first = wlz_core::Date::new(self.year, 1, 1)?;
+        let last = wlz_core::Date::new(self.year, 12, 31)?;
+        Some(crate::browser::today().map_or(first, |t| t.clamp(first, last)))
+    }
+
+    /// The days of a part month, when a link gives them.
+    fn days_due(&self, errors: &mut Vec<FieldError>) -> Option<i64> {
+        let t = self.days.trim();
+        if t.is_empty() {
+            return None;
+        }
+        match t.parse::<i64>() {
+            Ok(d) if (0..=31).contains(&d) => Some(d),
+            _ => {
+                errors.push(FieldError::new(
+                    Field::Days,
+                    "Vul een aantal dagen in, van 0 tot en met 31.",
+                    "Enter a number of days, from 0 to 31.",
+                ));
+                None
+            }
+        }
+    }
+
     /// The input with every valid answer, and the problems with all answers.
     fn read(&self) -> (Input, Vec<FieldError>) {
         let mut errors = Vec::new();
@@ -556,7 +728,7 @@ impl FormData {
             }
             Some(c) => Some(c),
         };
-        let client_stay = stay(&self.months_in_care, Field::MonthsInCare, &mut errors);
+        let client_stay = self.stay_of(Field::StayStart, Field::MonthsInCare, &mut errors);
 
         let partner = partner_amounts.map(|(p_income, p_assets, p_tax, p_work)| {
             let p_age = parse_age(&self.partner_age, Field::PartnerAge, &mut errors);
@@ -571,8 +743,8 @@ impl FormData {
                     None
                 }
             };
-            let p_stay = stay(
-                &self.partner_months_in_care,
+            let p_stay = self.stay_of(
+                Field::PartnerStayStart,
                 Field::PartnerMonthsInCare,
                 &mut errors,
             );
@@ -591,7 +763,7 @@ impl FormData {
         let input = Input {
             version: CONTRACT_VERSION,
             year: self.year,
-            date: None,
+            date: self.estimate_date(&mut errors),
             client: Person {
                 age,
                 care: CareForms(care.into_iter().collect()),
@@ -612,7 +784,7 @@ impl FormData {
                 zorgtoeslag: self.zorgtoeslag,
                 ..HouseholdFacts::default()
             },
-            days: None,
+            days: self.days_due(&mut errors),
             readings: Default::default(),
         };
         (input, errors)
@@ -773,6 +945,19 @@ impl FormData {
 }
 
 /// The whole months of a stay completed (`0`–`3`; empty: 4 months or more, no stay data).
+/// A date as `YYYY-MM-DD` (what a date field gives).
+fn parse_date(text: &str, f: Field, errors: &mut Vec<FieldError>) -> Option<wlz_core::Date> {
+    let d = wlz_core::Date::parse(text.trim());
+    if d.is_none() {
+        errors.push(FieldError::new(
+            f,
+            "Vul een datum in, zoals 2026-03-10.",
+            "Enter a date, like 2026-03-10.",
+        ));
+    }
+    d
+}
+
 fn stay(months: &str, f: Field, errors: &mut Vec<FieldError>) -> Option<Stay> {
     let m = months.trim();
     if m.is_empty() {

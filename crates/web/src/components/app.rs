@@ -1,12 +1,12 @@
 //! The page: header, the questions beside the answer, what changes the
 //! answer, the facts to trust it by, and the explainer.
 
-use super::chart::CurveView;
+use super::chart::curve_view;
 use super::examples::examples;
 use super::questions::Questions;
-use super::result::{amount_bar, dossier, ErrorSummary, ResultView};
-use super::scenarios::{CompareView, PartnerView, ScenarioProps, TimelineView, WhatIfView};
-use super::trust::{Footer, Trust};
+use super::result::{amount_bar, dossier, error_summary, ResultView};
+use super::scenarios::{compare_view, partner_view, timeline_view, what_if_view, ScenarioProps};
+use super::trust::{footer, trust};
 use super::Ctx;
 use crate::about::about_static;
 use crate::browser;
@@ -155,20 +155,20 @@ pub fn App(props: &AppProps) -> Html {
                         { amount_bar(&ctx) }
                     </div>
                     <div class="col-result">
-                        <ErrorSummary />
+                        { error_summary(&ctx) }
                         { dossier(&ctx) }
                         <ResultView />
                         if let (Some(p), true) = (scenario, computed.outcome.input.is_some()) {
-                            <TimelineView ..p.clone() />
-                            <PartnerView ..p.clone() />
-                            <CompareView ..p.clone() />
-                            <CurveView ..p />
+                            { timeline_view(&p) }
+                            { partner_view(&p) }
+                            { compare_view(&p) }
+                            { curve_view(&p) }
                         }
-                        <WhatIfView />
+                        { what_if_view(&ctx) }
                     </div>
                 </main>
                 <div class="below">
-                    <Trust />
+                    { trust(&ctx) }
                     if !embed {
                         <aside class="about-wlz" aria-labelledby="about-title">
                             <h2 id="about-title">{ tr(lang, "Over de Wlz", "About the Wlz") }</h2>
@@ -176,7 +176,7 @@ pub fn App(props: &AppProps) -> Html {
                         </aside>
                     }
                 </div>
-                if !embed { <Footer /> }
+                if !embed { { footer(&ctx) } }
             </div>
         </ContextProvider<Ctx>>
     }

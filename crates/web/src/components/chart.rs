@@ -130,8 +130,7 @@ pub fn svg(c: &IncomeCurve, lang: Lang) -> Html {
     }
 }
 
-#[component]
-pub fn CurveView(p: &ScenarioProps) -> Html {
+pub fn curve_view(p: &ScenarioProps) -> Html {
     let lang = p.lang;
     let Ok(c) = income_curve(&p.input, 41) else {
         return html! {};

@@ -95,6 +95,10 @@ pub struct TextProps {
     /// A unit after the field (`jaar`).
     #[prop_or_default]
     pub suffix: Option<String>,
+    /// The input's type: `text`, or `date` for a day (a phone then shows its date picker and
+    /// the value is `YYYY-MM-DD`).
+    #[prop_or("text")]
+    pub kind: &'static str,
     #[prop_or_default]
     pub class: Classes,
 }
@@ -125,7 +129,7 @@ pub fn TextField(p: &TextProps) -> Html {
             { help(field, &p.words, &error, lang) }
             <div class="input-row">
                 if amount { <span class="prefix" aria-hidden="true">{ "€" }</span> }
-                <input id={k} name={k} type="text" inputmode={p.inputmode}
+                <input id={k} name={k} type={p.kind} inputmode={p.inputmode}
                     class={classes!(amount.then_some("amount"))}
                     autocomplete="off" spellcheck="false"
                     value={ctx.state.form.text(field)}

@@ -157,6 +157,22 @@ pub fn Questions() -> Html {
                             tr(lang, "Hoe lang woont u al in de instelling?", "How long have you lived in the institution?"),
                             tr(lang, "De eerste 4 maanden betaalt u de lage eigen bijdrage. Daarna vaak de hoge.", "For the first 4 months you pay the low contribution. After that often the high one."))} />
                 }
+                if asks(Field::StayStart) {
+                    <TextField field={Field::StayStart} kind="date" inputmode="numeric" class={classes!("short")}
+                        words={Words::new(
+                            tr(lang, "Of: op welke dag begon het verblijf? (mag leeg)", "Or: on which day did the stay begin? (may be left empty)"),
+                            tr(lang, "Met de datum rekenen wij per dag. U ziet dan ook wanneer de hoge eigen bijdrage begint.", "With the date we count by the day. You then also see when the high contribution starts."))} />
+                }
+                if asks(Field::PreviousStayStart) {
+                    <TextField field={Field::PreviousStayStart} kind="date" inputmode="numeric" class={classes!("short")}
+                        words={Words::new(
+                            tr(lang, "Woonde u eerder al in een instelling? Eerste dag (mag leeg)", "Did you live in an instelling before? First day (may be left empty)"),
+                            tr(lang, "Een eerder verblijf kan meetellen voor de eerste 4 maanden. Of die al voorbij zijn.", "An earlier stay can count towards the first 4 months. Or they may already be over."))} />
+                    <TextField field={Field::PreviousStayEnd} kind="date" inputmode="numeric" class={classes!("short")}
+                        words={Words::new(
+                            tr(lang, "Laatste dag van dat eerdere verblijf", "Last day of that earlier stay"),
+                            tr(lang, "Wij rekenen uit of het CAK het eerdere verblijf meetelt.", "We work out whether the CAK counts the earlier stay."))} />
+                }
                 if asks(Field::MptMax20Hours) {
                     <CheckField field={Field::MptMax20Hours}
                         words={Words::new(
@@ -193,6 +209,24 @@ pub fn Questions() -> Html {
                         words={Words::new(
                             tr(lang, "Hoe lang woont uw partner al in de instelling?", "How long has your partner lived in the institution?"),
                             tr(lang, "Ook voor uw partner tellen de eerste 4 maanden.", "The first 4 months count for your partner too."))} />
+                }
+                if asks(Field::PartnerStayStart) {
+                    <TextField field={Field::PartnerStayStart} kind="date" inputmode="numeric" class={classes!("short")}
+                        words={Words::new(
+                            tr(lang, "Of: op welke dag begon het verblijf van uw partner? (mag leeg)", "Or: on which day did your partner's stay begin? (may be left empty)"),
+                            tr(lang, "Met de datum rekenen wij per dag.", "With the date we count by the day."))} />
+                }
+                if asks(Field::Date) {
+                    <TextField field={Field::Date} kind="date" inputmode="numeric" class={classes!("short")}
+                        words={Words::new(
+                            tr(lang, "Voor welke dag wilt u het bedrag weten? (mag leeg)", "For which day do you want the amount? (may be left empty)"),
+                            tr(lang, "Leeg: vandaag, of de dichtstbijzijnde dag in het gekozen jaar.", "Empty: today, or the nearest day in the chosen year."))} />
+                }
+                if asks(Field::Days) {
+                    <TextField field={Field::Days} inputmode="numeric" class={classes!("short")} suffix={tr(lang, "dagen", "days").to_string()}
+                        words={Words::new(
+                            tr(lang, "Over hoeveel dagen van de maand betaalt u?", "For how many days of the month do you pay?"),
+                            tr(lang, "Voor een deel van een maand rekent het CAK per dag.", "For part of a month the CAK charges per day."))} />
                 }
             </section>
 

@@ -13,9 +13,7 @@ use wlz_core::{Estimate, Lang, NoteKind, Regime};
 use yew::prelude::*;
 
 /// The error summary: shown after "Bereken", each message a link to its field.
-#[component]
-pub fn ErrorSummary() -> Html {
-    let ctx = use_app();
+pub fn error_summary(ctx: &super::Ctx) -> Html {
     let lang = ctx.state.lang;
     if !ctx.state.submitted || ctx.visible_errors.is_empty() {
         return html! {};
@@ -207,9 +205,7 @@ fn step_row(
 }
 
 /// The main line of the calculation, then every step behind a disclosure.
-#[component]
-fn Breakdown() -> Html {
-    let ctx = use_app();
+fn breakdown(ctx: &super::Ctx) -> Html {
     let lang = ctx.state.lang;
     let Some(e) = ctx.computed.estimate.as_ref() else {
         return html! {};
@@ -380,11 +376,11 @@ pub fn ResultView() -> Html {
                         Lang::En => format!("Like the CAK, we use your income and assets of {}.", e.peiljaar),
                     } }
                 </p>
-                <Breakdown />
+                { breakdown(&ctx) }
                 { notes(e, lang) }
                 <div class="result-actions no-print">
                     <button type="button" onclick={onprint}>{ tr(lang, "Print voor het dossier", "Print for the file") }</button>
-                    <super::trust::ShareButton />
+                    { super::trust::share_button(&ctx) }
                 </div>
             }
         </section>

@@ -4,7 +4,7 @@
 
 use super::fields::{CheckField, TextField, Words};
 use super::result::regime_key;
-use super::{use_app, ExtLink};
+use super::ExtLink;
 use crate::form::Field;
 use crate::i18n::{date_long, eur, month_name, regime_name, tr};
 use crate::state::{Action, State};
@@ -42,8 +42,7 @@ pub struct ScenarioProps {
 
 /// The first 12 months of a stay in an instelling: the start period at the
 /// lage bijdrage, then the hoge, with the totals.
-#[component]
-pub fn TimelineView(p: &ScenarioProps) -> Html {
+pub fn timeline_view(p: &ScenarioProps) -> Html {
     let lang = p.lang;
     let input = &*p.input;
     if !input.client.care.0.contains(&CareForm::Instelling) {
@@ -51,13 +50,17 @@ pub fn TimelineView(p: &ScenarioProps) -> Html {
     }
     let year = input.year;
     let month = p.timeline_start;
-    let Some(start) = Date::new(year, month as u8, 1) else {
+    // A stay given by its first day starts the timeline on that day; else on the 1st of the
+    // month chosen here.
+    let dated = input.client.stay.as_ref().and_then(|s| s.start);
+    let Some(start) = dated.or_else(|| Date::new(year, month as u8, 1)) else {
         return html! {};
     };
     // The timeline is of a stay that starts on `start`: no months completed yet.
     let mut fresh = input.clone();
     if let Some(stay) = fresh.client.stay.as_mut() {
         stay.months_completed = None;
+        stay.start = None;
     }
     let t = match scenarios::timeline(&fresh, start, 12) {
         Ok(t) => t,
@@ -71,20 +74,44 @@ pub fn TimelineView(p: &ScenarioProps) -> Html {
         })
     };
     let estimated = t.months.iter().any(|m| m.estimated_parameters);
+    // The day the hoge bijdrage starts, and what that month costs (a part month is charged
+    // per day, Blz 3.3.2.9 lid 2): from the core's timeline.
+    let heb_start = t.months.iter().find_map(|m| {
+        m.segments
+            .iter()
+            .find(|s| s.regime == Regime::Hoge)
+            .map(|s| (s.from, m))
+    });
     html! {
         <section class="scenario timeline" aria-labelledby="timeline-title">
             <h3 id="timeline-title">{ tr(lang, "De eerste 12 maanden van een verblijf", "The first 12 months of a stay") }</h3>
             <p>{ tr(lang,
                 "De eerste 4 maanden betaalt u de lage eigen bijdrage. Daarna de hoge, tenzij u kinderen heeft, uw partner thuis woont of u binnen 4 maanden naar huis gaat.",
                 "For the first 4 months you pay the low contribution. After that the high one, unless you have children, your partner lives at home or you go home within 4 months.") }</p>
-            <div class="field inline">
-                <label for="timeline-start">{ tr(lang, "Het verblijf begint op 1", "The stay starts on 1") }</label>
-                <select id="timeline-start" {onchange}>
-                    { for (1..=12u32).map(|m| html! {
-                        <option value={m.to_string()} selected={m == month}>{ format!("{} {year}", month_name(m, lang)) }</option>
-                    }) }
-                </select>
-            </div>
+            if dated.is_none() {
+                <div class="field inline">
+                    <label for="timeline-start">{ tr(lang, "Het verblijf begint op 1", "The stay starts on 1") }</label>
+                    <select id="timeline-start" {onchange}>
+                        { for (1..=12u32).map(|m| html! {
+                            <option value={m.to_string()} selected={m == month}>{ format!("{} {year}", month_name(m, lang)) }</option>
+                        }) }
+                    </select>
+                </div>
+            } else {
+                <p id="timeline-from">{ match lang {
+                    Lang::Nl => format!("Het verblijf begon op {}.", date_long(start, lang)),
+                    Lang::En => format!("The stay began on {}.", date_long(start, lang)),
+                } }</p>
+            }
+            if let Some((from, m)) = heb_start {
+                <p id="heb-start"><strong>{ match lang {
+                    Lang::Nl => format!("De hoge eigen bijdrage begint op {}.", date_long(from, lang)),
+                    Lang::En => format!("The high contribution starts on {}.", date_long(from, lang)),
+                } }</strong>{ " " }{ match lang {
+                    Lang::Nl => format!("In die maand betaalt u {}.", eur(m.amount, lang)),
+                    Lang::En => format!("In that month you pay {}.", eur(m.amount, lang)),
+                } }</p>
+            }
             <table class="timeline-table">
                 <caption class="visually-hidden">{ tr(lang, "Eigen bijdrage per maand", "Contribution per month") }</caption>
                 <thead><tr>
@@ -140,8 +167,7 @@ pub fn TimelineView(p: &ScenarioProps) -> Html {
 }
 
 /// Every care form for this household, side by side.
-#[component]
-pub fn CompareView(p: &ScenarioProps) -> Html {
+pub fn compare_view(p: &ScenarioProps) -> Html {
     let lang = p.lang;
     let input = &*p.input;
     let Ok(c) = scenarios::compare(input) else {
@@ -181,8 +207,7 @@ pub fn CompareView(p: &ScenarioProps) -> Html {
 
 /// Where the partner lives, side by side (`wlz_core::scenarios::partner_options`, spec §3.1,
 /// §3.5): shown when the client lives in an instelling, where all four places are possible.
-#[component]
-pub fn PartnerView(p: &ScenarioProps) -> Html {
+pub fn partner_view(p: &ScenarioProps) -> Html {
     let lang = p.lang;
     let Ok(options) = scenarios::partner_options(&p.input) else {
         return html! {};
@@ -225,9 +250,7 @@ pub fn PartnerView(p: &ScenarioProps) -> Html {
 }
 
 /// "My income has dropped": can the CAK use this year's income instead?
-#[component]
-pub fn WhatIfView() -> Html {
-    let ctx = use_app();
+pub fn what_if_view(ctx: &super::Ctx) -> Html {
     let lang = ctx.state.lang;
     let Some(input) = ctx.computed.outcome.input.as_ref() else {
         return html! {};

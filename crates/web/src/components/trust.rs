@@ -2,7 +2,7 @@
 //! CAK, the CIZ, client support and the zorgkantoren, the share link (with a
 //! warning before amounts go into a URL), and the footer.
 
-use super::{use_app, ExtLink};
+use super::ExtLink;
 use crate::i18n::tr;
 use crate::state::{Action, Share};
 use wlz_core::Lang;
@@ -39,9 +39,7 @@ pub const ZORGKANTOREN: [(&str, &str); 4] = [
 ];
 
 /// The facts behind the figure, always visible under the calculator.
-#[component]
-pub fn Trust() -> Html {
-    let ctx = use_app();
+pub fn trust(ctx: &super::Ctx) -> Html {
     let lang = ctx.state.lang;
     let year = ctx.state.form.year;
     let pj = wlz_core::params::peiljaar(year);
@@ -91,9 +89,7 @@ pub fn Trust() -> Html {
 }
 
 /// "Deel een link": asks first whether amounts may go into the link.
-#[component]
-pub fn ShareButton() -> Html {
-    let ctx = use_app();
+pub fn share_button(ctx: &super::Ctx) -> Html {
     let lang = ctx.state.lang;
     let d = ctx.dispatch.clone();
     let open = {
@@ -157,9 +153,7 @@ pub fn ShareButton() -> Html {
 /// The single self-contained HTML file `scripts/build-offline.sh` writes next to the page.
 const OFFLINE_FILE: &str = "wlz-bijdrage-offline.html";
 
-#[component]
-pub fn Footer() -> Html {
-    let ctx = use_app();
+pub fn footer(ctx: &super::Ctx) -> Html {
     let lang = ctx.state.lang;
     html! {
         <footer class="site-footer">
