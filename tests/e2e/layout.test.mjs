@@ -1,5 +1,5 @@
-// Every width from 320 px (issue 13): no sideways scrolling for the empty form, an error state
-// and a full couple result with every disclosure open, at phone, tablet and desktop sizes; on
+// Every width from 320 px (issue 13): no sideways scrolling for the empty form, an error state,
+// a full couple result with every disclosure open and the share dialog, at phone, tablet and desktop sizes; on
 // a phone the amount is in the first screen after a prefilled link (the amount bar); axe-core
 // clean at phone width. A screenshot of each state goes to test-results/layout-*.png.
 
@@ -58,6 +58,15 @@ for (const size of SIZES) {
     await openAllDetails(page);
     await settle(page);
     await noSidewaysScroll(size, 'couple');
+
+    // The share dialog, open, fits too.
+    await page.getByRole('button', { name: /^(Deel een link|Share a link)$/ }).click();
+    await page.locator('#share-panel').waitFor();
+    await noSidewaysScroll(size, 'share-ask');
+    await page.locator('#share-with').click();
+    await page.locator('#share-url').waitFor();
+    await noSidewaysScroll(size, 'share-link');
+    await page.getByRole('button', { name: /^(Sluiten|Close)$/ }).click();
   });
 }
 
