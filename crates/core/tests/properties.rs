@@ -13,17 +13,9 @@ fn signed_money(min_euros: i64, max_euros: i64) -> impl Strategy<Value = Decimal
     (min_euros * 100..=max_euros * 100).prop_map(|cents| Decimal::new(cents, 2))
 }
 
-const CLIENT_FORMS: [&str; 5] = ["instelling", "vpt", "mpt", "pgb", "dtv"];
-const PARTNER_FORMS: [&str; 8] = [
-    "none",
-    "instelling",
-    "vpt",
-    "mpt",
-    "pgb",
-    "dtv",
-    "living-along",
-    "beschermd-wonen",
-];
+mod common;
+use common::{CLIENT_FORMS, PARTNER_FORMS};
+
 const READINGS: [&str; 17] = [
     "joint_vermogen_threshold",
     "cot_grouping_outside",

@@ -11,17 +11,9 @@ use std::collections::BTreeMap;
 use wlz_core::questions::{is_relevant, relevant, Question};
 use wlz_core::{estimate, Input};
 
-const CLIENT_FORMS: [&str; 5] = ["instelling", "vpt", "mpt", "pgb", "dtv"];
-const PARTNER_FORMS: [&str; 8] = [
-    "none",
-    "instelling",
-    "vpt",
-    "mpt",
-    "pgb",
-    "dtv",
-    "living-along",
-    "beschermd-wonen",
-];
+mod common;
+use common::{CLIENT_FORMS, PARTNER_FORMS};
+
 const READINGS: [&str; 4] = [
     "dtv_always_leb",
     "bw_partner_no_start_period",

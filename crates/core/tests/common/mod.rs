@@ -2,6 +2,19 @@
 #![allow(dead_code)]
 
 use serde::Deserialize;
+
+/// The care forms a client can have, and the places a partner can be, as the contract names them.
+pub const CLIENT_FORMS: [&str; 5] = ["instelling", "vpt", "mpt", "pgb", "dtv"];
+pub const PARTNER_FORMS: [&str; 8] = [
+    "none",
+    "instelling",
+    "vpt",
+    "mpt",
+    "pgb",
+    "dtv",
+    "living-along",
+    "beschermd-wonen",
+];
 use std::path::{Path, PathBuf};
 use wlz_core::Input;
 
