@@ -172,11 +172,38 @@ pub struct Ask {
     pub reason: Text,
 }
 
+/// What the answers so far decide about every question, worked out once (a household build and
+/// a few regime decisions): a page asks it once per change and reads all its questions from it.
+pub struct Assessment(Situation);
+
+impl Assessment {
+    pub fn of(input: &Input) -> Assessment {
+        Assessment(Situation::of(input))
+    }
+
+    /// Whether one question can change the result.
+    pub fn asks(&self, q: Question) -> bool {
+        self.0.asks(q)
+    }
+
+    /// The questions that can change the result, in form order.
+    pub fn questions(&self) -> Vec<Question> {
+        Question::ALL
+            .into_iter()
+            .filter(|q| self.asks(*q))
+            .collect()
+    }
+
+    /// Why a question does not matter (one B1 sentence), or `None` when it does.
+    pub fn not_used(&self, q: Question) -> Option<Text> {
+        (!self.asks(q)).then(|| self.0.why_not(q))
+    }
+}
+
 /// Why a question does not matter for this household (one B1 sentence), or `None` when it
 /// does. The page shows this next to an answer that is no longer used.
 pub fn not_used(input: &Input, q: Question) -> Option<Text> {
-    let s = Situation::of(input);
-    (!s.asks(q)).then(|| s.why_not(q))
+    Assessment::of(input).not_used(q)
 }
 
 /// The questions whose answer can change the result for this (possibly half-filled)
@@ -193,13 +220,12 @@ pub fn relevant(input: &Input) -> Vec<Ask> {
 
 /// The questions of [`relevant`] without their reasons (what a form needs to show them).
 pub fn relevant_questions(input: &Input) -> Vec<Question> {
-    let s = Situation::of(input);
-    Question::ALL.into_iter().filter(|q| s.asks(*q)).collect()
+    Assessment::of(input).questions()
 }
 
 /// Whether one question matters (see [`relevant`]).
 pub fn is_relevant(input: &Input, q: Question) -> bool {
-    Situation::of(input).asks(q)
+    Assessment::of(input).asks(q)
 }
 
 /// What the household's answers so far decide.

@@ -473,11 +473,12 @@ impl FormData {
     /// The answers given that do not matter for this household, each with the core's reason:
     /// the page says so instead of dropping them in silence.
     pub fn not_used(&self) -> Vec<(Field, Text)> {
-        let input = self.read().0;
+        // One assessment for every answer (it decides the regime, so not once per answer).
+        let assessment = questions::Assessment::of(&self.read().0);
         let mut unused: Vec<(Field, Text)> = Field::ALL
             .into_iter()
             .filter(|f| self.answered(*f))
-            .filter_map(|f| Some((f, questions::not_used(&input, f.question()?)?)))
+            .filter_map(|f| Some((f, assessment.not_used(f.question()?)?)))
             .collect();
         for (months, start) in [
             (Field::MonthsInCare, Field::StayStart),
