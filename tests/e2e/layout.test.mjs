@@ -88,6 +88,11 @@ test('on a phone the amount is in the first screen after a prefilled link', asyn
       return title.y > -2 && title.y < size.height;
     }, `${size.name}: the explanation in view after the link`);
   }
+  // A link with mistakes: the bar says how many questions to check, and leads to them.
+  await page.setViewportSize({ width: 360, height: 740 });
+  await gotoApp(page, server.url, ERRORS);
+  await page.locator('#bar-errors').waitFor({ state: 'visible' });
+  assert.equal((await page.locator('#bar-errors').textContent()).trim(), 'Nog 2 vragen nakijken');
   await page.setViewportSize({ width: 1280, height: 900 });
   await gotoApp(page, server.url, COUPLE);
   await page.locator('#monthly-amount').waitFor();

@@ -394,7 +394,23 @@ pub fn ResultView() -> Html {
 pub fn amount_bar(ctx: &super::Ctx) -> Html {
     let lang = ctx.state.lang;
     let Some(e) = ctx.computed.estimate.as_ref() else {
-        return html! {};
+        // No amount yet but questions to check (a link with a mistake): say so, and lead there.
+        let n = ctx.visible_errors.len();
+        if n == 0 {
+            return html! {};
+        }
+        let text = match lang {
+            Lang::Nl if n == 1 => String::from("Nog 1 vraag nakijken"),
+            Lang::Nl => format!("Nog {n} vragen nakijken"),
+            Lang::En if n == 1 => String::from("1 question to check"),
+            Lang::En => format!("{n} questions to check"),
+        };
+        return html! {
+            <div class="amount-bar no-print" id="amount-bar">
+                <span id="bar-errors">{ text }</span>
+                <a href="#error-summary">{ tr(lang, "Naar de vragen", "To the questions") }</a>
+            </div>
+        };
     };
     html! {
         <div class="amount-bar no-print" id="amount-bar">
