@@ -86,3 +86,11 @@ pub fn to_input(c: &Case) -> Result<Input, wlz_core::InputError> {
     obj.insert("year".into(), c.year.into());
     Input::from_json(&v.to_string())
 }
+
+/// `WLZ_CASE=<part of a name>` runs only the fixture cases whose name contains it (case-insensitive),
+/// so one case can be run and debugged on its own:
+/// `WLZ_CASE=HX cargo test -p wlz-core --test fixtures -- --nocapture`.
+pub fn case_filter() -> impl Fn(&str) -> bool {
+    let want = std::env::var("WLZ_CASE").unwrap_or_default().to_lowercase();
+    move |name: &str| want.is_empty() || name.to_lowercase().contains(&want)
+}
