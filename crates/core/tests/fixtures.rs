@@ -1,6 +1,7 @@
 //! Runs every shared YAML case in `fixtures/` through the public API:
 //! the expected regime and amounts (from the spec's worked examples or hand
-//! calculations, never from this code), and for every successful case that
+//! calculations, never from this code), the intermediate steps a case lists
+//! (`expected.steps`, compared exactly), and for every successful case that
 //! the explanation trace adds up to the result.
 
 mod common;
@@ -23,6 +24,15 @@ fn every_fixture_matches_its_hand_calculation_and_its_trace_adds_up() {
         cases.len() >= 60 || std::env::var_os("WLZ_CASE").is_some(),
         "expected the full fixture set, found {}",
         cases.len()
+    );
+    // The intermediate steps stay listed: every case with a hand-computed LEB or HEB carries some.
+    let with_steps = cases
+        .iter()
+        .filter(|(_, c)| !c.expected.steps.is_empty())
+        .count();
+    assert!(
+        with_steps >= 200 || std::env::var_os("WLZ_CASE").is_some(),
+        "expected intermediate steps (`expected.steps`) in most cases, found {with_steps}"
     );
     let mut failures = Vec::new();
     let mut names = std::collections::HashSet::new();
@@ -98,6 +108,17 @@ fn every_fixture_matches_its_hand_calculation_and_its_trace_adds_up() {
                         if got.as_deref() != Some(w.as_str()) {
                             failures.push(format!("{id}: {sid} {got:?} ≠ expected {w}"));
                         }
+                    }
+                }
+                // Intermediate steps: exact, as the trace holds them (only trailing zeros dropped).
+                for (sid, want) in &exp.steps {
+                    let got = step(sid).map(|x| x.normalize().to_string());
+                    if got.as_deref() != Some(want.as_str()) {
+                        failures.push(format!(
+                            "{id}: step {sid} {} ≠ expected {want} ({})",
+                            got.as_deref().unwrap_or("missing"),
+                            c.calculation.as_deref().unwrap_or("")
+                        ));
                     }
                 }
                 if exp.regime.is_none() && exp.monthly.is_none() {

@@ -15,6 +15,7 @@ pub const PARTNER_FORMS: [&str; 8] = [
     "living-along",
     "beschermd-wonen",
 ];
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use wlz_core::Input;
 
@@ -48,6 +49,11 @@ pub struct Expected {
     pub tax_client: Option<String>,
     #[serde(default)]
     pub tax_partner: Option<String>,
+    /// Intermediate values of the explanation trace, OpenFisca-style: trace step id → amount, as
+    /// the hand calculation computed it (`fixtures/handcalc.py`). Compared exactly: the step's
+    /// unrounded amount with trailing zeros removed (`1442.500000` is `'1442.5'`).
+    #[serde(default)]
+    pub steps: BTreeMap<String, String>,
 }
 
 #[derive(Deserialize)]
