@@ -1,57 +1,12 @@
 //! End-to-end tests of `wlz-bijdrage batch` and `wlz-bijdrage params`.
 //! Expected amounts are worked examples of the spec (case ids in the comments).
 
+mod common;
+
+use common::{assert_exit, run, run_stdin, stderr, stdout_utf8, BIN};
 use serde_json::Value;
 use std::io::{Read, Write};
-use std::process::{Command, Output, Stdio};
-
-const BIN: &str = env!("CARGO_BIN_EXE_wlz-bijdrage");
-
-/// Runs the binary with `stdin` fed from a thread (so a large input cannot dead-lock on a full
-/// stdout pipe).
-fn run_stdin(args: &[&str], stdin: String) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
-    let mut pipe = child.stdin.take().expect("stdin is piped");
-    let feeder = std::thread::spawn(move || {
-        // The binary may stop reading early (a fatal error): a broken pipe is fine here.
-        let _ = pipe.write_all(stdin.as_bytes());
-    });
-    let out = child.wait_with_output().expect("the binary ends");
-    feeder.join().expect("the feeder thread ends");
-    out
-}
-
-fn run(args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn assert_exit(o: &Output, code: i32) {
-    assert_eq!(
-        o.status.code(),
-        Some(code),
-        "stdout: {}\nstderr: {}",
-        stdout(o),
-        stderr(o)
-    );
-}
+use std::process::{Command, Stdio};
 
 /// Spec cases M, C and F, a row with an unknown field, a line that is not JSON.
 const JSONL: &str = concat!(
@@ -75,17 +30,14 @@ fn parse_lines(text: &str) -> Vec<Value> {
 
 #[test]
 fn jsonl_batch_gives_one_line_per_row_and_never_stops_on_a_bad_row() {
-    let o = run_stdin(
-        &["batch", "--format", "jsonl", "--lang", "en"],
-        JSONL.into(),
-    );
+    let o = run_stdin(&["batch", "--format", "jsonl", "--lang", "en"], JSONL);
     assert_exit(&o, 0);
     assert_eq!(
         stderr(&o),
         "",
         "nothing on stderr when it is not a terminal"
     );
-    let text = stdout(&o);
+    let text = stdout_utf8(&o);
     let rows = parse_lines(&text);
     assert_eq!(rows.len(), 5, "{text}");
 
@@ -129,9 +81,9 @@ fn jsonl_batch_gives_one_line_per_row_and_never_stops_on_a_bad_row() {
 
 #[test]
 fn jsonl_messages_follow_the_language() {
-    let o = run_stdin(&["batch", "--format", "jsonl"], JSONL.into());
+    let o = run_stdin(&["batch", "--format", "jsonl"], JSONL);
     assert_exit(&o, 0);
-    let rows = parse_lines(&stdout(&o));
+    let rows = parse_lines(&stdout_utf8(&o));
     let msg = rows[3]["error"]["message"].as_str().expect("a message");
     assert!(msg.starts_with("Onbekend veld `incom`"), "{msg}");
     let msg = rows[4]["error"]["message"].as_str().expect("a message");
@@ -168,11 +120,11 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
 
 #[test]
 fn csv_batch_adds_monthly_regime_and_error_columns() {
-    let o = run_stdin(&["batch", "--format", "csv", "--lang", "en"], CSV.into());
+    let o = run_stdin(&["batch", "--format", "csv", "--lang", "en"], CSV);
     assert_exit(&o, 0);
     assert_eq!(stderr(&o), "");
-    let rows = parse_csv(&stdout(&o));
-    assert_eq!(rows.len(), 6, "{}", stdout(&o));
+    let rows = parse_csv(&stdout_utf8(&o));
+    assert_eq!(rows.len(), 6, "{}", stdout_utf8(&o));
     assert_eq!(
         rows[0],
         [
@@ -225,9 +177,9 @@ year;age;care;months_in_care;income;assets;partner_age;partner_care;partner_inco
 2024;70;instelling;5;24.000;40.000;70;none;23.000;40.000
 2024;70;instelling;5;24.000;40.000;;;;
 ";
-    let o = run_stdin(&["batch", "--format", "csv", "--lang", "en"], csv.into());
+    let o = run_stdin(&["batch", "--format", "csv", "--lang", "en"], csv);
     assert_exit(&o, 0);
-    let text = stdout(&o);
+    let text = stdout_utf8(&o);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 3, "{text}");
     assert!(lines[0].ends_with(";monthly;regime;error"), "{}", lines[0]);
@@ -239,10 +191,10 @@ year;age;care;months_in_care;income;assets;partner_age;partner_care;partner_inco
 fn unknown_csv_column_exits_2_before_any_output() {
     let o = run_stdin(
         &["batch", "--format", "csv", "--lang", "en"],
-        "age,care,incom\n70,vpt,38000\n".into(),
+        "age,care,incom\n70,vpt,38000\n",
     );
     assert_exit(&o, 2);
-    assert_eq!(stdout(&o), "");
+    assert_eq!(stdout_utf8(&o), "");
     assert!(stderr(&o).contains("`incom`"), "{}", stderr(&o));
 }
 
@@ -280,7 +232,7 @@ fn input_and_output_files_and_format_from_the_extension() {
         output.to_str().expect("UTF-8 path"),
     ]);
     assert_exit(&o, 0);
-    assert_eq!(stdout(&o), "");
+    assert_eq!(stdout_utf8(&o), "");
     let mut text = String::new();
     std::fs::File::open(&output)
         .and_then(|mut f| f.read_to_string(&mut text))
@@ -328,7 +280,7 @@ fn a_large_jsonl_input_streams_through() {
     }
     let o = run_stdin(&["batch", "--format", "jsonl"], input);
     assert_exit(&o, 0);
-    let text = stdout(&o);
+    let text = stdout_utf8(&o);
     assert_eq!(text.lines().count(), ROWS);
     assert_eq!(text.matches(r#""monthly":"337.68""#).count(), ROWS / 100);
     assert_eq!(
@@ -340,7 +292,7 @@ fn a_large_jsonl_input_streams_through() {
 fn params_json(year: &str) -> Vec<Value> {
     let o = run(&["params", "--year", year, "--json"]);
     assert_exit(&o, 0);
-    let v: Value = serde_json::from_str(&stdout(&o)).expect("one JSON document");
+    let v: Value = serde_json::from_str(&stdout_utf8(&o)).expect("one JSON document");
     v.as_array().expect("an array of parameters").clone()
 }
 
@@ -378,14 +330,14 @@ fn params_json_lists_values_statuses_and_references() {
 fn params_text_is_a_table_within_120_columns() {
     let nl = run(&["params", "--year", "2026"]);
     assert_exit(&nl, 0);
-    let nl = stdout(&nl);
+    let nl = stdout_utf8(&nl);
     assert!(nl.contains("€ 212,60"), "{nl}");
     assert!(nl.contains("5,32%"), "{nl}");
     assert!(nl.contains("ESTIMATE") && nl.contains("DERIVED"), "{nl}");
     assert!(nl.contains("Regel: De standaardpremie van 2024"), "{nl}");
     let en = run(&["params", "--year", "2026", "--lang", "en"]);
     assert_exit(&en, 0);
-    let en = stdout(&en);
+    let en = stdout_utf8(&en);
     assert!(en.contains("€212.60"), "{en}");
     assert!(en.contains("5.32%"), "{en}");
     assert!(en.contains("10%"), "{en}");
@@ -412,6 +364,6 @@ fn params_for_an_unsupported_year_exits_2_and_lists_the_supported_ones() {
     assert!(err.contains("2024, 2025, 2026"), "{err}");
     let o = run(&["params", "--year", "2023", "--json"]);
     assert_exit(&o, 2);
-    let v: Value = serde_json::from_str(&stdout(&o)).expect("the error document");
+    let v: Value = serde_json::from_str(&stdout_utf8(&o)).expect("the error document");
     assert_eq!(v["error"]["code"], "unsupported_year");
 }

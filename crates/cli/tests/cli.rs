@@ -1,42 +1,16 @@
 //! End-to-end tests of the `wlz-bijdrage` binary. Expected amounts are the
 //! worked examples of the spec (case ids in the test names).
 
-use serde_json::Value;
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-const BIN: &str = env!("CARGO_BIN_EXE_wlz-bijdrage");
+use common::{assert_exit, run, run_stdin, stderr, stdout};
+use serde_json::Value;
 
 /// The acceptance command (spec case M).
 const CASE_M: &[&str] = &[
     "estimate", "--year", "2026", "--care", "vpt", "--age", "70", "--income", "38000", "--assets",
     "100000",
 ];
-
-fn run(args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("the binary runs")
-}
-
-fn run_stdin(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
-    child
-        .stdin
-        .take()
-        .expect("stdin is piped")
-        .write_all(stdin.as_bytes())
-        .expect("stdin accepts the input");
-    child.wait_with_output().expect("the binary ends")
-}
 
 fn with(base: &[&str], extra: &[&str]) -> Vec<String> {
     base.iter().chain(extra).map(|s| s.to_string()).collect()
@@ -46,37 +20,17 @@ fn args(v: &[String]) -> Vec<&str> {
     v.iter().map(String::as_str).collect()
 }
 
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
 /// Runs with `--json`, expects success and one JSON object.
 fn json_ok(a: &[&str]) -> Value {
     let o = run(a);
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "stdout: {}\nstderr: {}",
-        stdout(&o),
-        stderr(&o)
-    );
+    assert_exit(&o, 0);
     serde_json::from_str(&stdout(&o)).expect("stdout is one JSON object")
 }
 
 /// Runs, expects exit code 2, returns (stdout, stderr).
 fn fails(a: &[&str]) -> (String, String) {
     let o = run(a);
-    assert_eq!(
-        o.status.code(),
-        Some(2),
-        "stdout: {}\nstderr: {}",
-        stdout(&o),
-        stderr(&o)
-    );
+    assert_exit(&o, 2);
     (stdout(&o), stderr(&o))
 }
 

@@ -3,25 +3,18 @@
 //! batch, every write error is an error, JSON input is exactly one value.
 //! Expected amounts are spec case M (`337.68`).
 
+mod common;
+
+use common::{assert_exit, run, text, BIN};
 use serde_json::Value;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::Duration;
 
-const BIN: &str = env!("CARGO_BIN_EXE_wlz-bijdrage");
-
 /// Spec case M as a JSON Lines row (monthly 337.68, lage).
 const ROW_M: &str =
     r#"{"year":2026,"client":{"age":70,"care":"vpt","income":38000,"assets":100000}}"#;
-
-fn run(args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("the binary runs")
-}
 
 /// Runs a shell line with `$B` set to the binary (for redirections the test cannot express).
 fn sh(line: &str) -> Output {
@@ -31,20 +24,6 @@ fn sh(line: &str) -> Output {
         .env("B", BIN)
         .output()
         .expect("sh runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn assert_exit(o: &Output, code: i32) {
-    assert_eq!(
-        o.status.code(),
-        Some(code),
-        "stdout: {}\nstderr: {}",
-        text(&o.stdout),
-        text(&o.stderr)
-    );
 }
 
 fn dir() -> tempfile::TempDir {
