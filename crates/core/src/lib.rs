@@ -31,6 +31,7 @@ pub mod params;
 pub mod questions;
 pub mod readings;
 pub mod regime;
+pub mod rules;
 pub mod scenarios;
 #[cfg(feature = "schema")]
 pub mod schema;

@@ -7,8 +7,32 @@ use crate::household::{Form, Household, Member};
 use crate::input::PeriodKind;
 use crate::params::Article;
 use crate::params::YearParams;
+use crate::rules::labels;
 use crate::text::Text;
 use serde::Serialize;
+
+/// Every citation the regime decision makes: the grounds of Blz 3.3.1.1, 3.3.2.1 and 3.3.2.2
+/// lid 1–2, and the start-period rules of 3.3.2.2 lid 1 a, 7 and 8.
+pub const CITES: &[crate::rules::Cite] = &[
+    (Article::Blz3311, ""),
+    (Article::Blz3311, "lid 1"),
+    (Article::Blz3321, "lid 1 a"),
+    (Article::Blz3321, "lid 1 b en lid 3"),
+    (Article::Blz3321, "lid 1 c en lid 3"),
+    (Article::Blz3322, "lid 1 a"),
+    (Article::Blz3322, "lid 1 b"),
+    (Article::Blz3322, "lid 1 c"),
+    (Article::Blz3322, "lid 1 d"),
+    (Article::Blz3322, "lid 1 e"),
+    (Article::Blz3322, "lid 2 a"),
+    (Article::Blz3322, "lid 2 b"),
+    (Article::Blz3322, "lid 2 c"),
+    (Article::Blz3322, "lid 2 d"),
+    (Article::Blz3322, "lid 7 a"),
+    (Article::Blz3322, "lid 7 b"),
+    (Article::Blz3322, "lid 7 c"),
+    (Article::Blz3322, "lid 8"),
+];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -223,10 +247,7 @@ pub fn start_period(h: &Household, m: &Member) -> StartPeriod {
             } else {
                 "lid 7 c"
             };
-            sp.text = Text::fixed(
-                "Geen aanloopperiode: het verblijf begon binnen 4 maanden na een verblijf met de hoge bijdrage.",
-                "No start period: the stay began within 4 months after a stay at the high contribution.",
-            );
+            sp.text = Text::borrowed(&labels::of(p).regime.after_heb_stay);
             return sp;
         }
         sp.in_start = i64::from(n) < months;
@@ -287,15 +308,11 @@ pub fn start_period(h: &Household, m: &Member) -> StartPeriod {
         // only mention chaining when it actually shortened the period
         start.add_months(months as u32) != Some(end) && *e < start
     });
-    let chain_nl = if counted {
-        " Een eerder verblijf telt mee, omdat er niet meer dan 60 dagen tussen zaten."
+    let chained = &labels::of(p).regime.chained;
+    let (chain_nl, chain_en) = if counted {
+        (&*chained.nl, &*chained.en)
     } else {
-        ""
-    };
-    let chain_en = if counted {
-        " An earlier stay counts too, because no more than 60 days lay between them."
-    } else {
-        ""
+        ("", "")
     };
     sp.text = if sp.in_start {
         Text::owned(
@@ -335,70 +352,78 @@ impl<'h, 'a> StartPeriods<'h, 'a> {
 
 /// Decides the regime for the household on the day (spec §3.3).
 pub fn decide<'s>(h: &Household, sp: &dyn Fn(&Member) -> &'s StartPeriod) -> Decision {
+    if h.is_couple() {
+        decide_couple(h, sp)
+    } else {
+        decide_single(h, sp)
+    }
+}
+
+/// How a start period is looked up: computed once per member when first needed.
+type StartPeriodOf<'f, 's> = &'f dyn Fn(&Member) -> &'s StartPeriod;
+
+const B: Article = Article::Blz3322;
+const HEB: Article = Article::Blz3321;
+
+/// A client without a partner: by care form (Blz 3.3.2.1 lid 1 a, 3.3.2.2 lid 1, 2 c).
+fn decide_single(h: &Household, sp: StartPeriodOf) -> Decision {
+    let facts = &h.input.household;
+    let c = h.client();
+    match effective_form(c) {
+        Form::None => none_decision(c),
+        Form::Vpt | Form::Pgb | Form::Mpt => decision(
+            Regime::Lage,
+            "home_care",
+            (B, "lid 2 c"),
+            Text::fixed(
+                "U krijgt zorg thuis (vpt, mpt of pgb). Dan betaalt u altijd de lage eigen bijdrage.",
+                "You receive care at home (vpt, mpt or pgb). That always means the low contribution.",
+            ),
+        ),
+        Form::Dtv => decision(
+            Regime::Lage,
+            "deeltijdverblijf",
+            (B, "lid 1 e"),
+            Text::fixed(
+                "U woont een deel van de tijd in een instelling (deeltijdverblijf). Dan betaalt u de lage eigen bijdrage.",
+                "You stay part-time in an instelling (deeltijdverblijf). That means the low contribution.",
+            ),
+        ),
+        Form::Inst if facts.children => children_decision(),
+        Form::Inst if facts.return_home_expected => return_decision(),
+        Form::Inst => single_instelling(h, sp(c)),
+    }
+}
+
+/// A client without a partner in an instelling: the lage bijdrage in the start period, then
+/// the hoge (Blz 3.3.2.2 lid 1 a, 3.3.2.1 lid 1 a).
+fn single_instelling(h: &Household, s: &StartPeriod) -> Decision {
+    let words = &labels::of(h.params).regime;
+    let mut d = if s.in_start {
+        decision(
+            Regime::Lage,
+            "start_period",
+            (B, s.detail),
+            Text::borrowed(&words.single_start),
+        )
+    } else {
+        decision(
+            Regime::Hoge,
+            "single_instelling",
+            (HEB, "lid 1 a"),
+            Text::borrowed(&words.single_instelling),
+        )
+    };
+    d.readings.extend(s.readings.iter().copied());
+    d
+}
+
+/// A couple (Blz 3.3.2.2a: p is the spouse with the higher-ranked form).
+fn decide_couple(h: &Household, sp: StartPeriodOf) -> Decision {
     let r = &h.input.readings;
     let facts = &h.input.household;
-    let b = Article::Blz3322;
-    let heb = Article::Blz3321;
+    let b = B;
     let c = h.client();
-    if !h.is_couple() {
-        let f = effective_form(c);
-        return match f {
-            Form::None => none_decision(c),
-            Form::Vpt | Form::Pgb | Form::Mpt => decision(
-                Regime::Lage,
-                "home_care",
-                (b, "lid 2 c"),
-                Text::fixed(
-                    "U krijgt zorg thuis (vpt, mpt of pgb). Dan betaalt u altijd de lage eigen bijdrage.",
-                    "You receive care at home (vpt, mpt or pgb). That always means the low contribution.",
-                ),
-            ),
-            Form::Dtv => decision(
-                Regime::Lage,
-                "deeltijdverblijf",
-                (b, "lid 1 e"),
-                Text::fixed(
-                    "U woont een deel van de tijd in een instelling (deeltijdverblijf). Dan betaalt u de lage eigen bijdrage.",
-                    "You stay part-time in an instelling (deeltijdverblijf). That means the low contribution.",
-                ),
-            ),
-            Form::Inst => {
-                if facts.children {
-                    children_decision()
-                } else if facts.return_home_expected {
-                    return_decision()
-                } else {
-                    let s = sp(c);
-                    if s.in_start {
-                        let mut d = decision(
-                            Regime::Lage,
-                            "start_period",
-                            (b, s.detail),
-                            Text::fixed(
-                                "U woont korter dan 4 maanden in de instelling. In die eerste maanden betaalt u de lage eigen bijdrage.",
-                                "You have lived in the instelling for less than 4 months. In those first months you pay the low contribution.",
-                            ),
-                        );
-                        d.readings.extend(s.readings.iter().copied());
-                        d
-                    } else {
-                        let mut d = decision(
-                            Regime::Hoge,
-                            "single_instelling",
-                            (heb, "lid 1 a"),
-                            Text::fixed(
-                                "U woont in een instelling, zonder partner thuis en zonder kinderen ten laste, en de eerste 4 maanden zijn voorbij. Dan betaalt u de hoge eigen bijdrage.",
-                                "You live in an instelling, without a partner at home or dependent children, and the first 4 months are over. That means the high contribution.",
-                            ),
-                        );
-                        d.readings.extend(s.readings.iter().copied());
-                        d
-                    }
-                }
-            }
-        };
-    }
-
     // Couple: p is the spouse with the higher-ranked form (Blz 3.3.2.2a).
     let (p, q) = {
         let a = &h.members[0];
@@ -414,14 +439,7 @@ pub fn decide<'s>(h: &Household, sp: &dyn Fn(&Member) -> &'s StartPeriod) -> Dec
     if fp == Form::None {
         return none_decision(c);
     }
-    let mut living_along_reading = Vec::new();
-    if h.members.iter().any(|m| m.living_along) {
-        living_along_reading.push("O-25");
-    }
-    let with = |mut d: Decision| {
-        d.readings.extend(living_along_reading.iter().copied());
-        d
-    };
+    let with = |d: Decision| with_living_along(h, d);
     if fq == Form::None && q.bw && (fp.is_home() || fp == Form::Dtv) {
         let mut d = decision(
             Regime::Lage,
@@ -478,34 +496,53 @@ pub fn decide<'s>(h: &Household, sp: &dyn Fn(&Member) -> &'s StartPeriod) -> Dec
     }
     if fq == Form::None && q.bw {
         // fp is an instelling stay here.
-        let s = sp(p);
-        if s.in_start && !r.bw_partner_no_start_period {
-            let mut d = decision(
-                Regime::Lage,
-                "start_period",
-                (b, s.detail),
-                Text::fixed(
-                    "De partner woont beschermd (Wmo); de cliënt woont korter dan 4 maanden in de instelling. Eerst geldt de lage eigen bijdrage.",
-                    "The partner lives in sheltered housing (Wmo); the client has been in the instelling for less than 4 months. The low contribution applies first.",
-                ),
-            );
-            d.readings.push("O-14");
-            d.readings.extend(s.readings.iter().copied());
-            return d;
-        }
+        return bw_partner_instelling(h, sp(p));
+    }
+    couple_with_instelling(h, sp, (p, fp), (q, fq))
+}
+
+/// One spouse in an instelling, the other in beschermd wonen (Wmo): once the hoge bijdrage
+/// for the couple after the start period (Blz 3.3.2.1 lid 1 c en lid 3; O-14).
+fn bw_partner_instelling(h: &Household, s: &StartPeriod) -> Decision {
+    let r = &h.input.readings;
+    let words = &labels::of(h.params).regime;
+    if s.in_start && !r.bw_partner_no_start_period {
         let mut d = decision(
-            Regime::Hoge,
-            "bw_partner_instelling",
-            (heb, "lid 1 c en lid 3"),
-            Text::fixed(
-                "De ene partner woont in een instelling, de andere beschermd (Wmo). Het paar betaalt één keer de hoge eigen bijdrage.",
-                "One spouse lives in an instelling, the other in sheltered housing (Wmo). The couple pays the high contribution once.",
-            ),
+            Regime::Lage,
+            "start_period",
+            (B, s.detail),
+            Text::borrowed(&words.bw_partner_start),
         );
-        d.once_for_couple = true;
         d.readings.push("O-14");
+        d.readings.extend(s.readings.iter().copied());
         return d;
     }
+    let mut d = decision(
+        Regime::Hoge,
+        "bw_partner_instelling",
+        (HEB, "lid 1 c en lid 3"),
+        Text::fixed(
+            "De ene partner woont in een instelling, de andere beschermd (Wmo). Het paar betaalt één keer de hoge eigen bijdrage.",
+            "One spouse lives in an instelling, the other in sheltered housing (Wmo). The couple pays the high contribution once.",
+        ),
+    );
+    d.once_for_couple = true;
+    d.readings.push("O-14");
+    d
+}
+
+/// A couple where the spouse with the heavier care form (p) is in an instelling or a part-time
+/// stay: the other spouse without care or with care at home gives the lage bijdrage (Blz 3.3.2.2
+/// lid 2 a, b); both in an instelling give it in the start period, then once the hoge.
+fn couple_with_instelling(
+    h: &Household,
+    sp: StartPeriodOf,
+    (p, fp): (&Member, Form),
+    (q, fq): (&Member, Form),
+) -> Decision {
+    let words = &labels::of(h.params).regime;
+    let (b, heb) = (B, HEB);
+    let with = |d: Decision| with_living_along(h, d);
     if fq == Form::None {
         return with(decision(
             Regime::Lage,
@@ -542,26 +579,28 @@ pub fn decide<'s>(h: &Household, sp: &dyn Fn(&Member) -> &'s StartPeriod) -> Dec
             Regime::Lage,
             "both_start_period",
             (b, "lid 1 b"),
-            Text::fixed(
-                "Beide partners wonen in een instelling, maar voor minstens één van hen zijn de eerste 4 maanden nog niet voorbij. Tot dan betaalt u de lage eigen bijdrage.",
-                "Both spouses live in an instelling, but for at least one of them the first 4 months are not over. Until then you pay the low contribution.",
-            ),
+            Text::borrowed(&words.both_start),
         )
     } else {
         let mut d = decision(
             Regime::Hoge,
             "both_instelling",
             (heb, "lid 1 b en lid 3"),
-            Text::fixed(
-                "Beide partners wonen in een instelling en voor beiden zijn de eerste 4 maanden voorbij. Het paar betaalt één keer de hoge eigen bijdrage.",
-                "Both spouses live in an instelling and for both the first 4 months are over. The couple pays the high contribution once.",
-            ),
+            Text::borrowed(&words.both_instelling),
         );
         d.once_for_couple = true;
         d
     };
     d.readings.extend(readings);
     with(d)
+}
+
+/// A partner living along (O-25) adds its reading to any decision it could change.
+fn with_living_along(h: &Household, mut d: Decision) -> Decision {
+    if h.members.iter().any(|m| m.living_along) {
+        d.readings.push("O-25");
+    }
+    d
 }
 
 fn none_decision(c: &Member) -> Decision {

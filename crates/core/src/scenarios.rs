@@ -18,6 +18,11 @@ use crate::trace::Citation;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+/// The citations of the scenarios: the peiljaarverlegging (Blz 3.3.2.3 lid 2–4 for the hoge,
+/// 3.3.2.4 lid 2–5 for the lage bijdrage).
+pub const CITES: &[crate::rules::Cite] =
+    &[(Article::Blz3324, "lid 2–5"), (Article::Blz3323, "lid 2–4")];
+
 // ---------------------------------------------------------------------------
 // Timeline
 
