@@ -6,7 +6,7 @@
 use crate::error::InputError;
 use crate::household::{self, Member};
 use crate::input::{Input, CONTRACT_VERSION};
-use crate::params::{Article, Status, YearParams};
+use crate::params::{Status, YearParams};
 use crate::regime::{self, Decision, Regime};
 use crate::rules::Engine;
 use crate::t;
@@ -122,10 +122,11 @@ pub fn estimate_with_params(
         .any(|s| s.id == "leb_raw" && s.amount.is_some_and(|a| a <= params.leb_min_month.decimal));
     if est.regime != Regime::Geen
         && !at_leb_minimum
-        && had_cot_under_last_years_rules(input, params)
+        && crate::rules::cot::had_cot_under_last_years_rules(input, params)
     {
         est.readings.insert("O-2");
-        est.notes.push(transitional_cot_note(params));
+        est.notes
+            .push(crate::rules::cot::transitional_cot_note(params));
     }
     // O-25: a partner living along changes the regime under the other reading; show both.
     let living_along = input
@@ -157,63 +158,15 @@ pub fn estimate_with_params(
     Ok(est)
 }
 
-/// O-2: in a year without the COT that follows a year with it (2026 after 2025), whether this
-/// household's figures would have given a COT under last year's rules. Stb. 2025, 255 very
-/// probably keeps a reduced COT in 2026 for people who had it in 2025 (spec §8 O-2); its size is
-/// unknown, so the estimate only says so. The same income and assets are used (the household's
-/// own figures of last year are not asked); dates and stays are left out, as the COT does not
-/// depend on them.
-fn had_cot_under_last_years_rules(input: &Input, params: &'static YearParams) -> bool {
-    let Some(Ok(last)) = crate::params::for_year(params.year - 1) else {
-        return false;
-    };
-    let could = params.cot.is_none()
-        && last.cot.is_some()
-        && [Some(&input.client), input.partner.as_ref()]
-            .into_iter()
-            .flatten()
-            .any(|p| p.assets.is_some_and(|a| a.0 > Decimal::ZERO));
-    if !could {
-        return false;
-    }
-    let mut then = input.clone();
-    then.year = last.year;
-    then.date = None;
-    then.days = None;
-    for p in [Some(&mut then.client), then.partner.as_mut()]
-        .into_iter()
-        .flatten()
-    {
-        p.stay = None;
-        // A year earlier the person was a year younger (a date of birth says so by itself).
-        p.age = p.age.map(|a| a.saturating_sub(1));
-    }
-    estimate_one(&then, last).is_ok_and(|e| {
-        e.steps.iter().any(|s| {
-            matches!(s.id, "cot_client" | "cot_partner")
-                && s.amount.is_some_and(|a| a > Decimal::ZERO)
-        })
-    })
-}
-
-fn transitional_cot_note(params: &'static YearParams) -> Note {
-    let (y, last) = (params.year, params.year - 1);
-    Note {
-        kind: NoteKind::Assumption,
-        text: Text::owned(
-            format!("Met de regels van {last} zou u compensatie voor de vervallen ouderentoeslag krijgen. Die regeling is in {y} afgeschaft. Wie de compensatie in {last} had, krijgt in {y} waarschijnlijk nog een deel. Hoeveel is nog niet bekend. Dat deel zit niet in deze berekening. Uw echte bijdrage kan daardoor lager zijn."),
-            format!("Under the {last} rules you would get the compensation for the abolished elderly allowance. It was abolished in {y}. People who had it in {last} very probably keep part of it in {y}, of a size not yet known. That part is not in this estimate, so your real contribution may be lower."),
-        ),
-        reference: Some(Citation::new(params.reference(Article::CotOvergang), "")),
-    }
-}
-
 /// Parses the JSON contract and estimates.
 pub fn estimate_json(json: &str) -> Result<Estimate, InputError> {
     estimate(&Input::from_json(json)?)
 }
 
-fn estimate_one(input: &Input, params: &'static YearParams) -> Result<Estimate, InputError> {
+pub(crate) fn estimate_one(
+    input: &Input,
+    params: &'static YearParams,
+) -> Result<Estimate, InputError> {
     let h = household::build_with(input, params)?;
     let mut e = Engine::new(&h);
     e.peiljaar_step();

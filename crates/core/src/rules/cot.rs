@@ -11,10 +11,13 @@
 //! ```
 
 use super::{asset_shares, labels, Cite, Engine};
+use crate::engine::{Note, NoteKind};
 use crate::household::{Member, Role};
-use crate::params::{Article, CotParams};
+use crate::input::Input;
+use crate::params::{Article, CotParams, YearParams};
 use crate::t;
 use crate::text::Text;
+use crate::trace::Citation;
 use crate::trace::{c, Calc, Operand, Step, Terms};
 use rust_decimal::Decimal;
 use smallvec::smallvec;
@@ -23,6 +26,7 @@ pub const CITES: &[Cite] = &[
     (Article::Ib52, ""),
     (Article::Blz3323, "lid 1 b 4°/5°"),
     (Article::Blz3312a, "lid 1–2"),
+    (Article::CotOvergang, ""),
 ];
 
 impl Engine<'_, '_> {
@@ -288,5 +292,56 @@ fn test_outcome(applies: bool, role: Role) -> Text {
             "De toets ligt niet onder de inkomensgrens: geen compensatie voor uw partner.",
             "The test is not below the income limit: no compensation for your partner."
         ),
+    }
+}
+
+/// O-2: in a year without the COT that follows a year with it (2026 after 2025), whether this
+/// household's figures would have given a COT under last year's rules. Stb. 2025, 255 very
+/// probably keeps a reduced COT in 2026 for people who had it in 2025 (spec §8 O-2); its size is
+/// unknown, so the estimate only says so. The same income and assets are used (the household's
+/// own figures of last year are not asked); dates and stays are left out, as the COT does not
+/// depend on them.
+pub(crate) fn had_cot_under_last_years_rules(input: &Input, params: &'static YearParams) -> bool {
+    let Some(Ok(last)) = crate::params::for_year(params.year - 1) else {
+        return false;
+    };
+    let could = params.cot.is_none()
+        && last.cot.is_some()
+        && [Some(&input.client), input.partner.as_ref()]
+            .into_iter()
+            .flatten()
+            .any(|p| p.assets.is_some_and(|a| a.0 > Decimal::ZERO));
+    if !could {
+        return false;
+    }
+    let mut then = input.clone();
+    then.year = last.year;
+    then.date = None;
+    then.days = None;
+    for p in [Some(&mut then.client), then.partner.as_mut()]
+        .into_iter()
+        .flatten()
+    {
+        p.stay = None;
+        // A year earlier the person was a year younger (a date of birth says so by itself).
+        p.age = p.age.map(|a| a.saturating_sub(1));
+    }
+    crate::engine::estimate_one(&then, last).is_ok_and(|e| {
+        e.steps.iter().any(|s| {
+            matches!(s.id, "cot_client" | "cot_partner")
+                && s.amount.is_some_and(|a| a > Decimal::ZERO)
+        })
+    })
+}
+
+pub(crate) fn transitional_cot_note(params: &'static YearParams) -> Note {
+    let (y, last) = (params.year, params.year - 1);
+    Note {
+        kind: NoteKind::Assumption,
+        text: Text::owned(
+            format!("Met de regels van {last} zou u compensatie voor de vervallen ouderentoeslag krijgen. Die regeling is in {y} afgeschaft. Wie de compensatie in {last} had, krijgt in {y} waarschijnlijk nog een deel. Hoeveel is nog niet bekend. Dat deel zit niet in deze berekening. Uw echte bijdrage kan daardoor lager zijn."),
+            format!("Under the {last} rules you would get the compensation for the abolished elderly allowance. It was abolished in {y}. People who had it in {last} very probably keep part of it in {y}, of a size not yet known. That part is not in this estimate, so your real contribution may be lower."),
+        ),
+        reference: Some(Citation::new(params.reference(Article::CotOvergang), "")),
     }
 }
