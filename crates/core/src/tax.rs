@@ -299,6 +299,36 @@ fn sum0(terms: Vec<Term>) -> Calc {
     c::sum_floor0(terms.into_iter().collect())
 }
 
+/// The trace being written and the tax year and person it is for: what every step of the tax
+/// estimate needs.
+struct Cx<'t> {
+    t: &'t mut Trace,
+    ty: &'static TaxYear,
+    role: Role,
+}
+
+impl Cx<'_> {
+    /// Adds a computed step `id` (client / partner) and returns it as an operand.
+    fn calc(&mut self, ids: (&'static str, &'static str), label: Text, calc: Calc) -> Operand {
+        let id = self.role.id(ids.0, ids.1);
+        let v = self.t.calc(Step::new(id, label, calc));
+        Operand::step(id, v)
+    }
+
+    /// The same, with the citation of a parameter.
+    fn cited(
+        &mut self,
+        ids: (&'static str, &'static str),
+        label: Text,
+        calc: Calc,
+        by: Citation,
+    ) -> Operand {
+        let id = self.role.id(ids.0, ids.1);
+        let v = self.t.calc(Step::new(id, label, calc).cite(by));
+        Operand::step(id, v)
+    }
+}
+
 /// Adds the steps of the tax estimate for one person to `t` and returns the
 /// estimated tax (never negative).
 ///
@@ -315,65 +345,44 @@ pub fn tax_steps(
     income_step: &'static str,
     person: &TaxPerson,
 ) -> Decimal {
-    let zero = || Operand::value(Decimal::ZERO);
-    let inc_id = role.id("tax_income_client", "tax_income_partner");
-    let y = t.calc(
-        Step::new(
-            inc_id,
-            t!(
-                "Inkomen, gebruikt als belastbaar inkomen box 1 (niet onder € 0)",
-                "Income, used as box-1 taxable income (not below €0)"
-            ),
-            c::max(vec![Operand::step(income_step, person.income), zero()]),
-        )
-        .cite(Citation::new(&ty.reference, "")),
+    let mut cx = Cx { t, ty, role };
+    let inc = cx.cited(
+        ("tax_income_client", "tax_income_partner"),
+        t!(
+            "Inkomen, gebruikt als belastbaar inkomen box 1 (niet onder € 0)",
+            "Income, used as box-1 taxable income (not below €0)"
+        ),
+        c::max(vec![
+            Operand::step(income_step, person.income),
+            Operand::value(Decimal::ZERO),
+        ]),
+        Citation::new(&ty.reference, ""),
     );
-    let inc = || Operand::step(inc_id, y);
+    let box1 = box1_tax(&mut cx, inc, person.aow);
+    let mut credits = vec![c::plus(algemene_heffingskorting(&mut cx, inc, person.aow))];
+    if person.earned_income > Decimal::ZERO {
+        let e_id = earned_income_step(&mut cx, income_step, person);
+        let ak = arbeidskorting(cx.t, ty, role, e_id, person.earned_income, person.aow);
+        credits.push(c::plus(Operand::step(
+            role.id("tax_ak_client", "tax_ak_partner"),
+            ak,
+        )));
+    }
+    if person.aow {
+        credits.push(c::plus(ouderenkorting(&mut cx, inc)));
+        if person.single {
+            credits.push(c::plus(Operand::param(&ty.aok)));
+        }
+    }
+    tax_after_credits(&mut cx, box1, credits)
+}
 
-    // ---- Box 1 tariff (Wet IB 2001 art. 2.10; premie volksverzekeringen)
-    let band1_id = role.id("tax_band1_client", "tax_band1_partner");
-    let band1 = t.calc(Step::new(
-        band1_id,
-        t!(
-            "Deel van het inkomen in de eerste schijf",
-            "Part of the income in the first bracket"
-        ),
-        c::min(vec![inc(), Operand::param(&ty.bracket_1_limit)]),
-    ));
-    let upto2_id = role.id("tax_upto2_client", "tax_upto2_partner");
-    let upto2 = t.calc(Step::new(
-        upto2_id,
-        t!(
-            "Inkomen tot de grens van de tweede schijf",
-            "Income up to the limit of the second bracket"
-        ),
-        c::min(vec![inc(), Operand::param(&ty.bracket_2_limit)]),
-    ));
-    let band2_id = role.id("tax_band2_client", "tax_band2_partner");
-    let band2 = t.calc(Step::new(
-        band2_id,
-        t!(
-            "Deel van het inkomen in de tweede schijf",
-            "Part of the income in the second bracket"
-        ),
-        sum0(vec![
-            c::plus(Operand::step(upto2_id, upto2)),
-            c::minus(Operand::param(&ty.bracket_1_limit)),
-        ]),
-    ));
-    let band3_id = role.id("tax_band3_client", "tax_band3_partner");
-    let band3 = t.calc(Step::new(
-        band3_id,
-        t!(
-            "Deel van het inkomen boven de tweede schijf",
-            "Part of the income above the second bracket"
-        ),
-        sum0(vec![
-            c::plus(inc()),
-            c::minus(Operand::param(&ty.bracket_2_limit)),
-        ]),
-    ));
-    let (rate1, rate1_label) = if person.aow {
+/// The box-1 tariff (Wet IB 2001 art. 2.10, with the premie volksverzekeringen): the income
+/// in each bracket times its rate; at AOW age the first bracket without the AOW premium.
+fn box1_tax(cx: &mut Cx, inc: Operand, aow: bool) -> Operand {
+    let ty = cx.ty;
+    let [band1, band2, band3] = brackets(cx, inc);
+    let (rate1, rate1_label) = if aow {
         (
             &ty.rate_1_aow,
             t!(
@@ -390,222 +399,213 @@ pub fn tax_steps(
             ),
         )
     };
-    let tax1_id = role.id("tax_bracket1_client", "tax_bracket1_partner");
-    let tax1 = t.calc(
-        Step::new(
-            tax1_id,
-            rate1_label,
-            c::mul(Operand::step(band1_id, band1), Operand::param(rate1)),
-        )
-        .cite(cite(rate1)),
+    let tax1 = cx.cited(
+        ("tax_bracket1_client", "tax_bracket1_partner"),
+        rate1_label,
+        c::mul(band1, Operand::param(rate1)),
+        cite(rate1),
     );
-    let tax2_id = role.id("tax_bracket2_client", "tax_bracket2_partner");
-    let tax2 = t.calc(
-        Step::new(
-            tax2_id,
-            t!("Tweede schijf: belasting", "Second bracket: tax"),
-            c::mul(Operand::step(band2_id, band2), Operand::param(&ty.rate_2)),
-        )
-        .cite(cite(&ty.rate_2)),
+    let tax2 = cx.cited(
+        ("tax_bracket2_client", "tax_bracket2_partner"),
+        t!("Tweede schijf: belasting", "Second bracket: tax"),
+        c::mul(band2, Operand::param(&ty.rate_2)),
+        cite(&ty.rate_2),
     );
-    let tax3_id = role.id("tax_bracket3_client", "tax_bracket3_partner");
-    let tax3 = t.calc(
-        Step::new(
-            tax3_id,
-            t!("Toptarief: belasting", "Top rate: tax"),
-            c::mul(Operand::step(band3_id, band3), Operand::param(&ty.rate_3)),
-        )
-        .cite(cite(&ty.rate_3)),
+    let tax3 = cx.cited(
+        ("tax_bracket3_client", "tax_bracket3_partner"),
+        t!("Toptarief: belasting", "Top rate: tax"),
+        c::mul(band3, Operand::param(&ty.rate_3)),
+        cite(&ty.rate_3),
     );
-    let box1_id = role.id("tax_box1_client", "tax_box1_partner");
-    let box1 = t.calc(
-        Step::new(
-            box1_id,
-            t!(
-                "Belasting en premie volksverzekeringen box 1, vóór heffingskortingen",
-                "Box-1 tax and national insurance contributions, before tax credits"
-            ),
-            sum(vec![
-                c::plus(Operand::step(tax1_id, tax1)),
-                c::plus(Operand::step(tax2_id, tax2)),
-                c::plus(Operand::step(tax3_id, tax3)),
-            ]),
-        )
-        .cite(cite(&ty.rate_1)),
-    );
+    cx.cited(
+        ("tax_box1_client", "tax_box1_partner"),
+        t!(
+            "Belasting en premie volksverzekeringen box 1, vóór heffingskortingen",
+            "Box-1 tax and national insurance contributions, before tax credits"
+        ),
+        sum(vec![c::plus(tax1), c::plus(tax2), c::plus(tax3)]),
+        cite(&ty.rate_1),
+    )
+}
 
-    // ---- Algemene heffingskorting (art. 8.10)
-    let (ahk_max, ahk_rate) = if person.aow {
+/// The parts of the income in the three brackets.
+fn brackets(cx: &mut Cx, inc: Operand) -> [Operand; 3] {
+    let ty = cx.ty;
+    let band1 = cx.calc(
+        ("tax_band1_client", "tax_band1_partner"),
+        t!(
+            "Deel van het inkomen in de eerste schijf",
+            "Part of the income in the first bracket"
+        ),
+        c::min(vec![inc, Operand::param(&ty.bracket_1_limit)]),
+    );
+    let upto2 = cx.calc(
+        ("tax_upto2_client", "tax_upto2_partner"),
+        t!(
+            "Inkomen tot de grens van de tweede schijf",
+            "Income up to the limit of the second bracket"
+        ),
+        c::min(vec![inc, Operand::param(&ty.bracket_2_limit)]),
+    );
+    let band2 = cx.calc(
+        ("tax_band2_client", "tax_band2_partner"),
+        t!(
+            "Deel van het inkomen in de tweede schijf",
+            "Part of the income in the second bracket"
+        ),
+        sum0(vec![
+            c::plus(upto2),
+            c::minus(Operand::param(&ty.bracket_1_limit)),
+        ]),
+    );
+    let band3 = cx.calc(
+        ("tax_band3_client", "tax_band3_partner"),
+        t!(
+            "Deel van het inkomen boven de tweede schijf",
+            "Part of the income above the second bracket"
+        ),
+        sum0(vec![
+            c::plus(inc),
+            c::minus(Operand::param(&ty.bracket_2_limit)),
+        ]),
+    );
+    [band1, band2, band3]
+}
+
+/// The algemene heffingskorting (art. 8.10): a maximum, phased out above a threshold; at AOW
+/// age its own maximum and rate.
+fn algemene_heffingskorting(cx: &mut Cx, inc: Operand, aow: bool) -> Operand {
+    let ty = cx.ty;
+    let (ahk_max, ahk_rate) = if aow {
         (&ty.ahk_max_aow, &ty.ahk_phaseout_rate_aow)
     } else {
         (&ty.ahk_max, &ty.ahk_phaseout_rate)
     };
-    let ahk_ex_id = role.id("tax_ahk_excess_client", "tax_ahk_excess_partner");
-    let ahk_ex = t.calc(Step::new(
-        ahk_ex_id,
+    let excess = cx.calc(
+        ("tax_ahk_excess_client", "tax_ahk_excess_partner"),
         t!(
             "Inkomen boven de afbouwgrens van de algemene heffingskorting",
             "Income above the phase-out threshold of the general tax credit"
         ),
         sum0(vec![
-            c::plus(inc()),
+            c::plus(inc),
             c::minus(Operand::param(&ty.ahk_phaseout_start)),
         ]),
-    ));
-    let ahk_po_id = role.id("tax_ahk_phaseout_client", "tax_ahk_phaseout_partner");
-    let ahk_po = t.calc(Step::new(
-        ahk_po_id,
+    );
+    let phaseout = cx.calc(
+        ("tax_ahk_phaseout_client", "tax_ahk_phaseout_partner"),
         t!(
             "Afbouw van de algemene heffingskorting",
             "Phase-out of the general tax credit"
         ),
-        c::mul(Operand::step(ahk_ex_id, ahk_ex), Operand::param(ahk_rate)),
-    ));
-    let ahk_id = role.id("tax_ahk_client", "tax_ahk_partner");
-    let ahk = t.calc(
-        Step::new(
-            ahk_id,
-            if person.aow {
-                t!(
-                    "Algemene heffingskorting (AOW-leeftijd)",
-                    "General tax credit (AOW age)"
-                )
-            } else {
-                t!("Algemene heffingskorting", "General tax credit")
-            },
-            sum0(vec![
-                c::plus(Operand::param(ahk_max)),
-                c::minus(Operand::step(ahk_po_id, ahk_po)),
-            ]),
-        )
-        .cite(cite(ahk_max)),
+        c::mul(excess, Operand::param(ahk_rate)),
     );
-    let mut credits = vec![c::plus(Operand::step(ahk_id, ahk))];
-
-    // ---- Arbeidskorting (art. 8.11), only with earned income
-    if person.earned_income > Decimal::ZERO {
-        let e_id = if person.earned_income == person.income {
-            income_step
-        } else {
-            let id = role.id("tax_earned_income_client", "tax_earned_income_partner");
-            t.given(
-                Step::new(
-                    id,
-                    t!(
-                        "Arbeidsinkomen (voor de arbeidskorting)",
-                        "Income from work (for the labour tax credit)"
-                    ),
-                    Calc::Input,
-                ),
-                person.earned_income,
-            );
-            id
-        };
-        let ak = arbeidskorting(t, ty, role, e_id, person.earned_income, person.aow);
-        credits.push(c::plus(Operand::step(
-            role.id("tax_ak_client", "tax_ak_partner"),
-            ak,
-        )));
-    }
-
-    // ---- Ouderenkorting (art. 8.17) and alleenstaande ouderenkorting (art. 8.18)
-    if person.aow {
-        let ok_ex_id = role.id("tax_ok_excess_client", "tax_ok_excess_partner");
-        let ok_ex = t.calc(Step::new(
-            ok_ex_id,
-            t!(
-                "Inkomen boven de inkomensgrens van de ouderenkorting",
-                "Income above the income limit of the elderly tax credit"
-            ),
-            sum0(vec![
-                c::plus(inc()),
-                c::minus(Operand::param(&ty.ok_income_limit)),
-            ]),
-        ));
-        let ok_po_id = role.id("tax_ok_phaseout_client", "tax_ok_phaseout_partner");
-        let ok_po = t.calc(Step::new(
-            ok_po_id,
-            t!(
-                "Afbouw van de ouderenkorting",
-                "Phase-out of the elderly tax credit"
-            ),
-            c::mul(
-                Operand::step(ok_ex_id, ok_ex),
-                Operand::param(&ty.ok_phaseout_rate),
-            ),
-        ));
-        let ok_id = role.id("tax_ok_client", "tax_ok_partner");
-        let ok = t.calc(
-            Step::new(
-                ok_id,
-                t!("Ouderenkorting", "Elderly tax credit"),
-                sum0(vec![
-                    c::plus(Operand::param(&ty.ok_max)),
-                    c::minus(Operand::step(ok_po_id, ok_po)),
-                ]),
-            )
-            .cite(cite(&ty.ok_max)),
-        );
-        credits.push(c::plus(Operand::step(ok_id, ok)));
-        if person.single {
-            credits.push(c::plus(Operand::param(&ty.aok)));
-        }
-    }
-
-    let cr_id = role.id("tax_credits_client", "tax_credits_partner");
-    let cr = t.calc(
-        Step::new(
-            cr_id,
-            t!("Heffingskortingen samen", "Tax credits together"),
-            sum(credits),
+    let label = if aow {
+        t!(
+            "Algemene heffingskorting (AOW-leeftijd)",
+            "General tax credit (AOW age)"
         )
-        .cite(Citation::new(&ty.reference, "")),
-    );
+    } else {
+        t!("Algemene heffingskorting", "General tax credit")
+    };
+    cx.cited(
+        ("tax_ahk_client", "tax_ahk_partner"),
+        label,
+        sum0(vec![c::plus(Operand::param(ahk_max)), c::minus(phaseout)]),
+        cite(ahk_max),
+    )
+}
 
-    let raw_id = role.id("tax_raw_client", "tax_raw_partner");
-    let raw = t.calc(Step::new(
-        raw_id,
+/// The step holding the income from work for the arbeidskorting: the income itself when they
+/// are the same, else an input step of its own.
+fn earned_income_step(cx: &mut Cx, income_step: &'static str, person: &TaxPerson) -> &'static str {
+    if person.earned_income == person.income {
+        return income_step;
+    }
+    let id = cx
+        .role
+        .id("tax_earned_income_client", "tax_earned_income_partner");
+    cx.t.given(
+        Step::new(
+            id,
+            t!(
+                "Arbeidsinkomen (voor de arbeidskorting)",
+                "Income from work (for the labour tax credit)"
+            ),
+            Calc::Input,
+        ),
+        person.earned_income,
+    );
+    id
+}
+
+/// The ouderenkorting (art. 8.17): a maximum, phased out above an income limit.
+fn ouderenkorting(cx: &mut Cx, inc: Operand) -> Operand {
+    let ty = cx.ty;
+    let excess = cx.calc(
+        ("tax_ok_excess_client", "tax_ok_excess_partner"),
+        t!(
+            "Inkomen boven de inkomensgrens van de ouderenkorting",
+            "Income above the income limit of the elderly tax credit"
+        ),
+        sum0(vec![
+            c::plus(inc),
+            c::minus(Operand::param(&ty.ok_income_limit)),
+        ]),
+    );
+    let phaseout = cx.calc(
+        ("tax_ok_phaseout_client", "tax_ok_phaseout_partner"),
+        t!(
+            "Afbouw van de ouderenkorting",
+            "Phase-out of the elderly tax credit"
+        ),
+        c::mul(excess, Operand::param(&ty.ok_phaseout_rate)),
+    );
+    cx.cited(
+        ("tax_ok_client", "tax_ok_partner"),
+        t!("Ouderenkorting", "Elderly tax credit"),
+        sum0(vec![
+            c::plus(Operand::param(&ty.ok_max)),
+            c::minus(phaseout),
+        ]),
+        cite(&ty.ok_max),
+    )
+}
+
+/// The box-1 tax minus the heffingskortingen, never below € 0 (they are not paid out).
+fn tax_after_credits(cx: &mut Cx, box1: Operand, credits: Vec<Term>) -> Decimal {
+    let ty = cx.ty;
+    let cr = cx.cited(
+        ("tax_credits_client", "tax_credits_partner"),
+        t!("Heffingskortingen samen", "Tax credits together"),
+        sum(credits),
+        Citation::new(&ty.reference, ""),
+    );
+    let raw = cx.calc(
+        ("tax_raw_client", "tax_raw_partner"),
         t!(
             "Belasting box 1 min heffingskortingen",
             "Box-1 tax minus tax credits"
         ),
-        sum(vec![
-            c::plus(Operand::step(box1_id, box1)),
-            c::minus(Operand::step(cr_id, cr)),
-        ]),
-    ));
-    let (nl, en) = match role {
-        Role::Client => (
-            format!(
-                "Geschatte inkomstenbelasting en premie volksverzekeringen {}",
-                ty.year
-            ),
-            format!(
-                "Estimated income tax and national insurance contributions {}",
-                ty.year
-            ),
+        sum(vec![c::plus(box1), c::minus(cr)]),
+    );
+    let y = ty.year;
+    let label = match cx.role {
+        Role::Client => Text::owned(
+            format!("Geschatte inkomstenbelasting en premie volksverzekeringen {y}"),
+            format!("Estimated income tax and national insurance contributions {y}"),
         ),
-        Role::Partner => (
-            format!(
-                "Geschatte inkomstenbelasting en premie volksverzekeringen {} van de partner",
-                ty.year
-            ),
-            format!(
-                "Partner's estimated income tax and national insurance contributions {}",
-                ty.year
-            ),
+        Role::Partner => Text::owned(
+            format!("Geschatte inkomstenbelasting en premie volksverzekeringen {y} van de partner"),
+            format!("Partner's estimated income tax and national insurance contributions {y}"),
         ),
     };
-    // Heffingskortingen are not paid out: never below € 0.00 (written with
-    // cents, so a zero tax reads "0.00" like every other amount).
-    t.calc(
+    // Written with cents, so a zero tax reads "0.00" like every other amount.
+    cx.t.calc(
         Step::new(
-            role.id("tax_client", "tax_partner"),
-            Text::owned(nl, en),
-            c::max(vec![
-                Operand::step(raw_id, raw),
-                Operand::value(Decimal::new(0, 2)),
-            ]),
+            cx.role.id("tax_client", "tax_partner"),
+            label,
+            c::max(vec![raw, Operand::value(Decimal::new(0, 2))]),
         )
         .cite(Citation::new(&ty.reference, ""))
         .note(note())
@@ -627,197 +627,168 @@ fn arbeidskorting(
     e_value: Decimal,
     aow: bool,
 ) -> Decimal {
-    let e = || Operand::step(e_id, e_value);
-    let l1_id = role.id("tax_ak_line1_client", "tax_ak_line1_partner");
-    let l1 = t.calc(Step::new(
-        l1_id,
-        t!(
-            "Arbeidskorting, eerste deel: percentage van het arbeidsinkomen",
-            "Labour tax credit, first part: share of income from work"
-        ),
-        c::mul(e(), Operand::param(&ty.ak_rate_1)),
-    ));
-    // A line `base + rate × (e − kink)`, or `base − rate × (e − kink)` for the phase-out.
-    let mut line = |ids: [&'static str; 3],
-                    label: Text,
-                    kink: &'static Param,
-                    rate: &'static Param,
-                    base: &'static Param,
-                    falling: bool|
-     -> Decimal {
-        let d = t.calc(Step::new(
-            ids[0],
-            t!(
-                "Arbeidsinkomen min het knikpunt",
-                "Income from work minus the kink"
-            ),
-            sum(vec![c::plus(e()), c::minus(Operand::param(kink))]),
-        ));
-        let p = t.calc(Step::new(
-            ids[1],
-            t!("Maal het percentage", "Times the rate"),
-            c::mul(Operand::step(ids[0], d), Operand::param(rate)),
-        ));
-        let slope = Operand::step(ids[1], p);
-        t.calc(Step::new(
-            ids[2],
-            label,
-            sum(vec![
-                c::plus(Operand::param(base)),
-                if falling {
-                    c::minus(slope)
-                } else {
-                    c::plus(slope)
-                },
-            ]),
-        ))
-    };
-    let l2_ids = match role {
-        Role::Client => [
-            "tax_ak_d2_client",
-            "tax_ak_p2_client",
-            "tax_ak_line2_client",
-        ],
-        Role::Partner => [
-            "tax_ak_d2_partner",
-            "tax_ak_p2_partner",
-            "tax_ak_line2_partner",
-        ],
-    };
-    let l2 = line(
-        l2_ids,
-        t!(
-            "Arbeidskorting, tweede deel",
-            "Labour tax credit, second part"
-        ),
-        &ty.ak_kink_1,
-        &ty.ak_rate_2,
-        &ty.ak_base_2,
-        false,
-    );
-    let l3_ids = match role {
-        Role::Client => [
-            "tax_ak_d3_client",
-            "tax_ak_p3_client",
-            "tax_ak_line3_client",
-        ],
-        Role::Partner => [
-            "tax_ak_d3_partner",
-            "tax_ak_p3_partner",
-            "tax_ak_line3_partner",
-        ],
-    };
-    let l3 = line(
-        l3_ids,
-        t!(
-            "Arbeidskorting, derde deel",
-            "Labour tax credit, third part"
-        ),
-        &ty.ak_kink_2,
-        &ty.ak_rate_3,
-        &ty.ak_base_3,
-        false,
-    );
-    let l4_ids = match role {
-        Role::Client => [
-            "tax_ak_d4_client",
-            "tax_ak_p4_client",
-            "tax_ak_line4_client",
-        ],
-        Role::Partner => [
-            "tax_ak_d4_partner",
-            "tax_ak_p4_partner",
-            "tax_ak_line4_partner",
-        ],
-    };
-    let l4 = line(
-        l4_ids,
-        t!(
-            "Arbeidskorting, afbouw vanaf het maximum",
-            "Labour tax credit, phase-out from the maximum"
-        ),
-        &ty.ak_kink_3,
-        &ty.ak_phaseout_rate,
-        &ty.ak_max,
-        true,
-    );
-    let rise_id = role.id("tax_ak_rise_client", "tax_ak_rise_partner");
-    let rise = t.calc(Step::new(
-        rise_id,
-        t!(
-            "Opbouw: het hoogste van het eerste en tweede deel",
-            "Build-up: the higher of the first and second part"
-        ),
-        c::max(vec![Operand::step(l1_id, l1), Operand::step(l2_ids[2], l2)]),
-    ));
-    let lines_id = role.id("tax_ak_lines_client", "tax_ak_lines_partner");
-    let lines = t.calc(Step::new(
-        lines_id,
-        t!(
-            "Het laagste van opbouw, derde deel en afbouw",
-            "The lowest of build-up, third part and phase-out"
-        ),
-        c::min(vec![
-            Operand::step(rise_id, rise),
-            Operand::step(l3_ids[2], l3),
-            Operand::step(l4_ids[2], l4),
-        ]),
-    ));
+    let mut cx = Cx { t, ty, role };
+    let e = Operand::step(e_id, e_value);
+    let lines = arbeidskorting_table(&mut cx, e);
     let ak_id = role.id("tax_ak_client", "tax_ak_partner");
-    let full_id = if aow {
-        role.id("tax_ak_full_client", "tax_ak_full_partner")
+    let full_ids = if aow {
+        ("tax_ak_full_client", "tax_ak_full_partner")
     } else {
-        ak_id
+        ("tax_ak_client", "tax_ak_partner")
     };
-    let full = t.calc(
-        Step::new(
-            full_id,
-            if aow {
-                t!(
-                    "Arbeidskorting volgens de tabel (onder de AOW-leeftijd)",
-                    "Labour tax credit by the table (below AOW age)"
-                )
-            } else {
-                t!("Arbeidskorting", "Labour tax credit")
-            },
-            c::max(vec![
-                Operand::step(lines_id, lines),
-                Operand::value(Decimal::ZERO),
-            ]),
+    let label = if aow {
+        t!(
+            "Arbeidskorting volgens de tabel (onder de AOW-leeftijd)",
+            "Labour tax credit by the table (below AOW age)"
         )
-        .cite(cite(&ty.ak_max)),
+    } else {
+        t!("Arbeidskorting", "Labour tax credit")
+    };
+    let full = cx.cited(
+        full_ids,
+        label,
+        c::max(vec![lines, Operand::value(Decimal::ZERO)]),
+        cite(&ty.ak_max),
     );
     if !aow {
-        return full;
+        return full.value;
     }
-    let f_id = role.id("tax_ak_factor_client", "tax_ak_factor_partner");
-    let f = t.calc(Step::new(
-        f_id,
+    let factor = cx.calc(
+        ("tax_ak_factor_client", "tax_ak_factor_partner"),
         t!(
             "Deel voor de AOW-leeftijd: tarief eerste schijf zonder AOW-premie ÷ met",
             "Share at AOW age: first-bracket rate without the AOW contribution ÷ with"
         ),
         c::div(Operand::param(&ty.rate_1_aow), Operand::param(&ty.rate_1)),
-    ));
-    let exact_id = role.id("tax_ak_exact_client", "tax_ak_exact_partner");
-    let exact = t.calc(Step::new(
-        exact_id,
+    );
+    let exact = cx.calc(
+        ("tax_ak_exact_client", "tax_ak_exact_partner"),
         t!(
             "Arbeidskorting voor de AOW-leeftijd, onafgerond",
             "Labour tax credit at AOW age, unrounded"
         ),
-        c::mul(Operand::step(full_id, full), Operand::step(f_id, f)),
-    ));
-    t.calc(
+        c::mul(full, factor),
+    );
+    cx.t.calc(
         Step::new(
             ak_id,
             t!(
                 "Arbeidskorting (AOW-leeftijd), op centen",
                 "Labour tax credit (AOW age), in cents"
             ),
-            c::round(Operand::step(exact_id, exact)),
+            c::round(exact),
         )
         .cite(cite(&ty.ak_max)),
+    )
+}
+
+/// The table of the arbeidskorting as four lines: the lowest of (the higher of the first two
+/// parts), the third part and the phase-out.
+fn arbeidskorting_table(cx: &mut Cx, e: Operand) -> Operand {
+    let ty = cx.ty;
+    let l1 = cx.calc(
+        ("tax_ak_line1_client", "tax_ak_line1_partner"),
+        t!(
+            "Arbeidskorting, eerste deel: percentage van het arbeidsinkomen",
+            "Labour tax credit, first part: share of income from work"
+        ),
+        c::mul(e, Operand::param(&ty.ak_rate_1)),
+    );
+    let l2 = ak_line(
+        cx,
+        e,
+        [
+            ("tax_ak_d2_client", "tax_ak_d2_partner"),
+            ("tax_ak_p2_client", "tax_ak_p2_partner"),
+            ("tax_ak_line2_client", "tax_ak_line2_partner"),
+        ],
+        t!(
+            "Arbeidskorting, tweede deel",
+            "Labour tax credit, second part"
+        ),
+        [&ty.ak_kink_1, &ty.ak_rate_2, &ty.ak_base_2],
+        false,
+    );
+    let l3 = ak_line(
+        cx,
+        e,
+        [
+            ("tax_ak_d3_client", "tax_ak_d3_partner"),
+            ("tax_ak_p3_client", "tax_ak_p3_partner"),
+            ("tax_ak_line3_client", "tax_ak_line3_partner"),
+        ],
+        t!(
+            "Arbeidskorting, derde deel",
+            "Labour tax credit, third part"
+        ),
+        [&ty.ak_kink_2, &ty.ak_rate_3, &ty.ak_base_3],
+        false,
+    );
+    let l4 = ak_line(
+        cx,
+        e,
+        [
+            ("tax_ak_d4_client", "tax_ak_d4_partner"),
+            ("tax_ak_p4_client", "tax_ak_p4_partner"),
+            ("tax_ak_line4_client", "tax_ak_line4_partner"),
+        ],
+        t!(
+            "Arbeidskorting, afbouw vanaf het maximum",
+            "Labour tax credit, phase-out from the maximum"
+        ),
+        [&ty.ak_kink_3, &ty.ak_phaseout_rate, &ty.ak_max],
+        true,
+    );
+    let rise = cx.calc(
+        ("tax_ak_rise_client", "tax_ak_rise_partner"),
+        t!(
+            "Opbouw: het hoogste van het eerste en tweede deel",
+            "Build-up: the higher of the first and second part"
+        ),
+        c::max(vec![l1, l2]),
+    );
+    cx.calc(
+        ("tax_ak_lines_client", "tax_ak_lines_partner"),
+        t!(
+            "Het laagste van opbouw, derde deel en afbouw",
+            "The lowest of build-up, third part and phase-out"
+        ),
+        c::min(vec![rise, l3, l4]),
+    )
+}
+
+/// One line of the table: `base + rate × (e − kink)`, or `base − rate × (e − kink)` for the
+/// phase-out. `ids` are the steps (difference, times the rate, the line); `[kink, rate, base]`.
+fn ak_line(
+    cx: &mut Cx,
+    e: Operand,
+    ids: [(&'static str, &'static str); 3],
+    label: Text,
+    [kink, rate, base]: [&'static Param; 3],
+    falling: bool,
+) -> Operand {
+    let d = cx.calc(
+        ids[0],
+        t!(
+            "Arbeidsinkomen min het knikpunt",
+            "Income from work minus the kink"
+        ),
+        sum(vec![c::plus(e), c::minus(Operand::param(kink))]),
+    );
+    let slope = cx.calc(
+        ids[1],
+        t!("Maal het percentage", "Times the rate"),
+        c::mul(d, Operand::param(rate)),
+    );
+    let change = if falling {
+        c::minus(slope)
+    } else {
+        c::plus(slope)
+    };
+    cx.calc(
+        ids[2],
+        label,
+        sum(vec![c::plus(Operand::param(base)), change]),
     )
 }
 
