@@ -31,13 +31,17 @@ impl Form {
             Form::None => 9,
         }
     }
-    pub fn is_home(self) -> bool {
+    /// Wlz care delivered at home (vpt, pgb, mpt): the lage bijdrage however long it lasts
+    /// (Blz 3.3.2.2 lid 2 c).
+    pub fn is_care_at_home(self) -> bool {
         matches!(self, Form::Vpt | Form::Pgb | Form::Mpt)
     }
     pub fn is_stay(self) -> bool {
         matches!(self, Form::Inst | Form::Dtv)
     }
-    pub fn is_thuis(self) -> bool {
+    /// The forms of care at home that bring the fixed income deduction (Blz 3.3.2.4 lid 1) and
+    /// the korting on the lage bijdrage (Blz 3.3.2.2 lid 4): mpt and pgb, not vpt.
+    pub fn has_thuis_korting(self) -> bool {
         matches!(self, Form::Pgb | Form::Mpt)
     }
 }

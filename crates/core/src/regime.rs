@@ -440,7 +440,7 @@ fn decide_couple(h: &Household, sp: StartPeriodOf) -> Decision {
         return none_decision(c);
     }
     let with = |d: Decision| with_living_along(h, d);
-    if fq == Form::None && q.bw && (fp.is_home() || fp == Form::Dtv) {
+    if fq == Form::None && q.bw && (fp.is_care_at_home() || fp == Form::Dtv) {
         let mut d = decision(
             Regime::Lage,
             "bw_partner_home_care",
@@ -453,7 +453,7 @@ fn decide_couple(h: &Household, sp: StartPeriodOf) -> Decision {
         d.once_for_couple = true;
         return d;
     }
-    if fp.is_home() {
+    if fp.is_care_at_home() {
         return with(decision(
             Regime::Lage,
             "home_care",
@@ -554,7 +554,7 @@ fn couple_with_instelling(
             ),
         ));
     }
-    if fq.is_home() {
+    if fq.is_care_at_home() {
         return with(decision(
             Regime::Lage,
             "partner_home_care",

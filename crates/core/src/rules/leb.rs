@@ -52,11 +52,11 @@ impl Engine<'_, '_> {
     /// lid 4, 3.3.2.4 lid 1). O-9: by default only when care at home is the household's top form.
     pub(crate) fn thuis(&mut self) -> usize {
         let tops: Vec<Form> = self.h.members.iter().map(regime::effective_form).collect();
-        let with_thuis = tops.iter().filter(|f| f.is_thuis()).count();
+        let with_thuis = tops.iter().filter(|f| f.has_thuis_korting()).count();
         if with_thuis == 0 {
             return 0;
         }
-        if !household_top(&tops).is_thuis() {
+        if !household_top(&tops).has_thuis_korting() {
             self.read("O-9");
             if self.h.input.readings.thuis_only_if_top_form {
                 return 0;
