@@ -3,6 +3,7 @@
 //! period and the 31 January AOW cut-off. Kept dependency-free so the core
 //! stays small in WebAssembly.
 
+use crate::text::Lang;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
@@ -199,5 +200,43 @@ mod tests {
         assert!(Date::parse("2025-1-01").is_none());
         assert!(Date::parse("+025-01-01").is_none());
         assert!(Date::parse("").is_none());
+    }
+}
+
+const MONTHS_NL: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The name of month `m` (1–12) in `lang`, as every page, letter and report writes it.
+pub fn month_name(m: u32, lang: Lang) -> &'static str {
+    let i = (m.clamp(1, 12) - 1) as usize;
+    match lang {
+        Lang::Nl => MONTHS_NL[i],
+        Lang::En => MONTHS_EN[i],
     }
 }

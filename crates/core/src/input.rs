@@ -119,6 +119,31 @@ pub enum CareForm {
 }
 
 impl CareForm {
+    /// The care form's name for people, as the page's questions and the comparisons show it.
+    pub fn label(self) -> crate::text::Text {
+        use crate::text::Text;
+        match self {
+            CareForm::Instelling => Text::fixed(
+                "Wonen in een instelling",
+                "Living in an institution (instelling)",
+            ),
+            CareForm::Vpt => {
+                Text::fixed("Volledig pakket thuis (vpt)", "Full package at home (vpt)")
+            }
+            CareForm::Mpt => Text::fixed(
+                "Modulair pakket thuis (mpt)",
+                "Modular package at home (mpt)",
+            ),
+            CareForm::Pgb => Text::fixed("Persoonsgebonden budget (pgb)", "Personal budget (pgb)"),
+            CareForm::Dtv => Text::fixed("Deeltijdverblijf", "Part-time stay (deeltijdverblijf)"),
+            CareForm::LivingAlong => Text::fixed("Meeverhuizende partner", "Partner living along"),
+            CareForm::BeschermdWonen => {
+                Text::fixed("Beschermd wonen (Wmo)", "Sheltered housing (Wmo)")
+            }
+            CareForm::None => Text::fixed("Geen Wlz-zorg", "No Wlz care"),
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             CareForm::Instelling => "instelling",

@@ -433,21 +433,23 @@ impl CareOption {
         CareOption::ALL.into_iter().find(|o| o.name() == name)
     }
 
-    pub fn label(self) -> Text {
-        let (nl, en) = match self {
-            CareOption::InstellingStart => {
-                ("Instelling, eerste 4 maanden", "Instelling, first 4 months")
-            }
-            CareOption::Instelling => ("Instelling, na 4 maanden", "Instelling, after 4 months"),
-            CareOption::Vpt => ("Volledig pakket thuis (vpt)", "Full package at home (vpt)"),
-            CareOption::Mpt => (
-                "Modulair pakket thuis (mpt)",
-                "Modular package at home (mpt)",
+    /// The option's name; the instelling's two rows name the start period's months of `p`.
+    pub fn label(self, p: &YearParams) -> Text {
+        let months = YearParams::int(&p.start_period_months);
+        match self {
+            CareOption::InstellingStart => Text::owned(
+                format!("Instelling, eerste {months} maanden"),
+                format!("Instelling, first {months} months"),
             ),
-            CareOption::Pgb => ("Persoonsgebonden budget (pgb)", "Personal budget (pgb)"),
-            CareOption::Dtv => ("Deeltijdverblijf", "Part-time stay"),
-        };
-        Text::fixed(nl, en)
+            CareOption::Instelling => Text::owned(
+                format!("Instelling, na {months} maanden"),
+                format!("Instelling, after {months} months"),
+            ),
+            CareOption::Vpt => CareForm::Vpt.label(),
+            CareOption::Mpt => CareForm::Mpt.label(),
+            CareOption::Pgb => CareForm::Pgb.label(),
+            CareOption::Dtv => CareForm::Dtv.label(),
+        }
     }
 }
 
@@ -495,14 +497,14 @@ pub fn comparison_input(input: &Input, option: CareOption) -> Input {
 
 /// Every care form for the same household, each an ordinary estimate.
 pub fn compare(input: &Input) -> Result<Comparison, InputError> {
-    household::params_for(input.year)?;
+    let p = household::params_for(input.year)?;
     let current = current_care_option(input);
     let rows = CareOption::ALL
         .into_iter()
         .map(|option| {
             let row = row(
                 option.name(),
-                option.label(),
+                option.label(p),
                 estimate(&comparison_input(input, option)),
             );
             ComparisonRow {

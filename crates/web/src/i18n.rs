@@ -45,42 +45,9 @@ pub fn code(lang: Lang) -> &'static str {
     }
 }
 
-const MONTHS_NL: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// The name of month `m` (1–12).
+/// The name of month `m` (1–12): the core's, shared with every surface.
 pub fn month_name(m: u32, lang: Lang) -> &'static str {
-    let i = (m.clamp(1, 12) - 1) as usize;
-    match lang {
-        Lang::Nl => MONTHS_NL[i],
-        Lang::En => MONTHS_EN[i],
-    }
+    wlz_core::date::month_name(m, lang)
 }
 
 /// `30 april 2027` / `30 April 2027`.

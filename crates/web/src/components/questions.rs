@@ -9,7 +9,7 @@ use super::{use_app, ExtLink};
 use crate::form::Field;
 use crate::i18n::tr;
 use crate::state::Action;
-use wlz_core::{params, Lang};
+use wlz_core::{params, CareForm, Lang};
 use yew::prelude::*;
 
 /// Where the zorgkantoren explain the care forms (Zorginstituut's Wlz-kompas).
@@ -18,23 +18,23 @@ pub const CARE_FORMS_URL: &str =
 
 pub fn care_choices(lang: Lang) -> Vec<Choice> {
     vec![
-        Choice::new("instelling", tr(lang, "Wonen in een instelling", "Living in an institution (instelling)"))
+        Choice::new("instelling", CareForm::Instelling.label().get(lang).to_string())
             .hint(tr(lang,
                 "U woont in een zorginstelling, zoals een verpleeghuis. U krijgt daar zorg, eten en een kamer.",
                 "You live in a care home, such as a nursing home, with care, meals and a room.")),
-        Choice::new("vpt", tr(lang, "Volledig pakket thuis (vpt)", "Full package at home (vpt)"))
+        Choice::new("vpt", CareForm::Vpt.label().get(lang).to_string())
             .hint(tr(lang,
                 "U woont thuis. Eén zorgaanbieder geeft u bijna alle zorg die u in een instelling zou krijgen.",
                 "You live at home. One provider gives you nearly all the care you would get in an institution.")),
-        Choice::new("mpt", tr(lang, "Modulair pakket thuis (mpt)", "Modular package at home (mpt)"))
+        Choice::new("mpt", CareForm::Mpt.label().get(lang).to_string())
             .hint(tr(lang,
                 "U woont thuis en krijgt een deel van de Wlz-zorg van een zorgaanbieder.",
                 "You live at home and get part of the Wlz care from a provider.")),
-        Choice::new("pgb", tr(lang, "Persoonsgebonden budget (pgb)", "Personal budget (pgb)"))
+        Choice::new("pgb", CareForm::Pgb.label().get(lang).to_string())
             .hint(tr(lang,
                 "U krijgt geld van het zorgkantoor en regelt en betaalt zelf uw zorg.",
                 "You get money from the care office and arrange and pay for your care yourself.")),
-        Choice::new("dtv", tr(lang, "Deeltijdverblijf", "Part-time stay (deeltijdverblijf)"))
+        Choice::new("dtv", CareForm::Dtv.label().get(lang).to_string())
             .hint(tr(lang,
                 "U woont 7 tot 9 dagen per 2 weken in een instelling. De rest van de tijd woont u thuis.",
                 "You stay part of the time in an institution (7 to 9 days per 2 weeks) and the rest at home.")),
