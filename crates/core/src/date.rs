@@ -167,42 +167,6 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(s: &str) -> Date {
-        Date::parse(s).unwrap()
-    }
-
-    #[test]
-    fn differences_across_months_and_leap_years() {
-        assert_eq!(d("2025-03-31").days_until(d("2025-06-01")), 62);
-        assert_eq!(d("2024-02-28").days_until(d("2024-03-01")), 2);
-        assert_eq!(d("2025-02-28").days_until(d("2025-03-01")), 1);
-        assert_eq!(d("2024-01-01").days_until(d("2025-01-01")), 366);
-        assert_eq!(d("2025-08-31").add_days(50), Some(d("2025-10-20")));
-    }
-
-    #[test]
-    fn month_addition_clamps_to_month_end() {
-        assert_eq!(d("2025-05-31").add_months(4), Some(d("2025-09-30")));
-        assert_eq!(d("2024-01-01").add_months(4), Some(d("2024-05-01")));
-        assert_eq!(d("2025-11-15").add_months(3), Some(d("2026-02-15")));
-        assert_eq!(d("1960-02-29").add_years(67), Some(d("2027-02-28")));
-    }
-
-    #[test]
-    fn parsing_rejects_impossible_dates() {
-        assert!(Date::parse("2025-02-29").is_none());
-        assert!(Date::parse("2024-02-29").is_some());
-        assert!(Date::parse("2025-13-01").is_none());
-        assert!(Date::parse("2025-1-01").is_none());
-        assert!(Date::parse("+025-01-01").is_none());
-        assert!(Date::parse("").is_none());
-    }
-}
-
 const MONTHS_NL: [&str; 12] = [
     "januari",
     "februari",
@@ -238,5 +202,41 @@ pub fn month_name(m: u32, lang: Lang) -> &'static str {
     match lang {
         Lang::Nl => MONTHS_NL[i],
         Lang::En => MONTHS_EN[i],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    #[test]
+    fn differences_across_months_and_leap_years() {
+        assert_eq!(d("2025-03-31").days_until(d("2025-06-01")), 62);
+        assert_eq!(d("2024-02-28").days_until(d("2024-03-01")), 2);
+        assert_eq!(d("2025-02-28").days_until(d("2025-03-01")), 1);
+        assert_eq!(d("2024-01-01").days_until(d("2025-01-01")), 366);
+        assert_eq!(d("2025-08-31").add_days(50), Some(d("2025-10-20")));
+    }
+
+    #[test]
+    fn month_addition_clamps_to_month_end() {
+        assert_eq!(d("2025-05-31").add_months(4), Some(d("2025-09-30")));
+        assert_eq!(d("2024-01-01").add_months(4), Some(d("2024-05-01")));
+        assert_eq!(d("2025-11-15").add_months(3), Some(d("2026-02-15")));
+        assert_eq!(d("1960-02-29").add_years(67), Some(d("2027-02-28")));
+    }
+
+    #[test]
+    fn parsing_rejects_impossible_dates() {
+        assert!(Date::parse("2025-02-29").is_none());
+        assert!(Date::parse("2024-02-29").is_some());
+        assert!(Date::parse("2025-13-01").is_none());
+        assert!(Date::parse("2025-1-01").is_none());
+        assert!(Date::parse("+025-01-01").is_none());
+        assert!(Date::parse("").is_none());
     }
 }
