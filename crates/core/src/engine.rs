@@ -165,7 +165,7 @@ pub fn estimate_with_params(
 /// own figures of last year are not asked); dates and stays are left out, as the COT does not
 /// depend on them.
 fn had_cot_under_last_years_rules(input: &Input, params: &'static YearParams) -> bool {
-    let Some(Ok(last)) = crate::params::for_year(params.year - 1) else {
+    let Some(last) = crate::params::for_year(params.year - 1) else {
         return false;
     };
     let could = params.cot.is_none()
@@ -247,9 +247,7 @@ impl<'h, 'a> Engine<'h, 'a> {
         let step = Step::new(
             id,
             p.label.clone(),
-            crate::trace::Calc::Param {
-                param: p.name.as_str(),
-            },
+            crate::trace::Calc::Param { param: p.name },
         )
         .uses(p)
         .cite(Citation::new(&p.reference, ""));
@@ -1806,8 +1804,8 @@ fn estimate_one(input: &Input, params: &'static YearParams) -> Result<Estimate, 
     for s in &e.t.steps {
         if s.amount.is_some() {
             for u in &s.params {
-                if u.status == Status::Estimate && !estimated_params.contains(&u.0.name.as_str()) {
-                    estimated_params.push(u.0.name.as_str());
+                if u.status == Status::Estimate && !estimated_params.contains(&u.0.name) {
+                    estimated_params.push(u.0.name);
                 }
             }
         }
@@ -1851,7 +1849,7 @@ fn estimate_regime(input: &Input, params: &'static YearParams) -> Option<Regime>
 /// the year's own parameters, then the tax parameters of its peiljaar. For
 /// [`crate::trace::verify`].
 pub fn parameter_value(year: i32, name: &str) -> Option<Decimal> {
-    let p = crate::params::for_year(year)?.ok()?;
+    let p = crate::params::for_year(year)?;
     p.all()
         .iter()
         .find(|x| x.name == name)

@@ -8,7 +8,7 @@
 //! up to the result. Pure Rust, exact decimal money (`rust_decimal`), no I/O:
 //! it builds for the host and for `wasm32-unknown-unknown`. The rules follow
 //! `shared/spec/wlz-eigen-bijdrage.md`; the parameters of each year are data
-//! (`params/<year>.json`).
+//! (`params/<year>.json`), compiled in by `build.rs`.
 //!
 //! ```
 //! let input = wlz_core::Input::from_json(r#"{
@@ -25,7 +25,6 @@ pub mod engine;
 pub mod error;
 pub mod household;
 pub mod input;
-mod minijson;
 pub mod money;
 pub mod params;
 pub mod questions;
