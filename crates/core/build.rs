@@ -1,88 +1,494 @@
-//! Embeds every `params/<year>.json` (contribution years) and every
-//! `params/tax/<year>.json` (income-tax estimate parameters of a tax year) so
-//! the engine needs no file access at run time (it must work in WebAssembly).
-//! Adding a year = adding a file.
-use std::{env, fs, path::Path};
+//! Compiles the parameter files into Rust. Reads `params/concepts.json` and every
+//! `params/<year>.json` (contribution years), and `params/tax/concepts.json` and every
+//! `params/tax/<year>.json` (income-tax parameters of a tax year); checks them all
+//! (`src/params/files.rs`: any problem fails the build with `file: key: problem`); and writes
+//! `OUT_DIR/params.rs`, which `src/params.rs` includes:
+//!
+//! * one `static CONCEPT_<NAME>: Concept` per parameter (label, unit, article: written once),
+//!   listed by `params::concepts()` and `params::tax_concepts()`;
+//! * the structs `YearParams` (with the groups `CotParams`, `Pw23`, `HebDeductions`) and
+//!   `TaxYear`, one field per concept, and their `all()`, `param(name)` and `param_mut(name)`;
+//! * one `static YEAR_<year>: YearParams` / `TAX_YEAR_<year>: TaxYear` per file, whose
+//!   `Param`s point at their concept's label and article and carry their value as a const
+//!   `Decimal`.
+//!
+//! So the engine needs no file access and no JSON reader at run time (it must work in
+//! WebAssembly). Adding a year = adding a file; adding a parameter = adding it to
+//! `concepts.json` and to the year files (the field appears on the struct by itself).
+use std::{env, fmt::Write, fs, path::Path};
 
-/// `(year, path)` of every `<year>.json` directly in `dir`, ascending.
-/// Subdirectories (such as `params/tax/`) and other names are ignored.
-fn year_files(dir: &Path) -> Vec<(i32, String)> {
-    let mut years: Vec<(i32, String)> = fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .filter_map(|e| {
-            let path = e.ok()?.path();
-            if !path.is_file() {
-                return None;
-            }
-            let stem = path.file_stem()?.to_str()?.to_string();
-            (path.extension()?.to_str()? == "json").then(|| {
-                stem.parse::<i32>()
-                    .ok()
-                    .map(|y| (y, path.display().to_string()))
-            })?
-        })
-        .collect();
-    years.sort();
-    years
-}
+#[allow(dead_code)]
+#[path = "src/params/article.rs"]
+mod article;
+#[allow(dead_code)]
+#[path = "src/params/files.rs"]
+mod files;
 
-/// The JSON text without the whitespace between tokens (strings are kept as written).
-/// The files are embedded in the page's WebAssembly: their indentation cost about 31 KB raw
-/// and 1.5 KB gzip of the page's budget (measured 2026-12-03, `scripts/measure-web.mjs`).
-fn minify(json: &str) -> String {
-    let mut out = String::with_capacity(json.len());
-    let (mut in_string, mut escaped) = (false, false);
-    for c in json.chars() {
-        if in_string {
-            out.push(c);
-            match (escaped, c) {
-                (false, '\\') => escaped = true,
-                (false, '"') => in_string = false,
-                _ => escaped = false,
-            }
-        } else if c == '"' {
-            in_string = true;
-            out.push(c);
-        } else if !c.is_whitespace() {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// Writes `OUT_DIR/<out>` with `pub(crate) static <name>: &[(i32, &str)]`, each file minified
-/// into `OUT_DIR/<out stem>-<year>.json`.
-fn embed(dir: &Path, out: &str, name: &str, doc: &str) {
-    println!("cargo:rerun-if-changed={}", dir.display());
-    let out_dir = env::var("OUT_DIR").unwrap();
-    let stem = out.trim_end_matches(".rs");
-    let mut text = format!("/// {doc}\npub(crate) static {name}: &[(i32, &str)] = &[\n");
-    for (y, path) in &year_files(dir) {
-        println!("cargo:rerun-if-changed={path}");
-        let json = fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-        let min = Path::new(&out_dir).join(format!("{stem}-{y}.json"));
-        fs::write(&min, minify(&json)).unwrap();
-        text.push_str(&format!(
-            "    ({y}, include_str!({:?})),\n",
-            min.display().to_string()
-        ));
-    }
-    text.push_str("];\n");
-    fs::write(Path::new(&env::var("OUT_DIR").unwrap()).join(out), text).unwrap();
-}
+use article::Article;
+use files::{Checked, Concept, Kind, Year, YearParam};
 
 fn main() {
-    let params = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join("params");
-    embed(
-        &params,
-        "param_files.rs",
-        "PARAM_FILES",
-        "(contribution year, JSON text) of every embedded year file.",
+    let dir = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join("params");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let (checked, read) = files::check_dir(&dir);
+    for file in &read {
+        println!("cargo:rerun-if-changed={file}");
+    }
+    let (contribution, tax) = checked.unwrap_or_else(|problems| {
+        panic!(
+            "\n\nThe parameter files (crates/core/params/, see its README.md) have {} problem(s):\n\n{}\n\n",
+            problems.len(),
+            problems.join("\n")
+        )
+    });
+    let mut out = String::from(
+        "// Generated by crates/core/build.rs from crates/core/params/**/*.json. Do not edit.\n\n",
     );
-    embed(
-        &params.join("tax"),
-        "tax_files.rs",
-        "TAX_FILES",
-        "(tax year, JSON text) of every embedded income-tax parameter file.",
-    );
+    concepts(&mut out, &contribution, "CONCEPTS", "contribution-year");
+    concepts(&mut out, &tax, "TAX_CONCEPTS", "income-tax");
+    structs(&mut out, &contribution);
+    structs(&mut out, &tax);
+    for y in &contribution.years {
+        year_static(&mut out, &contribution, y);
+    }
+    for y in &tax.years {
+        year_static(&mut out, &tax, y);
+    }
+    let list = |prefix: &str, years: &[Year]| {
+        years
+            .iter()
+            .map(|y| format!("&{prefix}{}", y.year))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    writeln!(
+        out,
+        "/// Every contribution year, ascending.\nstatic YEARS: [&YearParams; {}] = [{}];\n",
+        contribution.years.len(),
+        list("YEAR_", &contribution.years)
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "/// Every tax year, ascending.\nstatic TAX_YEARS: [&TaxYear; {}] = [{}];",
+        tax.years.len(),
+        list("TAX_YEAR_", &tax.years)
+    )
+    .unwrap();
+    fs::write(
+        Path::new(&env::var("OUT_DIR").unwrap()).join("params.rs"),
+        out,
+    )
+    .unwrap();
+}
+
+/// A Rust string literal.
+fn lit(s: &str) -> String {
+    format!("{s:?}")
+}
+
+fn upper(name: &str) -> String {
+    name.to_ascii_uppercase()
+}
+
+fn text(t: &files::TextDef) -> String {
+    format!("Text::fixed({}, {})", lit(&t.nl), lit(&t.en))
+}
+
+fn legal_ref(article: &str, url: &str) -> String {
+    format!("LegalRef {{ article: {article}, url: {} }}", lit(url))
+}
+
+fn is_template(s: &str) -> bool {
+    s.contains('{')
+}
+
+/// `leb_minimum` → `LebMinimum`.
+fn camel(s: &str) -> String {
+    s.split('_')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// The concepts, once each, and the list of them.
+fn concepts(out: &mut String, set: &Checked, list: &str, what: &str) {
+    for c in &set.concepts {
+        let n = upper(&c.name);
+        let article = match &c.article {
+            Some(a) if !is_template(a) => {
+                writeln!(out, "const ARTICLE_{n}: &str = {};", lit(a)).unwrap();
+                format!("Some(ARTICLE_{n})")
+            }
+            Some(a) => format!("Some({})", lit(a)),
+            None => "None".into(),
+        };
+        writeln!(
+            out,
+            "#[doc = {}]\nstatic CONCEPT_{n}: Concept = Concept {{ name: {}, label: {}, unit: Unit::{}, article: {article}, only_some_years: {} }};\n",
+            lit(&format!("`{}`: {}", c.name, c.label.en)),
+            lit(&c.name),
+            text(&c.label),
+            c.unit_variant,
+            c.only_some_years,
+        )
+        .unwrap();
+    }
+    let items: Vec<String> = set
+        .concepts
+        .iter()
+        .map(|c| format!("&CONCEPT_{}", upper(&c.name)))
+        .collect();
+    writeln!(
+        out,
+        "/// Every {what} parameter, in the order of `concepts.json` (and of `all()`).\nstatic {list}: [&Concept; {}] = [{}];\n",
+        items.len(),
+        items.join(", ")
+    )
+    .unwrap();
+}
+
+fn field_doc(c: &Concept) -> String {
+    let mut d = format!("`{}`: {} ({}).", c.name, c.label.en, c.unit);
+    if c.only_some_years && c.group.is_none() {
+        d.push_str(" Only in the years whose file has it.");
+    }
+    lit(&d)
+}
+
+/// The structs of a set and their `all`, `param` and `param_mut`.
+fn structs(out: &mut String, set: &Checked) {
+    for (gi, g) in set.groups.iter().enumerate() {
+        writeln!(
+            out,
+            "#[doc = {}]\n#[derive(Clone, Debug)]\npub struct {} {{",
+            lit(&g.doc),
+            g.rust_struct
+        )
+        .unwrap();
+        for c in set.concepts.iter().filter(|c| c.group == Some(gi)) {
+            writeln!(
+                out,
+                "    #[doc = {}]\n    pub {}: Param,",
+                field_doc(c),
+                c.field
+            )
+            .unwrap();
+        }
+        out.push_str("}\n\n");
+    }
+    let (name, fixed) = match set.kind {
+        Kind::Contribution => (
+            "YearParams",
+            "    /// The contribution year.\n    pub year: i32,\n    \
+             /// *Peiljaar*: the reference year whose income and assets count, y − 2 (Blz 1.1.1).\n    \
+             pub peiljaar: i32,\n    pub peiljaar_reference: LegalRef,\n    pub peiljaar_status: Status,\n    \
+             /// Where the values come from (the year file's `source`).\n    pub source: &'static str,\n    \
+             /// The rule of `no_data_rule`, typed.\n    pub no_data: NoDataRule,\n    \
+             /// The references of the year file in the order of [`Article::ALL`] (see [`YearParams::reference`]).\n    \
+             reference_table: [Option<LegalRef>; REFERENCE_KEYS.len()],\n    \
+             /// Explanation texts that name this year's figures.\n    pub texts: YearTexts,\n",
+        ),
+        Kind::Tax => (
+            "TaxYear",
+            "    /// The tax year (= the peiljaar of contribution year `year + 2`).\n    pub year: i32,\n    \
+             /// Where the values come from (the tax file's `source`).\n    pub source: &'static str,\n    \
+             /// What the total estimate cites: the tariff and the heffingskortingen of that year.\n    \
+             pub reference: LegalRef,\n",
+        ),
+    };
+    let doc = match set.kind {
+        Kind::Contribution => "All parameters of one contribution year (`params/<year>.json`). The parameter fields follow `params/concepts.json`.",
+        Kind::Tax => "The income-tax parameters of one tax year, a peiljaar of the Wlz contribution (`params/tax/<year>.json`). The parameter fields follow `params/tax/concepts.json`.",
+    };
+    writeln!(
+        out,
+        "#[doc = {}]\n#[derive(Clone, Debug)]\npub struct {name} {{\n{fixed}",
+        lit(doc)
+    )
+    .unwrap();
+    let mut seen_groups = Vec::new();
+    for c in &set.concepts {
+        match c.group {
+            None => {
+                let ty = if c.only_some_years {
+                    "Option<Param>"
+                } else {
+                    "Param"
+                };
+                writeln!(
+                    out,
+                    "    #[doc = {}]\n    pub {}: {ty},",
+                    field_doc(c),
+                    c.field
+                )
+                .unwrap();
+            }
+            Some(g) if !seen_groups.contains(&g) => {
+                seen_groups.push(g);
+                let group = &set.groups[g];
+                let ty = if group.only_some_years {
+                    format!("Option<{}>", group.rust_struct)
+                } else {
+                    group.rust_struct.clone()
+                };
+                let doc = if group.only_some_years {
+                    format!(
+                        "{} Only in the years whose file has these parameters.",
+                        group.doc
+                    )
+                } else {
+                    group.doc.clone()
+                };
+                writeln!(
+                    out,
+                    "    #[doc = {}]\n    pub {}: {ty},",
+                    lit(&doc),
+                    group.name
+                )
+                .unwrap();
+            }
+            Some(_) => {}
+        }
+    }
+    out.push_str("}\n\n");
+
+    // `all`, `param`, `param_mut`: the field of each name, written out for every concept.
+    // `all` pushes the runs of fields every year has at once, and each optional one on its own.
+    let mut all = String::new();
+    let mut run: Vec<String> = Vec::new();
+    let flush = |all: &mut String, run: &mut Vec<String>| {
+        if !run.is_empty() {
+            writeln!(all, "        v.extend([{}]);", run.join(", ")).unwrap();
+            run.clear();
+        }
+    };
+    let mut get = String::new();
+    let mut get_mut = String::new();
+    for c in &set.concepts {
+        let name = lit(&c.name);
+        let (f, optional) = match c.group {
+            None => (c.field.clone(), c.only_some_years),
+            Some(g) => (set.groups[g].name.clone(), set.groups[g].only_some_years),
+        };
+        let member = match c.group {
+            None => String::new(),
+            Some(_) => format!(".{}", c.field),
+        };
+        if optional {
+            flush(&mut all, &mut run);
+            let (x, get_x, get_xm) = if member.is_empty() {
+                ("x".to_string(), String::new(), String::new())
+            } else {
+                (
+                    format!("&x{member}"),
+                    format!(".map(|x| &x{member})"),
+                    format!(".map(|x| &mut x{member})"),
+                )
+            };
+            writeln!(all, "        if let Some(x) = &self.{f} {{ v.push({x}); }}").unwrap();
+            writeln!(get, "            {name} => self.{f}.as_ref(){get_x},").unwrap();
+            writeln!(get_mut, "            {name} => self.{f}.as_mut(){get_xm},").unwrap();
+        } else {
+            run.push(format!("&self.{f}{member}"));
+            writeln!(get, "            {name} => Some(&self.{f}{member}),").unwrap();
+            writeln!(
+                get_mut,
+                "            {name} => Some(&mut self.{f}{member}),"
+            )
+            .unwrap();
+        }
+    }
+    let all = if all.is_empty() {
+        // Every year has every field.
+        format!("        vec![{}]\n", run.join(", "))
+    } else {
+        flush(&mut all, &mut run);
+        format!(
+            "        let mut v = Vec::with_capacity({});\n{all}        v\n",
+            set.concepts.len()
+        )
+    };
+    writeln!(
+        out,
+        "impl {name} {{
+    /// Every parameter of this year, in the order of `concepts.json`.
+    pub fn all(&self) -> Vec<&Param> {{
+{all}    }}
+
+    /// The parameter `name`, if this year has it.
+    pub fn param(&self, name: &str) -> Option<&Param> {{
+        match name {{
+{get}            _ => None,
+        }}
+    }}
+
+    /// The parameter `name` to change, if this year has it (tests that vary a value).
+    pub fn param_mut(&mut self, name: &str) -> Option<&mut Param> {{
+        match name {{
+{get_mut}            _ => None,
+        }}
+    }}
+}}
+"
+    )
+    .unwrap();
+}
+
+/// The `Param` value of one year's parameter; statics it needs (a label with the year in it,
+/// a derivation) go to `pre`.
+fn param_expr(pre: &mut String, set: &Checked, y: &Year, p: &YearParam) -> String {
+    let c = &set.concepts[p.concept];
+    let n = upper(&c.name);
+    let prefix = match set.kind {
+        Kind::Contribution => format!("{}_{n}", y.year),
+        Kind::Tax => format!("TAX_{}_{n}", y.year),
+    };
+    let label = match &p.label {
+        None => format!("&CONCEPT_{n}.label"),
+        Some(t) => {
+            writeln!(pre, "static LABEL_{prefix}: Text = {};", text(t)).unwrap();
+            format!("&LABEL_{prefix}")
+        }
+    };
+    let article = match &c.article {
+        Some(a) if p.article_from_concept && !is_template(a) => format!("ARTICLE_{n}"),
+        _ => lit(&p.article),
+    };
+    let derivation = match &p.derivation {
+        None => "None".to_string(),
+        Some(d) => {
+            let sources: Vec<String> = d
+                .sources
+                .iter()
+                .map(|s| legal_ref(&lit(&s.article), &s.url))
+                .collect();
+            writeln!(
+                pre,
+                "static DERIVATION_{prefix}: Derivation = Derivation {{ rule: {}, sources: &[{}] }};",
+                text(&d.rule),
+                sources.join(", ")
+            )
+            .unwrap();
+            format!("Some(&DERIVATION_{prefix})")
+        }
+    };
+    let decimal = match p.decimal {
+        None => "Decimal::ZERO".to_string(),
+        Some((m, scale)) => format!(
+            "Decimal::from_parts({}, {}, {}, false, {scale})",
+            m as u32,
+            (m >> 32) as u32,
+            (m >> 64) as u32
+        ),
+    };
+    format!(
+        "Param {{ name: CONCEPT_{n}.name, value: {}, unit: Unit::{}, label: {label}, reference: {}, status: Status::{}, note: {}, derivation: {derivation}, decimal: {decimal} }}",
+        lit(&p.value),
+        c.unit_variant,
+        legal_ref(&article, &p.url),
+        p.status_variant,
+        p.note.as_deref().map_or("None".into(), |n| format!("Some({})", lit(n))),
+    )
+}
+
+/// The static of one year file.
+fn year_static(out: &mut String, set: &Checked, y: &Year) {
+    let mut pre = String::new();
+    let mut fields = String::new();
+    let expr = |pre: &mut String, name: &str| -> Option<String> {
+        y.param(&set.concepts, name)
+            .map(|p| param_expr(pre, set, y, p))
+    };
+    let mut seen_groups = Vec::new();
+    for c in &set.concepts {
+        match c.group {
+            None => {
+                let e = expr(&mut pre, &c.name);
+                let v = match (c.only_some_years, e) {
+                    (false, Some(e)) => e,
+                    (true, Some(e)) => format!("Some({e})"),
+                    (_, None) => "None".into(),
+                };
+                writeln!(fields, "    {}: {v},", c.field).unwrap();
+            }
+            Some(g) if !seen_groups.contains(&g) => {
+                seen_groups.push(g);
+                let group = &set.groups[g];
+                let members: Vec<&Concept> =
+                    set.concepts.iter().filter(|m| m.group == Some(g)).collect();
+                let present = y.param(&set.concepts, &members[0].name).is_some();
+                let value = if present {
+                    let inner: Vec<String> = members
+                        .iter()
+                        .map(|m| {
+                            format!("        {}: {},", m.field, expr(&mut pre, &m.name).unwrap())
+                        })
+                        .collect();
+                    let s = format!("{} {{\n{}\n    }}", group.rust_struct, inner.join("\n"));
+                    if group.only_some_years {
+                        format!("Some({s})")
+                    } else {
+                        s
+                    }
+                } else {
+                    "None".into()
+                };
+                writeln!(fields, "    {}: {value},", group.name).unwrap();
+            }
+            Some(_) => {}
+        }
+    }
+    match set.kind {
+        Kind::Contribution => {
+            let (peiljaar, r, status) = y.peiljaar.as_ref().unwrap();
+            let rule = y
+                .param(&set.concepts, "no_data_rule")
+                .expect("the year files have a `no_data_rule` (YearParams::no_data)");
+            let aow = y
+                .param(&set.concepts, "aow_age_years")
+                .and_then(|p| p.decimal)
+                .map(|(m, s)| m / 10u128.pow(s))
+                .expect("the year files have an `aow_age_years` (YearTexts)");
+            let table: Vec<String> = Article::ALL
+                .iter()
+                .enumerate()
+                .map(|(i, _)| match &y.references[i] {
+                    Some(r) => format!("Some({})", legal_ref(&lit(&r.article), &r.url)),
+                    None => "None".into(),
+                })
+                .collect();
+            write!(
+                out,
+                "{pre}/// `{file}`.\nstatic YEAR_{year}: YearParams = YearParams {{\n    year: {year},\n    peiljaar: {peiljaar},\n    \
+                 peiljaar_reference: {pref},\n    peiljaar_status: Status::{status},\n    source: {source},\n    \
+                 no_data: NoDataRule::{no_data},\n    reference_table: [\n        {table}\n    ],\n    \
+                 texts: year_texts!({year}, {peiljaar}, {aow}),\n{fields}}};\n\n",
+                file = y.file,
+                year = y.year,
+                pref = legal_ref(&lit(&r.article), &r.url),
+                source = lit(&y.source),
+                no_data = camel(&rule.value),
+                table = table.join(",\n        "),
+            )
+            .unwrap();
+        }
+        Kind::Tax => {
+            let r = y.reference.as_ref().unwrap();
+            write!(
+                out,
+                "{pre}/// `{file}`.\nstatic TAX_YEAR_{year}: TaxYear = TaxYear {{\n    year: {year},\n    source: {source},\n    \
+                 reference: {r},\n{fields}}};\n\n",
+                file = y.file,
+                year = y.year,
+                source = lit(&y.source),
+                r = legal_ref(&lit(&r.article), &r.url),
+            )
+            .unwrap();
+        }
+    }
 }

@@ -240,7 +240,7 @@ fuzz_target!(|h: H| {
             return;
         }
     };
-    let p = wlz_core::params::for_year(r.year).unwrap().unwrap();
+    let p = wlz_core::params::for_year(r.year).unwrap();
     let korting = p.thuis_korting_month.decimal * Decimal::TWO;
     match r.regime {
         wlz_core::Regime::Lage => assert!(

@@ -38,10 +38,7 @@ fn tr(lang: Lang, nl: &'static str, en: &'static str) -> &'static str {
 
 /// The value as a reader wants it: euros with `format_eur`, shares as a percentage.
 pub fn value_text(p: &Param, lang: Lang) -> String {
-    let raw = match &p.value {
-        serde_json::Value::String(s) => s.clone(),
-        other => other.to_string(),
-    };
+    let raw = p.value.to_string();
     let decimal_comma = |s: String| match lang {
         Lang::Nl => s.replace('.', ","),
         Lang::En => s,
@@ -123,11 +120,11 @@ pub fn table(p: &YearParams, lang: Lang) -> String {
         .iter()
         .map(|q| {
             [
-                q.name.clone(),
+                q.name.to_string(),
                 value_text(q, lang),
                 q.unit.name().to_string(),
                 status_text(q.status).to_string(),
-                q.reference.article.clone(),
+                q.reference.article.to_string(),
             ]
         })
         .collect();
@@ -198,7 +195,7 @@ pub fn table(p: &YearParams, lang: Lang) -> String {
         if let Some(d) = &q.derivation {
             let text = format!("{}: {}", tr(lang, "Regel", "Rule"), d.rule.get(lang));
             out.extend(render::wrap(&text, WIDTH, INDENT, INDENT));
-            for src in &d.sources {
+            for src in d.sources {
                 let text = format!(
                     "{}: {} {}",
                     tr(lang, "Bron", "Source"),
@@ -209,7 +206,7 @@ pub fn table(p: &YearParams, lang: Lang) -> String {
             }
         }
         if q.status != Status::Verified {
-            if let Some(note) = q.note.as_deref().filter(|n| !n.trim().is_empty()) {
+            if let Some(note) = q.note.filter(|n| !n.trim().is_empty()) {
                 let text = format!("{}: {note}", tr(lang, "Toelichting", "Note"));
                 out.extend(render::wrap(&text, WIDTH, INDENT, INDENT));
             }
@@ -271,8 +268,8 @@ mod tests {
                     assert!(chars(line) <= WIDTH, "too long ({y}): {line}");
                 }
                 for p in year(y).all() {
-                    assert!(t.contains(&p.name), "{y}: {}", p.name);
-                    assert!(t.contains(&p.reference.url), "{y}: {}", p.name);
+                    assert!(t.contains(p.name), "{y}: {}", p.name);
+                    assert!(t.contains(p.reference.url), "{y}: {}", p.name);
                 }
                 assert!(t.contains("DERIVED"), "{y}");
             }

@@ -237,8 +237,8 @@ fn estimated_params(steps: &[Step]) -> Vec<&'static str> {
     let mut out: Vec<&'static str> = Vec::new();
     for s in steps.iter().filter(|s| s.amount.is_some()) {
         for u in &s.params {
-            if u.status == Status::Estimate && !out.contains(&u.0.name.as_str()) {
-                out.push(u.0.name.as_str());
+            if u.status == Status::Estimate && !out.contains(&u.0.name) {
+                out.push(u.0.name);
             }
         }
     }
@@ -249,7 +249,7 @@ fn estimated_params(steps: &[Step]) -> Vec<&'static str> {
 /// the year's own parameters, then the tax parameters of its peiljaar. For
 /// [`crate::trace::verify`].
 pub fn parameter_value(year: i32, name: &str) -> Option<Decimal> {
-    let p = crate::params::for_year(year)?.ok()?;
+    let p = crate::params::for_year(year)?;
     p.all()
         .iter()
         .find(|x| x.name == name)

@@ -29,6 +29,8 @@ pub enum ErrorCode {
     /// An argument of a function of the npm package other than the input and
     /// without a code of its own: `incomeCurve`'s `points`, `formatEur`'s `lang`.
     InvalidArgument,
+    // No longer produced: the parameter files are checked when the library is built. Kept so
+    // the contract's list of codes does not change.
     InvalidParameters,
 }
 

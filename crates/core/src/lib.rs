@@ -8,7 +8,7 @@
 //! up to the result. Pure Rust, exact decimal money (`rust_decimal`), no I/O:
 //! it builds for the host and for `wasm32-unknown-unknown`. The rules follow
 //! `shared/spec/wlz-eigen-bijdrage.md`; the parameters of each year are data
-//! (`params/<year>.json`), each with its article and status.
+//! (`params/<year>.json`, compiled in by `build.rs`), each with its article and status.
 //!
 //! ## Map: from an article to its module
 //!
@@ -53,7 +53,6 @@ pub mod engine;
 pub mod error;
 pub mod household;
 pub mod input;
-mod minijson;
 pub mod money;
 pub mod params;
 pub mod questions;

@@ -1,21 +1,48 @@
-//! Parameters are data: one JSON file per contribution year under
-//! `crates/core/params/`, embedded at compile time by `build.rs` (every
-//! `*.json` there is picked up, so adding 2027 means adding `2027.json`).
-//! Each value carries its unit, a bilingual label, its legal reference
-//! (article + wetten.overheid.nl URL) and its status (VERIFIED / DERIVED /
-//! ESTIMATE / OPEN, spec §0); a DERIVED value also carries the rule that
-//! derives it from law figures, with those figures' references. The year file also holds the versioned URLs of every
-//! article the engine cites in its explanation trace.
+//! Parameters are data: one JSON file per contribution year under `crates/core/params/`
+//! (`<year>.json`), and one per tax year under `crates/core/params/tax/`, compiled into the
+//! library by `build.rs` (every `<year>.json` there is picked up, so adding 2027 means adding
+//! `2027.json`). Each value carries its unit, a bilingual label, its legal reference (article +
+//! wetten.overheid.nl URL) and its status (VERIFIED / DERIVED / ESTIMATE / OPEN, spec §0); a
+//! DERIVED value also carries the rule that derives it from law figures, with those figures'
+//! references. The year file also holds the versioned URLs of every article the engine cites
+//! in its explanation trace ([`Article`]).
+//!
+//! # The files
+//!
+//! What a parameter *is* is written once, in `params/concepts.json` (`params/tax/concepts.json`
+//! for the tax files): per name its `label` (`nl`, `en`), its `unit`, the `article` it rests
+//! on, and where it goes in [`YearParams`] (`field`, for example `heb.zvw_rate` in the group
+//! `heb`). A label or article may hold `{year}` and `{peiljaar}`. A year file holds per name
+//! only what changes each year: `value` (a decimal written as a string), `status`,
+//! `reference.url` (and `reference.article` only where that year cites another article),
+//! `note` and `derivation`. The full format is in `crates/core/params/README.md`.
+//!
+//! # Compiled, not read
+//!
+//! `build.rs` checks every file (`params/files.rs`): a missing, unknown or mistyped field, an
+//! unknown unit or status, a value that is not a decimal, a reference without an https URL, an
+//! ESTIMATE without a note, a DERIVED value without its rule, a parameter without a concept or
+//! a concept no year uses. Each is a compile error naming the file and the key, such as
+//! `params/2026.json: params.leb_min_month.reference.url: must be an https URL`. It then writes
+//! the parameters as Rust statics: one [`Concept`] per name (`CONCEPT_LEB_RATE`), which every
+//! year's [`Param`] points at for its label and article, and one [`YearParams`] per year whose
+//! values are const [`Decimal`]s. The structs' parameter fields, [`YearParams::all`] and the
+//! name lookup [`YearParams::param`] are generated from the same list, so a parameter's name is
+//! written in `concepts.json` only. Nothing is parsed at run time; the WebAssembly carries no
+//! JSON text and no JSON reader.
 
-use crate::minijson::{self, Fields, J};
+mod article;
+// The build-time checker (`build.rs` includes it too); here only for its tests, which also
+// leave some of what `build.rs` reads unread.
+#[cfg(test)]
+#[allow(dead_code)]
+mod files;
+
+pub use article::{Article, OPTIONAL_REFERENCES, REFERENCE_KEYS};
+
 use crate::text::Text;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
-use std::str::FromStr;
-use std::sync::OnceLock;
-
-include!(concat!(env!("OUT_DIR"), "/param_files.rs"));
 
 /// How sure we are of a value (spec §0).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,23 +62,23 @@ pub enum Status {
 }
 
 /// An article of a law, with a link to the version that applies.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LegalRef {
-    pub article: String,
-    pub url: String,
+    pub article: &'static str,
+    pub url: &'static str,
 }
 
 /// How a DERIVED value follows from figures of the law (spec §0).
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Derivation {
     /// The rule in one line, with its arithmetic.
     pub rule: Text,
     /// The law texts whose figures the rule uses.
-    pub sources: Vec<LegalRef>,
+    pub sources: &'static [LegalRef],
 }
 
 /// The unit of a parameter value, as the year files write it (`eur_per_month`, `share`, …).
@@ -115,55 +142,43 @@ impl Unit {
     }
 }
 
-fn unit(j: J, ctx: &str) -> Result<Unit, ParamsError> {
-    let name = j.string(ctx)?;
-    Unit::ALL
-        .into_iter()
-        .find(|u| u.name() == name)
-        .ok_or_else(|| {
-            let known: Vec<&str> = Unit::ALL.iter().map(|u| u.name()).collect();
-            ParamsError(format!(
-                "{ctx}: unknown unit `{name}` ({})",
-                known.join(", ")
-            ))
-        })
+/// What a parameter is, the same in every year (`params/concepts.json`): its name, label,
+/// unit and the article it usually rests on. Each is compiled in once (`CONCEPT_<NAME>`); the
+/// [`Param`] of each year points at it.
+#[derive(Debug)]
+pub struct Concept {
+    pub name: &'static str,
+    /// May hold `{year}` and `{peiljaar}`; a year's [`Param::label`] has them filled in.
+    pub label: Text,
+    pub unit: Unit,
+    /// The article cited in every year that does not name its own (may hold placeholders).
+    pub article: Option<&'static str>,
+    /// Only some years have it (the field is an `Option`).
+    pub only_some_years: bool,
 }
 
-/// One parameter value with everything needed to explain and check it.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+/// One parameter value of one year, with everything needed to explain and check it.
+/// Serialized (`wlz-bijdrage params --json`) with `name`, `value`, `unit`, `label`,
+/// `reference`, `status` and, when present, `note` and `derivation`.
+#[derive(Clone, Debug, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
 pub struct Param {
-    #[serde(skip_deserializing)]
-    pub name: String,
-    pub value: serde_json::Value,
+    pub name: &'static str,
+    /// The value as the year file writes it (`"212.60"`, or a rule name for unit `rule`).
+    pub value: &'static str,
     pub unit: Unit,
-    pub label: Text,
+    /// The concept's label (with the year filled in where it names one).
+    pub label: &'static Text,
     pub reference: LegalRef,
     pub status: Status,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<&'static str>,
     /// The rule behind a DERIVED value (required there; an ESTIMATE may show its method too).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub derivation: Option<Derivation>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub derivation: Option<&'static Derivation>,
+    /// The value as a number (zero for unit `rule`).
     #[serde(skip)]
     pub decimal: Decimal,
-}
-
-#[derive(Clone, Debug)]
-struct RawPeiljaar {
-    value: i32,
-    reference: LegalRef,
-    status: Status,
-}
-
-#[derive(Clone, Debug)]
-struct RawYear {
-    year: i32,
-    peiljaar: RawPeiljaar,
-    source: String,
-    params: BTreeMap<String, Param>,
-    references: BTreeMap<String, LegalRef>,
 }
 
 /// What the CAK charges when it holds no income or asset data (Blz 3.3.2.7 lid 1).
@@ -177,97 +192,9 @@ pub enum NoDataRule {
     HebZeroLebMinimum,
 }
 
-/// The Rlz chapter 4 deductions of the peiljaar used by the hoge eigen bijdrage (spec §2.4).
-#[derive(Debug)]
-pub struct HebDeductions {
-    pub zkg_year_single: Param,
-    pub zkg_year_married: Param,
-    pub zvw_nominal: Param,
-    pub zvw_rate: Param,
-    pub zvw_min_aow_single: Param,
-    pub zvw_min_aow_married_pp: Param,
-    pub zvw_max_pp: Param,
-    pub zt_corr_single: Param,
-    pub zt_corr_married: Param,
-    pub zt_rate: Param,
-    pub zt_threshold: Param,
-    pub aftrekpost_non_aow: Param,
-    pub aftrekpost_aow: Param,
-    pub vrijlating_threshold_single_aow: Param,
-    pub vrijlating_threshold_couple_aow: Param,
-    pub vrijlating_threshold_single_non_aow: Param,
-    pub vrijlating_threshold_couple_non_aow: Param,
-    pub vrijlating_rate: Param,
-}
-
-/// *Compensatie vervallen ouderentoeslag* (COT), 2024 and 2025 only (spec §4.5).
-#[derive(Debug)]
-pub struct CotParams {
-    pub cot_max_pp: Param,
-    pub cot_rate: Param,
-    pub cot_income_limit: Param,
-    pub box3_heffingvrij_pj: Param,
-}
-
-/// Participatiewet art. 23 norms of the contribution year, for the lid 9 hint.
-#[derive(Debug)]
-pub struct Pw23 {
-    pub lid1_single_month: Param,
-    pub lid1_married_month: Param,
-    pub lid2_single_month: Param,
-    pub lid2_married_month: Param,
-}
-
-/// All parameters of one contribution year.
-#[derive(Debug)]
-pub struct YearParams {
-    pub year: i32,
-    /// *Peiljaar*: the reference year whose income and assets count, y − 2 (Blz 1.1.1).
-    pub peiljaar: i32,
-    pub peiljaar_reference: LegalRef,
-    pub peiljaar_status: Status,
-    pub source: String,
-    pub leb_rate: Param,
-    pub leb_min_month: Param,
-    pub leb_max_month: Param,
-    pub thuis_korting_month: Param,
-    pub thuis_income_deduction_year: Param,
-    pub heb_max_month: Param,
-    pub vib_rate: Param,
-    pub vermogen_threshold_pp: Param,
-    /// Present only in years that have the extra vermogensvrijstelling (2024, 2025).
-    pub extra_vrijstelling_pp: Option<Param>,
-    /// Present only in years that have the COT (2024, 2025; OPEN O-2 for 2026).
-    pub cot: Option<CotParams>,
-    pub aow_age_years: Param,
-    pub aow_cutoff_day_of_january: Param,
-    pub work_income_deduction_rate: Param,
-    pub start_period_months: Param,
-    pub start_chain_gap_days: Param,
-    pub lid7_window_months: Param,
-    pub partial_month_days_per_year: Param,
-    pub no_data_rule: Param,
-    pub no_data: NoDataRule,
-    /// Minimum expected drop in contribution income for a peiljaarverlegging of the LEB (Blz 3.3.2.4 lid 2, 4).
-    pub leb_verlegging_threshold_year: Param,
-    /// Months after the year (or the decision) within which a request can be made.
-    pub request_deadline_months: Param,
-    /// Current-year zak- en kleedgeld for the HEB verlegging test (Blz 3.3.2.6; ESTIMATE).
-    pub zkg_current_year_single: Param,
-    pub zkg_current_year_married: Param,
-    pub pw23: Pw23,
-    pub heb: HebDeductions,
-    /// Every article the engine cites, keyed like `blz_3_3_2_2`, with this year's URL.
-    pub references: BTreeMap<String, LegalRef>,
-    /// The references of [`REFERENCE_KEYS`], in that order, for fast lookup.
-    reference_table: Vec<Option<LegalRef>>,
-    /// Explanation texts that name this year's figures, written once at load time.
-    pub texts: YearTexts,
-}
-
-/// Year-specific explanation texts, built when the year file is loaded so an
+/// Year-specific explanation texts, compiled in with the year (`year_texts!`) so an
 /// estimate only borrows them.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct YearTexts {
     pub peiljaar: Text,
     pub income_client: Text,
@@ -276,226 +203,74 @@ pub struct YearTexts {
     pub aow: [[Text; 2]; 2],
 }
 
-impl YearTexts {
-    fn new(year: i32, peiljaar: i32, aow_age: i64) -> YearTexts {
-        let aow = |who_nl: &str, who_en: &str, reached: bool| {
-            if reached {
-                Text::owned(
-                    format!("{who_nl} heeft de AOW-leeftijd ({aow_age}) vóór 1 februari {year} bereikt: telt het hele jaar als AOW-gerechtigd."),
-                    format!("{who_en} reached state pension age ({aow_age}) by 31 January {year}: counts as a pensioner for the whole year."),
-                )
-            } else {
-                Text::owned(
-                    format!("{who_nl} heeft de AOW-leeftijd ({aow_age}) niet vóór 1 februari {year} bereikt."),
-                    format!("{who_en} did not reach state pension age ({aow_age}) by 31 January {year}."),
-                )
-            }
-        };
+/// The [`YearTexts`] of contribution year `$year` with peiljaar `$peiljaar` and AOW age `$aow`
+/// (literals, from the generated code): the texts are written here once and filled in at
+/// compile time.
+macro_rules! year_texts {
+    ($year:literal, $peiljaar:literal, $aow:literal) => {
         YearTexts {
-            peiljaar: Text::owned(
-                format!("Voor {year} telt het inkomen van {peiljaar} en het vermogen op 1 januari {peiljaar}."),
-                format!("For {year} the income of {peiljaar} and the assets on 1 January {peiljaar} count."),
+            peiljaar: Text::fixed(
+                concat!("Voor ", $year, " telt het inkomen van ", $peiljaar, " en het vermogen op 1 januari ", $peiljaar, "."),
+                concat!("For ", $year, " the income of ", $peiljaar, " and the assets on 1 January ", $peiljaar, " count."),
             ),
-            income_client: Text::owned(
-                format!("Verzamelinkomen {peiljaar}"),
-                format!("Verzamelinkomen {peiljaar}"),
+            income_client: Text::fixed(
+                concat!("Verzamelinkomen ", $peiljaar),
+                concat!("Verzamelinkomen ", $peiljaar),
             ),
-            income_partner: Text::owned(
-                format!("Verzamelinkomen {peiljaar} van de partner"),
-                format!("Partner's verzamelinkomen {peiljaar}"),
+            income_partner: Text::fixed(
+                concat!("Verzamelinkomen ", $peiljaar, " van de partner"),
+                concat!("Partner's verzamelinkomen ", $peiljaar),
             ),
             aow: [
-                [aow("U", "You", false), aow("U", "You", true)],
-                [aow("Uw partner", "Your partner", false), aow("Uw partner", "Your partner", true)],
+                [
+                    year_texts!(@not "U", "You", $year, $aow),
+                    year_texts!(@reached "U", "You", $year, $aow),
+                ],
+                [
+                    year_texts!(@not "Uw partner", "Your partner", $year, $aow),
+                    year_texts!(@reached "Uw partner", "Your partner", $year, $aow),
+                ],
             ],
         }
-    }
+    };
+    (@reached $nl:literal, $en:literal, $year:literal, $aow:literal) => {
+        Text::fixed(
+            concat!($nl, " heeft de AOW-leeftijd (", $aow, ") vóór 1 februari ", $year, " bereikt: telt het hele jaar als AOW-gerechtigd."),
+            concat!($en, " reached state pension age (", $aow, ") by 31 January ", $year, ": counts as a pensioner for the whole year."),
+        )
+    };
+    (@not $nl:literal, $en:literal, $year:literal, $aow:literal) => {
+        Text::fixed(
+            concat!($nl, " heeft de AOW-leeftijd (", $aow, ") niet vóór 1 februari ", $year, " bereikt."),
+            concat!($en, " did not reach state pension age (", $aow, ") by 31 January ", $year, "."),
+        )
+    };
 }
 
-/// Every reference key the engine may cite: the required ones and those of
-/// rules that only some years have.
-/// A legal source the engine cites: an article of the Besluit langdurige zorg (Blz), the Wlz,
-/// the Regeling langdurige zorg (Rlz), the tax laws, or a guidance page. Typed, so a mistyped
-/// citation cannot compile; its [`Article::key`] names the versioned reference in each year
-/// file (`references` in `crates/core/params/<year>.json`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Article {
-    Blz111,
-    Blz3311,
-    Blz3312,
-    Blz3312a,
-    Blz3314,
-    Blz3321,
-    Blz3322,
-    Blz3322a,
-    Blz3323,
-    Blz3324,
-    Blz3324a,
-    Blz3327,
-    Blz3329,
-    Wlz112,
-    Rlz43,
-    Rlz44,
-    RlzH4,
-    CotOvergang,
-    Ib52,
-    Ib94,
-    Pw23,
-    Aow7a,
-    ZiPartnerverblijf,
-}
-
-impl Article {
-    pub const ALL: [Article; 23] = [
-        Article::Blz111,
-        Article::Blz3311,
-        Article::Blz3312,
-        Article::Blz3312a,
-        Article::Blz3314,
-        Article::Blz3321,
-        Article::Blz3322,
-        Article::Blz3322a,
-        Article::Blz3323,
-        Article::Blz3324,
-        Article::Blz3324a,
-        Article::Blz3327,
-        Article::Blz3329,
-        Article::Wlz112,
-        Article::Rlz43,
-        Article::Rlz44,
-        Article::RlzH4,
-        Article::CotOvergang,
-        Article::Ib52,
-        Article::Ib94,
-        Article::Pw23,
-        Article::Aow7a,
-        Article::ZiPartnerverblijf,
-    ];
-
-    /// The key of the reference in the year files.
-    pub const fn key(self) -> &'static str {
-        match self {
-            Article::Blz111 => "blz_1_1_1",
-            Article::Blz3311 => "blz_3_3_1_1",
-            Article::Blz3312 => "blz_3_3_1_2",
-            Article::Blz3312a => "blz_3_3_1_2a",
-            Article::Blz3314 => "blz_3_3_1_4",
-            Article::Blz3321 => "blz_3_3_2_1",
-            Article::Blz3322 => "blz_3_3_2_2",
-            Article::Blz3322a => "blz_3_3_2_2a",
-            Article::Blz3323 => "blz_3_3_2_3",
-            Article::Blz3324 => "blz_3_3_2_4",
-            Article::Blz3324a => "blz_3_3_2_4a",
-            Article::Blz3327 => "blz_3_3_2_7",
-            Article::Blz3329 => "blz_3_3_2_9",
-            Article::Wlz112 => "wlz_1_1_2",
-            Article::Rlz43 => "rlz_4_3",
-            Article::Rlz44 => "rlz_4_4",
-            Article::RlzH4 => "rlz_h4",
-            Article::CotOvergang => "cot_overgang",
-            Article::Ib52 => "ib_5_2",
-            Article::Ib94 => "ib_9_4",
-            Article::Pw23 => "pw_23",
-            Article::Aow7a => "aow_7a",
-            Article::ZiPartnerverblijf => "zi_partnerverblijf",
-        }
-    }
-}
-
-/// The keys of every [`Article`], in the order of [`Article::ALL`].
-pub const REFERENCE_KEYS: [&str; 23] = {
-    let mut keys = [""; 23];
-    let mut i = 0;
-    while i < Article::ALL.len() {
-        keys[i] = Article::ALL[i].key();
-        i += 1;
-    }
-    keys
-};
-
-/// References only some years have (the COT article of 2024/2025, the 2026
-/// transitional COT of Stb. 2025, 255); every
-/// other key of [`REFERENCE_KEYS`] must be in each year file.
-pub const OPTIONAL_REFERENCES: &[&str] = &["blz_3_3_2_4a", "cot_overgang"];
+// The concepts, the structs `YearParams`, `CotParams`, `Pw23`, `HebDeductions` and `TaxYear`
+// with `all`/`param`/`param_mut`, and one static per year file: written by `build.rs`.
+include!(concat!(env!("OUT_DIR"), "/params.rs"));
 
 impl YearParams {
-    /// The versioned reference for `key`; every key of [`REFERENCE_KEYS`] except [`OPTIONAL_REFERENCES`]
-    /// is checked at load time, so this never fails for those.
+    /// The versioned reference of `article` in this year. Every article except those of
+    /// [`OPTIONAL_REFERENCES`] is checked at build time, so this never fails for those.
     pub fn reference(&self, article: Article) -> &LegalRef {
-        static MISSING: OnceLock<LegalRef> = OnceLock::new();
+        static MISSING: LegalRef = LegalRef {
+            article: "?",
+            url: "https://wetten.overheid.nl",
+        };
         // The table holds the references in the order of Article::ALL (the enum's order).
-        self.reference_table
-            .get(article as usize)
-            .and_then(Option::as_ref)
-            .unwrap_or_else(|| {
-                MISSING.get_or_init(|| LegalRef {
-                    article: String::from("?"),
-                    url: String::from("https://wetten.overheid.nl"),
-                })
-            })
+        self.reference_table[article as usize]
+            .as_ref()
+            .unwrap_or(&MISSING)
     }
 
-    /// Every parameter of this year, in file order of kind (used by `params` listings and tests).
-    pub fn all(&self) -> Vec<&Param> {
-        let mut v = vec![
-            &self.leb_rate,
-            &self.leb_min_month,
-            &self.leb_max_month,
-            &self.thuis_korting_month,
-            &self.thuis_income_deduction_year,
-            &self.heb_max_month,
-            &self.vib_rate,
-            &self.vermogen_threshold_pp,
-        ];
-        v.extend(self.extra_vrijstelling_pp.as_ref());
-        if let Some(c) = &self.cot {
-            v.extend([
-                &c.cot_max_pp,
-                &c.cot_rate,
-                &c.cot_income_limit,
-                &c.box3_heffingvrij_pj,
-            ]);
-        }
-        v.extend([
-            &self.aow_age_years,
-            &self.aow_cutoff_day_of_january,
-            &self.work_income_deduction_rate,
-            &self.start_period_months,
-            &self.start_chain_gap_days,
-            &self.lid7_window_months,
-            &self.partial_month_days_per_year,
-            &self.no_data_rule,
-            &self.leb_verlegging_threshold_year,
-            &self.request_deadline_months,
-            &self.zkg_current_year_single,
-            &self.zkg_current_year_married,
-            &self.pw23.lid1_single_month,
-            &self.pw23.lid1_married_month,
-            &self.pw23.lid2_single_month,
-            &self.pw23.lid2_married_month,
-        ]);
-        let h = &self.heb;
-        v.extend([
-            &h.zkg_year_single,
-            &h.zkg_year_married,
-            &h.zvw_nominal,
-            &h.zvw_rate,
-            &h.zvw_min_aow_single,
-            &h.zvw_min_aow_married_pp,
-            &h.zvw_max_pp,
-            &h.zt_corr_single,
-            &h.zt_corr_married,
-            &h.zt_rate,
-            &h.zt_threshold,
-            &h.aftrekpost_non_aow,
-            &h.aftrekpost_aow,
-            &h.vrijlating_threshold_single_aow,
-            &h.vrijlating_threshold_couple_aow,
-            &h.vrijlating_threshold_single_non_aow,
-            &h.vrijlating_threshold_couple_non_aow,
-            &h.vrijlating_rate,
-        ]);
-        v
+    /// Every reference of this year's file, in the order of [`Article::ALL`].
+    pub fn references(&self) -> impl Iterator<Item = (Article, &LegalRef)> {
+        Article::ALL
+            .into_iter()
+            .zip(&self.reference_table)
+            .filter_map(|(a, r)| Some((a, r.as_ref()?)))
     }
 
     /// A whole-number parameter (months, days, years) as an integer.
@@ -505,362 +280,27 @@ impl YearParams {
     }
 }
 
-/// Why a parameter file could not be used. Only reachable through a broken
-/// data file, which the test suite would catch before release.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ParamsError(pub String);
-
-impl std::fmt::Display for ParamsError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+impl TaxYear {
+    /// The value of the parameter `name` (names are `ib_…`, distinct from the
+    /// contribution-year names, so a trace lookup can search both tables).
+    pub fn param_value(&self, name: &str) -> Option<Decimal> {
+        self.param(name).map(|p| p.decimal)
     }
 }
 
-/// Takes the parameters out of a parsed data file one by one, checking each
-/// (reference, labels, a note for estimates, a non-negative decimal), so that
-/// whatever is left at the end is a parameter nobody uses. Shared by the year
-/// files and the tax files.
-pub(crate) struct Taker {
-    map: BTreeMap<String, Param>,
-    /// Names the file in messages: `2026`, `tax 2024`.
-    context: String,
+/// Every contribution-year parameter, once, in the order of [`YearParams::all`].
+pub fn concepts() -> &'static [&'static Concept] {
+    &CONCEPTS
 }
 
-impl Taker {
-    pub(crate) fn new(map: BTreeMap<String, Param>, context: String) -> Taker {
-        Taker { map, context }
-    }
-
-    fn fail<T>(&self, name: &str, what: &str) -> Result<T, ParamsError> {
-        Err(ParamsError(format!(
-            "{}: parameter `{name}` {what}",
-            self.context
-        )))
-    }
-
-    /// A parameter that is not a number (a rule name).
-    pub(crate) fn rule(&mut self, name: &str) -> Result<Param, ParamsError> {
-        let Some(mut p) = self.map.remove(name) else {
-            return self.fail(name, "is missing");
-        };
-        p.name = name.to_string();
-        if p.reference.article.trim().is_empty() || !p.reference.url.starts_with("https://") {
-            return self.fail(name, "lacks a legal reference with an https URL");
-        }
-        if p.label.nl.trim().is_empty() || p.label.en.trim().is_empty() {
-            return self.fail(name, "lacks a Dutch and English label");
-        }
-        if p.status == Status::Estimate && p.note.as_deref().unwrap_or("").trim().is_empty() {
-            return self.fail(name, "is an ESTIMATE and must explain its basis in `note`");
-        }
-        match (&p.derivation, p.status) {
-            (None, Status::Derived) => {
-                return self.fail(name, "is DERIVED and must give its rule in `derivation`")
-            }
-            (Some(_), Status::Verified | Status::Open) => {
-                return self.fail(name, "has a `derivation` but is not DERIVED or ESTIMATE")
-            }
-            (Some(d), _) if !d.is_complete() => {
-                return self.fail(
-                    name,
-                    "needs a Dutch and English rule and https sources in `derivation`",
-                )
-            }
-            _ => {}
-        }
-        Ok(p)
-    }
-
-    /// An optional decimal parameter (absent in years without the rule).
-    pub(crate) fn opt(&mut self, name: &str) -> Result<Option<Param>, ParamsError> {
-        if !self.map.contains_key(name) {
-            return Ok(None);
-        }
-        let mut p = self.rule(name)?;
-        p.decimal = match &p.value {
-            serde_json::Value::String(s) => match Decimal::from_str(s) {
-                Ok(d) => d,
-                Err(_) => return self.fail(name, "must be a decimal written as a string"),
-            },
-            _ => return self.fail(name, "must be a decimal written as a string"),
-        };
-        if p.decimal.is_sign_negative() {
-            return self.fail(name, "must not be negative");
-        }
-        Ok(Some(p))
-    }
-
-    pub(crate) fn req(&mut self, name: &str) -> Result<Param, ParamsError> {
-        match self.opt(name)? {
-            Some(p) => Ok(p),
-            None => self.fail(name, "is missing"),
-        }
-    }
-
-    /// Fails on any parameter that was not taken: data nothing uses.
-    pub(crate) fn finish(self) -> Result<(), ParamsError> {
-        match self.map.keys().next() {
-            Some(name) => Err(ParamsError(format!(
-                "{}: unknown parameter `{name}`: nothing uses it",
-                self.context
-            ))),
-            None => Ok(()),
-        }
-    }
-}
-
-fn legal_ref(j: J, ctx: &str) -> Result<LegalRef, ParamsError> {
-    let mut f = j.obj(ctx)?;
-    let r = LegalRef {
-        article: f.req("article")?.string(ctx)?,
-        url: f.req("url")?.string(ctx)?,
-    };
-    f.done()?;
-    Ok(r)
-}
-
-fn status(j: J, ctx: &str) -> Result<Status, ParamsError> {
-    match j.string(ctx)?.as_str() {
-        "VERIFIED" => Ok(Status::Verified),
-        "DERIVED" => Ok(Status::Derived),
-        "ESTIMATE" => Ok(Status::Estimate),
-        "OPEN" => Ok(Status::Open),
-        other => Err(ParamsError(format!(
-            "{ctx}: unknown status `{other}` (VERIFIED, DERIVED, ESTIMATE or OPEN)"
-        ))),
-    }
-}
-
-impl Derivation {
-    fn is_complete(&self) -> bool {
-        !self.rule.nl.trim().is_empty()
-            && !self.rule.en.trim().is_empty()
-            && !self.sources.is_empty()
-            && self
-                .sources
-                .iter()
-                .all(|s| !s.article.trim().is_empty() && s.url.starts_with("https://"))
-    }
-}
-
-fn text(j: J, ctx: &str) -> Result<Text, ParamsError> {
-    let mut f = j.obj(ctx)?;
-    let t = Text::owned(f.req("nl")?.string(ctx)?, f.req("en")?.string(ctx)?);
-    f.done()?;
-    Ok(t)
-}
-
-fn derivation(j: J, ctx: &str) -> Result<Derivation, ParamsError> {
-    let ctx = format!("{ctx}: derivation");
-    let mut f = j.obj(&ctx)?;
-    let d = Derivation {
-        rule: text(f.req("rule")?, &ctx)?,
-        sources: f
-            .req("sources")?
-            .arr(&ctx)?
-            .into_iter()
-            .map(|s| legal_ref(s, &ctx))
-            .collect::<Result<_, _>>()?,
-    };
-    f.done()?;
-    Ok(d)
-}
-
-/// The `params` object of a year or tax file: name → parameter, each checked
-/// for exactly the fields of [`Param`].
-pub(crate) fn param_map(j: J, ctx: &str) -> Result<BTreeMap<String, Param>, ParamsError> {
-    let mut map = BTreeMap::new();
-    for (name, v) in j.obj(ctx)?.into_entries() {
-        let c = format!("{ctx}: parameter `{name}`");
-        let mut f = v.obj(&c)?;
-        let p = Param {
-            name: String::new(),
-            value: f.req("value")?.into_value(),
-            unit: unit(f.req("unit")?, &c)?,
-            label: text(f.req("label")?, &c)?,
-            reference: legal_ref(f.req("reference")?, &c)?,
-            status: status(f.req("status")?, &c)?,
-            note: f.opt("note").map(|n| n.string(&c)).transpose()?,
-            derivation: f.opt("derivation").map(|d| derivation(d, &c)).transpose()?,
-            decimal: Decimal::ZERO,
-        };
-        f.done()?;
-        map.insert(name, p);
-    }
-    Ok(map)
-}
-
-/// The top-level object of a file and its context for messages.
-pub(crate) fn top_level(json: &str, what: &str) -> Result<(Fields, i32, String), ParamsError> {
-    let mut top = minijson::parse(json, what)?.obj(what)?;
-    let year = top.req("year")?.int(what)?;
-    let ctx = format!("{what} {year}");
-    Ok((top, year, ctx))
-}
-
-pub(crate) fn take_string(f: &mut Fields, name: &str) -> Result<String, ParamsError> {
-    let ctx = f.ctx().to_string();
-    f.req(name)?.string(&ctx)
-}
-
-pub(crate) fn take_ref(f: &mut Fields, name: &str) -> Result<LegalRef, ParamsError> {
-    let ctx = format!("{}: {name}", f.ctx());
-    legal_ref(f.req(name)?, &ctx)
-}
-
-fn raw_year(json: &str) -> Result<RawYear, ParamsError> {
-    let (mut top, year, ctx) = top_level(json, "year file")?;
-    let pctx = format!("{ctx}: peiljaar");
-    let mut pj = top.req("peiljaar")?.obj(&pctx)?;
-    let peiljaar = RawPeiljaar {
-        value: pj.req("value")?.int(&pctx)?,
-        reference: take_ref(&mut pj, "reference")?,
-        status: status(pj.req("status")?, &pctx)?,
-    };
-    pj.done()?;
-    let source = take_string(&mut top, "source")?;
-    let params = param_map(top.req("params")?, &ctx)?;
-    let mut references = BTreeMap::new();
-    for (k, v) in top.req("references")?.obj(&ctx)?.into_entries() {
-        let r = legal_ref(v, &format!("{ctx}: reference `{k}`"))?;
-        references.insert(k, r);
-    }
-    top.done()?;
-    Ok(RawYear {
-        year,
-        peiljaar,
-        source,
-        params,
-        references,
-    })
-}
-
-/// Parses and validates one year file.
-pub fn parse_year(json: &str) -> Result<YearParams, ParamsError> {
-    let raw = raw_year(json)?;
-    let year = raw.year;
-    let mut t = Taker::new(raw.params, year.to_string());
-    let extra = t.opt("extra_vrijstelling_pp")?;
-    let cot = match t.opt("cot_max_pp")? {
-        Some(cot_max_pp) => Some(CotParams {
-            cot_max_pp,
-            cot_rate: t.req("cot_rate")?,
-            cot_income_limit: t.req("cot_income_limit")?,
-            box3_heffingvrij_pj: t.req("box3_heffingvrij_pj")?,
-        }),
-        None => None,
-    };
-    let no_data_rule = t.rule("no_data_rule")?;
-    let no_data = match no_data_rule.value.as_str() {
-        Some("leb_minimum") => NoDataRule::LebMinimum,
-        Some("heb_zero_leb_minimum") => NoDataRule::HebZeroLebMinimum,
-        _ => {
-            return Err(ParamsError(format!(
-                "{year}: no_data_rule must be `leb_minimum` or `heb_zero_leb_minimum`"
-            )))
-        }
-    };
-    let p = YearParams {
-        year,
-        peiljaar: raw.peiljaar.value,
-        peiljaar_reference: raw.peiljaar.reference,
-        peiljaar_status: raw.peiljaar.status,
-        source: raw.source,
-        leb_rate: t.req("leb_rate")?,
-        leb_min_month: t.req("leb_min_month")?,
-        leb_max_month: t.req("leb_max_month")?,
-        thuis_korting_month: t.req("thuis_korting_month")?,
-        thuis_income_deduction_year: t.req("thuis_income_deduction_year")?,
-        heb_max_month: t.req("heb_max_month")?,
-        vib_rate: t.req("vib_rate")?,
-        vermogen_threshold_pp: t.req("vermogen_threshold_pp")?,
-        extra_vrijstelling_pp: extra,
-        cot,
-        aow_age_years: t.req("aow_age_years")?,
-        aow_cutoff_day_of_january: t.req("aow_cutoff_day_of_january")?,
-        work_income_deduction_rate: t.req("work_income_deduction_rate")?,
-        start_period_months: t.req("start_period_months")?,
-        start_chain_gap_days: t.req("start_chain_gap_days")?,
-        lid7_window_months: t.req("lid7_window_months")?,
-        partial_month_days_per_year: t.req("partial_month_days_per_year")?,
-        no_data_rule,
-        no_data,
-        leb_verlegging_threshold_year: t.req("leb_verlegging_threshold_year")?,
-        request_deadline_months: t.req("request_deadline_months")?,
-        zkg_current_year_single: t.req("zkg_current_year_single")?,
-        zkg_current_year_married: t.req("zkg_current_year_married")?,
-        pw23: Pw23 {
-            lid1_single_month: t.req("pw23_lid1_single_month")?,
-            lid1_married_month: t.req("pw23_lid1_married_month")?,
-            lid2_single_month: t.req("pw23_lid2_single_month")?,
-            lid2_married_month: t.req("pw23_lid2_married_month")?,
-        },
-        heb: HebDeductions {
-            zkg_year_single: t.req("zkg_year_single")?,
-            zkg_year_married: t.req("zkg_year_married")?,
-            zvw_nominal: t.req("zvw_nominal")?,
-            zvw_rate: t.req("zvw_rate")?,
-            zvw_min_aow_single: t.req("zvw_min_aow_single")?,
-            zvw_min_aow_married_pp: t.req("zvw_min_aow_married_pp")?,
-            zvw_max_pp: t.req("zvw_max_pp")?,
-            zt_corr_single: t.req("zt_corr_single")?,
-            zt_corr_married: t.req("zt_corr_married")?,
-            zt_rate: t.req("zt_rate")?,
-            zt_threshold: t.req("zt_threshold")?,
-            aftrekpost_non_aow: t.req("aftrekpost_non_aow")?,
-            aftrekpost_aow: t.req("aftrekpost_aow")?,
-            vrijlating_threshold_single_aow: t.req("vrijlating_threshold_single_aow")?,
-            vrijlating_threshold_couple_aow: t.req("vrijlating_threshold_couple_aow")?,
-            vrijlating_threshold_single_non_aow: t.req("vrijlating_threshold_single_non_aow")?,
-            vrijlating_threshold_couple_non_aow: t.req("vrijlating_threshold_couple_non_aow")?,
-            vrijlating_rate: t.req("vrijlating_rate")?,
-        },
-        reference_table: REFERENCE_KEYS
-            .iter()
-            .map(|k| raw.references.get(*k).cloned())
-            .collect(),
-        references: raw.references,
-        texts: YearTexts::new(year, raw.peiljaar.value, 0),
-    };
-    let mut p = p;
-    p.texts = YearTexts::new(year, p.peiljaar, YearParams::int(&p.aow_age_years));
-    t.finish()?;
-    for key in REFERENCE_KEYS
-        .iter()
-        .filter(|k| !OPTIONAL_REFERENCES.contains(k))
-    {
-        if !p.references.contains_key(*key) {
-            return Err(ParamsError(format!("{year}: reference `{key}` is missing")));
-        }
-    }
-    if p.cot.is_some() && !p.references.contains_key(Article::Blz3324a.key()) {
-        return Err(ParamsError(format!(
-            "{year}: a year with the COT needs reference `blz_3_3_2_4a`"
-        )));
-    }
-    if p.peiljaar != peiljaar(year) {
-        return Err(ParamsError(format!(
-            "{year}: peiljaar must be {} (Blz 1.1.1)",
-            peiljaar(year)
-        )));
-    }
-    Ok(p)
-}
-
-/// The embedded year files, parsed once.
-fn all_years() -> &'static Vec<Result<YearParams, ParamsError>> {
-    static YEARS: OnceLock<Vec<Result<YearParams, ParamsError>>> = OnceLock::new();
-    YEARS.get_or_init(|| {
-        PARAM_FILES
-            .iter()
-            .map(|(_, json)| parse_year(json))
-            .collect()
-    })
+/// Every income-tax parameter, once, in the order of [`TaxYear::all`].
+pub fn tax_concepts() -> &'static [&'static Concept] {
+    &TAX_CONCEPTS
 }
 
 /// The *peiljaar* of a contribution year: the year whose verzamelinkomen and 1 January
 /// assets count, two years earlier (Blz art. 1.1.1, "peiljaar"; Wlz art. 3.2.5 lid 1). Every
-/// year file is checked to say the same ([`parse_year`]). Pages and tools ask the core for it
+/// year file is checked to say the same (at build time, `build.rs`). Pages and tools ask the core for it
 /// instead of subtracting themselves.
 pub fn peiljaar(contribution_year: i32) -> i32 {
     contribution_year - 2
@@ -868,7 +308,7 @@ pub fn peiljaar(contribution_year: i32) -> i32 {
 
 /// The contribution years the engine supports, ascending.
 pub fn supported_years() -> Vec<i32> {
-    PARAM_FILES.iter().map(|(y, _)| *y).collect()
+    YEARS.iter().map(|p| p.year).collect()
 }
 
 /// Whether the engine has the amounts of a contribution year, and if not,
@@ -876,7 +316,7 @@ pub fn supported_years() -> Vec<i32> {
 /// this: the CLI, the npm package and the page all ask here.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum YearAvailability {
-    /// A parameter file for the year is embedded.
+    /// A parameter file for the year is compiled in.
     Supported,
     /// Newer than the last year with a file: the CAK has not published its
     /// amounts yet (a new year file is added the day they appear; they are
@@ -959,55 +399,158 @@ impl YearAvailability {
 }
 
 /// The parameters of `year`, or `None` for an unsupported year.
-pub fn for_year(year: i32) -> Option<Result<&'static YearParams, &'static ParamsError>> {
-    let idx = PARAM_FILES.iter().position(|(y, _)| *y == year)?;
-    Some(all_years()[idx].as_ref())
+pub fn for_year(year: i32) -> Option<&'static YearParams> {
+    YEARS.iter().copied().find(|p| p.year == year)
 }
 
+/// The tax years that have a parameter file, ascending.
+pub fn tax_years() -> Vec<i32> {
+    TAX_YEARS.iter().map(|t| t.year).collect()
+}
+
+/// The income-tax parameters of tax year `year`, or `None` when there is no file.
+pub fn tax_year(year: i32) -> Option<&'static TaxYear> {
+    TAX_YEARS.iter().copied().find(|t| t.year == year)
+}
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn every_year_file_parses_and_is_complete() {
+    fn every_year_file_is_compiled_in_and_complete() {
         assert_eq!(supported_years(), vec![2024, 2025, 2026]);
         for y in supported_years() {
-            let p = for_year(y).unwrap().unwrap();
+            let p = for_year(y).unwrap();
             assert_eq!(p.year, y);
             assert_eq!(p.peiljaar, y - 2);
             for param in p.all() {
                 assert!(!param.reference.article.is_empty(), "{y} {}", param.name);
                 assert!(
-                    param
-                        .reference
-                        .url
-                        .starts_with("https://wetten.overheid.nl/")
-                        || param.reference.url.starts_with("https://"),
+                    param.reference.url.starts_with("https://"),
                     "{y} {}",
                     param.name
                 );
                 assert!(!param.label.nl.is_empty() && !param.label.en.is_empty());
+                assert!(
+                    !param.label.nl.contains('{') && !param.reference.article.contains('{'),
+                    "{y} {}: placeholders are filled in",
+                    param.name
+                );
+                // The name lookup and the list are the same table.
+                assert!(std::ptr::eq(p.param(param.name).unwrap(), param));
             }
         }
+        assert!(for_year(2023).is_none() && for_year(2027).is_none());
+    }
+
+    /// The concepts and the years agree: every parameter of a year is a concept, in the
+    /// concepts' order; every concept that is not `only_some_years` is in every year; a
+    /// parameter's unit is its concept's and its label and (unless the year names its own)
+    /// article are the concept's with the year filled in.
+    #[test]
+    fn the_year_files_and_the_concepts_agree() {
+        let fill = |s: &str, year: i32, peiljaar: i32| {
+            s.replace("{year}", &year.to_string())
+                .replace("{peiljaar}", &peiljaar.to_string())
+        };
+        let years: Vec<(i32, i32, Vec<&Param>)> = supported_years()
+            .into_iter()
+            .map(|y| (y, peiljaar(y), for_year(y).unwrap().all()))
+            .chain(
+                tax_years()
+                    .into_iter()
+                    .map(|y| (y, y, tax_year(y).unwrap().all())),
+            )
+            .collect();
+        for (year, pj, params) in &years {
+            let concepts = if params[0].name.starts_with("ib_") {
+                tax_concepts()
+            } else {
+                concepts()
+            };
+            let mut at = 0;
+            for p in params {
+                let c = concepts[at..]
+                    .iter()
+                    .find(|c| c.name == p.name)
+                    .unwrap_or_else(|| panic!("{year} {}: no concept (or out of order)", p.name));
+                for skipped in &concepts[at..] {
+                    if skipped.name == c.name {
+                        break;
+                    }
+                    assert!(
+                        skipped.only_some_years,
+                        "{year}: {} is missing",
+                        skipped.name
+                    );
+                }
+                at = concepts.iter().position(|x| x.name == c.name).unwrap() + 1;
+                assert_eq!(p.unit, c.unit, "{year} {}", p.name);
+                assert_eq!(
+                    *p.label.nl,
+                    fill(&c.label.nl, *year, *pj),
+                    "{year} {}",
+                    p.name
+                );
+                assert_eq!(
+                    *p.label.en,
+                    fill(&c.label.en, *year, *pj),
+                    "{year} {}",
+                    p.name
+                );
+                if !c.label.nl.contains('{') {
+                    assert!(
+                        std::ptr::eq(p.label, &c.label),
+                        "{year} {}: shares the label",
+                        p.name
+                    );
+                }
+                if let Some(a) = c.article {
+                    if p.reference.article != fill(a, *year, *pj) {
+                        // A year names its own article only where it differs (checked at build).
+                        assert!(!p.reference.article.is_empty());
+                    }
+                }
+            }
+            assert!(concepts[at..].iter().all(|c| c.only_some_years), "{year}");
+        }
+        // Every concept is used by some year, and the two tables do not share a name.
+        for c in concepts().iter().chain(tax_concepts()) {
+            assert!(
+                years
+                    .iter()
+                    .any(|(_, _, ps)| ps.iter().any(|p| p.name == c.name)),
+                "{} is unused",
+                c.name
+            );
+        }
+        assert!(concepts()
+            .iter()
+            .all(|c| tax_concepts().iter().all(|t| t.name != c.name)));
     }
 
     #[test]
     fn every_article_is_found_in_every_year() {
         for y in supported_years() {
-            let p = for_year(y).unwrap().unwrap();
+            let p = for_year(y).unwrap();
             for a in Article::ALL
                 .into_iter()
                 .filter(|a| !OPTIONAL_REFERENCES.contains(&a.key()))
             {
                 assert_ne!(p.reference(a).article, "?", "{y} {a:?}");
             }
+            assert!(p.references().count() >= Article::ALL.len() - OPTIONAL_REFERENCES.len());
         }
-        let p = for_year(2024).unwrap().unwrap();
+        let p = for_year(2024).unwrap();
         assert_eq!(p.reference(Article::Blz3324a).article, "Blz art. 3.3.2.4a");
         assert!(p
             .reference(Article::Blz3322)
             .url
             .contains("BWBR0035948/2024-01-01"));
+        assert_eq!(
+            for_year(2026).unwrap().reference(Article::Blz3324a).article,
+            "?"
+        );
         for (i, a) in Article::ALL.iter().enumerate() {
             assert_eq!(*a as usize, i, "the table is in the enum's order");
             assert_eq!(REFERENCE_KEYS[i], a.key());
@@ -1016,15 +559,123 @@ mod tests {
 
     #[test]
     fn year_specific_rules_follow_the_files() {
-        let y24 = for_year(2024).unwrap().unwrap();
-        let y26 = for_year(2026).unwrap().unwrap();
+        let y24 = for_year(2024).unwrap();
+        let y26 = for_year(2026).unwrap();
         assert!(y24.cot.is_some() && y24.extra_vrijstelling_pp.is_some());
         assert!(y26.cot.is_none() && y26.extra_vrijstelling_pp.is_none());
         assert_eq!(y24.no_data, NoDataRule::LebMinimum);
         assert_eq!(y26.no_data, NoDataRule::HebZeroLebMinimum);
+        assert_eq!(y26.no_data_rule.value, "heb_zero_leb_minimum");
         assert_eq!(YearParams::int(&y26.start_period_months), 4);
         assert_eq!(YearParams::int(&y26.partial_month_days_per_year), 365);
-        assert!(for_year(2023).is_none());
+        assert!(y26.param("cot_rate").is_none() && y24.param("cot_rate").is_some());
+        assert!(y26.param("no_such_thing").is_none());
+        // Values keep the scale the file writes.
+        assert_eq!(y26.leb_rate.decimal.to_string(), "0.10");
+        assert_eq!(y26.leb_min_month.decimal.to_string(), "212.60");
+        assert_eq!(y26.heb.zvw_rate.value, y26.heb.zvw_rate.decimal.to_string());
+        // Labels with the year in them, per year (the concept writes `{peiljaar}` / `{year}`).
+        assert_eq!(
+            y24.heb.zvw_rate.label.nl,
+            "Zorgverzekering: percentage van het inkomen (2022)"
+        );
+        assert_eq!(
+            y26.zkg_current_year_single.label.en,
+            "Personal allowance per year in 2026, single"
+        );
+        assert_eq!(
+            y24.pw23.lid1_single_month.reference.article,
+            "Participatiewet art. 23 lid 1 (2024)"
+        );
+        // A year that cites another article than the concept's keeps its own.
+        assert_eq!(
+            y24.thuis_income_deduction_year.reference.article,
+            "Blz art. 3.3.2.4 lid 1 en art. 3.3.2.4a lid 4"
+        );
+        assert_eq!(
+            y26.thuis_income_deduction_year.reference.article,
+            "Blz art. 3.3.2.4 lid 1"
+        );
+    }
+
+    /// The texts built at compile time read exactly as the ones `format!` built at load time.
+    #[test]
+    fn the_year_texts_read_as_before() {
+        for y in supported_years() {
+            let p = for_year(y).unwrap();
+            let (year, peiljaar, aow_age) = (p.year, p.peiljaar, YearParams::int(&p.aow_age_years));
+            let t = &p.texts;
+            assert_eq!(t.peiljaar.nl, format!("Voor {year} telt het inkomen van {peiljaar} en het vermogen op 1 januari {peiljaar}."));
+            assert_eq!(t.peiljaar.en, format!("For {year} the income of {peiljaar} and the assets on 1 January {peiljaar} count."));
+            assert_eq!(t.income_client.nl, format!("Verzamelinkomen {peiljaar}"));
+            assert_eq!(t.income_client.en, format!("Verzamelinkomen {peiljaar}"));
+            assert_eq!(
+                t.income_partner.nl,
+                format!("Verzamelinkomen {peiljaar} van de partner")
+            );
+            assert_eq!(
+                t.income_partner.en,
+                format!("Partner's verzamelinkomen {peiljaar}")
+            );
+            for (i, (who_nl, who_en)) in [("U", "You"), ("Uw partner", "Your partner")]
+                .into_iter()
+                .enumerate()
+            {
+                assert_eq!(t.aow[i][1].nl, format!("{who_nl} heeft de AOW-leeftijd ({aow_age}) vóór 1 februari {year} bereikt: telt het hele jaar als AOW-gerechtigd."));
+                assert_eq!(t.aow[i][1].en, format!("{who_en} reached state pension age ({aow_age}) by 31 January {year}: counts as a pensioner for the whole year."));
+                assert_eq!(t.aow[i][0].nl, format!("{who_nl} heeft de AOW-leeftijd ({aow_age}) niet vóór 1 februari {year} bereikt."));
+                assert_eq!(t.aow[i][0].en, format!("{who_en} did not reach state pension age ({aow_age}) by 31 January {year}."));
+            }
+        }
+    }
+
+    #[test]
+    fn every_tax_year_file_is_compiled_in_and_complete() {
+        assert_eq!(tax_years(), vec![2022, 2023, 2024]);
+        for y in tax_years() {
+            let ty = tax_year(y).unwrap();
+            assert_eq!(ty.year, y);
+            let all = ty.all();
+            assert_eq!(all.len(), 26);
+            for p in all {
+                assert!(p.name.starts_with("ib_"), "{y} {}", p.name);
+                assert!(
+                    p.reference
+                        .url
+                        .starts_with("https://wetten.overheid.nl/BWBR"),
+                    "{y} {}",
+                    p.name
+                );
+                assert!(
+                    p.reference.url.ends_with(&format!("/{y}-01-01")),
+                    "{y} {}: the URL must name that year's version",
+                    p.name
+                );
+                assert!(!p.label.nl.is_empty() && !p.label.en.is_empty());
+                if p.status == Status::Estimate {
+                    assert!(p.note.is_some_and(|n| n.contains("https://")));
+                }
+                assert_eq!(ty.param_value(p.name), Some(p.decimal));
+            }
+        }
+        assert!(tax_year(2021).is_none());
+        assert_eq!(tax_year(2024).unwrap().rate_1.decimal.to_string(), "0.3697");
+    }
+
+    /// The unit and status names of the files (`files::UNITS`, `files::STATUSES`) are those
+    /// of the enums, both ways.
+    #[test]
+    fn the_unit_and_status_names_match_the_rust_enums() {
+        assert_eq!(files::UNITS.len(), Unit::ALL.len());
+        for (u, (name, variant)) in Unit::ALL.iter().zip(files::UNITS) {
+            assert_eq!(u.name(), name);
+            assert_eq!(format!("{u:?}"), variant);
+            assert_eq!(serde_json::to_value(u).unwrap(), name);
+        }
+        for (name, variant) in files::STATUSES {
+            let s: Status = serde_json::from_value(serde_json::json!(name)).unwrap();
+            assert_eq!(format!("{s:?}"), variant);
+        }
     }
 
     #[test]
@@ -1094,24 +745,5 @@ mod tests {
             NotYetPublished { .. }
         ));
         assert!(matches!(year_availability(i32::MIN), BeforeFirst { .. }));
-    }
-
-    #[test]
-    fn a_broken_file_is_refused_with_a_reason() {
-        let good = PARAM_FILES.iter().find(|(y, _)| *y == 2026).unwrap().1;
-        let mut v: serde_json::Value = serde_json::from_str(good).unwrap();
-        v["params"]["leb_min_month"]["reference"]["url"] = "".into();
-        let e = parse_year(&v.to_string()).unwrap_err();
-        assert!(e.0.contains("leb_min_month"), "{e}");
-
-        let mut v: serde_json::Value = serde_json::from_str(good).unwrap();
-        v["params"]["unused_thing"] = v["params"]["leb_min_month"].clone();
-        let e = parse_year(&v.to_string()).unwrap_err();
-        assert!(e.0.contains("unused_thing"), "{e}");
-
-        let mut v: serde_json::Value = serde_json::from_str(good).unwrap();
-        v["params"]["zvw_rate"]["note"] = serde_json::Value::Null;
-        let e = parse_year(&v.to_string()).unwrap_err();
-        assert!(e.0.contains("zvw_rate"), "{e}");
     }
 }

@@ -682,7 +682,7 @@ mod tests {
             seed in any::<u64>(),
             whole in any::<bool>(),
         ) {
-            let p = crate::params::for_year(2025).unwrap().unwrap();
+            let p = crate::params::for_year(2025).unwrap();
             let mut d = Date::new(2015, 1, 1).unwrap();
             let mut periods = Vec::new();
             for (len, gap) in parts {

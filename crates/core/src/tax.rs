@@ -6,7 +6,7 @@
 //! trace.
 //!
 //! The parameters of each tax year are data: `params/tax/<year>.json`,
-//! embedded by `build.rs` like the contribution-year files (see
+//! compiled in by `build.rs` like the contribution-year files (see
 //! [`crate::params`]), with the same per-parameter shape (value, unit,
 //! bilingual label, legal reference, status, note). All values for 2022–2024
 //! are ESTIMATE: they were taken from Belastingdienst tables and secondary
@@ -83,194 +83,14 @@
 //! ```
 
 use crate::household::Role;
-use crate::params::{LegalRef, Param, ParamsError};
+use crate::params::Param;
 use crate::t;
 use crate::text::Text;
 use crate::trace::{c, Calc, Citation, Operand, Step, Term, Trace};
 use rust_decimal::Decimal;
-use std::sync::OnceLock;
 
-include!(concat!(env!("OUT_DIR"), "/tax_files.rs"));
-
-/// The income-tax parameters of one tax year (a peiljaar of the Wlz contribution).
-#[derive(Debug)]
-pub struct TaxYear {
-    /// The tax year (= the peiljaar of contribution year `year + 2`).
-    pub year: i32,
-    pub source: String,
-    /// What the total estimate cites: the tariff and the heffingskortingen of that year.
-    pub reference: LegalRef,
-    pub bracket_1_limit: Param,
-    pub bracket_2_limit: Param,
-    /// Tax + premie volksverzekeringen in the first bracket, below AOW age.
-    pub rate_1: Param,
-    /// The same at AOW age (born in 1946 or later): without the AOW premium.
-    pub rate_1_aow: Param,
-    /// The AOW premium: `rate_1 − premium_aow = rate_1_aow` (checked at load time).
-    pub premium_aow: Param,
-    pub rate_2: Param,
-    pub rate_3: Param,
-    pub ahk_max: Param,
-    pub ahk_phaseout_start: Param,
-    pub ahk_phaseout_rate: Param,
-    pub ahk_max_aow: Param,
-    pub ahk_phaseout_rate_aow: Param,
-    pub ak_rate_1: Param,
-    pub ak_kink_1: Param,
-    pub ak_base_2: Param,
-    pub ak_rate_2: Param,
-    pub ak_kink_2: Param,
-    pub ak_base_3: Param,
-    pub ak_rate_3: Param,
-    pub ak_kink_3: Param,
-    pub ak_max: Param,
-    pub ak_phaseout_rate: Param,
-    pub ok_max: Param,
-    pub ok_income_limit: Param,
-    pub ok_phaseout_rate: Param,
-    pub aok: Param,
-}
-
-impl TaxYear {
-    /// Every parameter of this tax year.
-    pub fn all(&self) -> Vec<&Param> {
-        vec![
-            &self.bracket_1_limit,
-            &self.bracket_2_limit,
-            &self.rate_1,
-            &self.rate_1_aow,
-            &self.premium_aow,
-            &self.rate_2,
-            &self.rate_3,
-            &self.ahk_max,
-            &self.ahk_phaseout_start,
-            &self.ahk_phaseout_rate,
-            &self.ahk_max_aow,
-            &self.ahk_phaseout_rate_aow,
-            &self.ak_rate_1,
-            &self.ak_kink_1,
-            &self.ak_base_2,
-            &self.ak_rate_2,
-            &self.ak_kink_2,
-            &self.ak_base_3,
-            &self.ak_rate_3,
-            &self.ak_kink_3,
-            &self.ak_max,
-            &self.ak_phaseout_rate,
-            &self.ok_max,
-            &self.ok_income_limit,
-            &self.ok_phaseout_rate,
-            &self.aok,
-        ]
-    }
-
-    /// The value of the parameter `name` (names are `ib_…`, distinct from the
-    /// contribution-year names, so a trace lookup can search both tables).
-    pub fn param_value(&self, name: &str) -> Option<Decimal> {
-        self.all()
-            .into_iter()
-            .find(|p| p.name == name)
-            .map(|p| p.decimal)
-    }
-}
-
-/// Parses and validates one tax-year file.
-pub fn parse_tax_year(json: &str) -> Result<TaxYear, ParamsError> {
-    let (mut top, year, ctx) = crate::params::top_level(json, "tax")?;
-    let source = crate::params::take_string(&mut top, "source")?;
-    let reference = crate::params::take_ref(&mut top, "reference")?;
-    let params = crate::params::param_map(top.req("params")?, &ctx)?;
-    top.done()?;
-    let mut t = crate::params::Taker::new(params, ctx);
-    let ty = TaxYear {
-        year,
-        source,
-        reference,
-        bracket_1_limit: t.req("ib_bracket_1_limit")?,
-        bracket_2_limit: t.req("ib_bracket_2_limit")?,
-        rate_1: t.req("ib_rate_1")?,
-        rate_1_aow: t.req("ib_rate_1_aow")?,
-        premium_aow: t.req("ib_premium_aow")?,
-        rate_2: t.req("ib_rate_2")?,
-        rate_3: t.req("ib_rate_3")?,
-        ahk_max: t.req("ib_ahk_max")?,
-        ahk_phaseout_start: t.req("ib_ahk_phaseout_start")?,
-        ahk_phaseout_rate: t.req("ib_ahk_phaseout_rate")?,
-        ahk_max_aow: t.req("ib_ahk_max_aow")?,
-        ahk_phaseout_rate_aow: t.req("ib_ahk_phaseout_rate_aow")?,
-        ak_rate_1: t.req("ib_ak_rate_1")?,
-        ak_kink_1: t.req("ib_ak_kink_1")?,
-        ak_base_2: t.req("ib_ak_base_2")?,
-        ak_rate_2: t.req("ib_ak_rate_2")?,
-        ak_kink_2: t.req("ib_ak_kink_2")?,
-        ak_base_3: t.req("ib_ak_base_3")?,
-        ak_rate_3: t.req("ib_ak_rate_3")?,
-        ak_kink_3: t.req("ib_ak_kink_3")?,
-        ak_max: t.req("ib_ak_max")?,
-        ak_phaseout_rate: t.req("ib_ak_phaseout_rate")?,
-        ok_max: t.req("ib_ok_max")?,
-        ok_income_limit: t.req("ib_ok_income_limit")?,
-        ok_phaseout_rate: t.req("ib_ok_phaseout_rate")?,
-        aok: t.req("ib_aok")?,
-    };
-    t.finish()?;
-    if ty.reference.article.trim().is_empty() || !ty.reference.url.starts_with("https://") {
-        return Err(ParamsError(format!(
-            "tax {year}: the file needs a `reference` with an https URL"
-        )));
-    }
-    let fail = |m: &str| Err(ParamsError(format!("tax {year}: {m}")));
-    if ty.rate_1.decimal - ty.premium_aow.decimal != ty.rate_1_aow.decimal {
-        return fail("ib_rate_1 − ib_premium_aow must equal ib_rate_1_aow");
-    }
-    if ty.bracket_1_limit.decimal >= ty.bracket_2_limit.decimal {
-        return fail("the bracket limits must ascend");
-    }
-    if !(ty.ak_kink_1.decimal < ty.ak_kink_2.decimal && ty.ak_kink_2.decimal < ty.ak_kink_3.decimal)
-    {
-        return fail("the arbeidskorting kinks must ascend");
-    }
-    for p in ty.all() {
-        if p.unit == crate::params::Unit::Share && p.decimal > Decimal::ONE {
-            return fail(&format!("`{}` is a share and must be at most 1", p.name));
-        }
-    }
-    Ok(ty)
-}
-
-/// The embedded tax-year files, parsed once.
-fn all_tax_years() -> &'static Vec<Result<TaxYear, ParamsError>> {
-    static YEARS: OnceLock<Vec<Result<TaxYear, ParamsError>>> = OnceLock::new();
-    YEARS.get_or_init(|| {
-        TAX_FILES
-            .iter()
-            .map(|(y, json)| {
-                parse_tax_year(json).and_then(|t| {
-                    if t.year == *y {
-                        Ok(t)
-                    } else {
-                        Err(ParamsError(format!(
-                            "params/tax/{y}.json declares year {}",
-                            t.year
-                        )))
-                    }
-                })
-            })
-            .collect()
-    })
-}
-
-/// The tax years that have a parameter file, ascending.
-pub fn tax_years() -> Vec<i32> {
-    TAX_FILES.iter().map(|(y, _)| *y).collect()
-}
-
-/// The parameters of tax year `year`, or `None` when there is no (valid) file.
-/// A broken file is caught by the unit tests; see [`parse_tax_year`].
-pub fn tax_year(year: i32) -> Option<&'static TaxYear> {
-    let idx = TAX_FILES.iter().position(|(y, _)| *y == year)?;
-    all_tax_years()[idx].as_ref().ok()
-}
+/// The tax-year parameters are compiled in with the contribution years (`params/tax/`).
+pub use crate::params::{tax_year, tax_years, TaxYear};
 
 /// One person, as the estimate needs them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -837,38 +657,6 @@ mod tests {
     }
 
     #[test]
-    fn every_tax_year_file_parses_and_is_complete() {
-        assert_eq!(tax_years(), vec![2022, 2023, 2024]);
-        for (y, json) in TAX_FILES {
-            let ty = parse_tax_year(json).unwrap_or_else(|e| panic!("{e}"));
-            assert_eq!(ty.year, *y);
-            let all = ty.all();
-            assert_eq!(all.len(), 26);
-            for p in all {
-                assert!(p.name.starts_with("ib_"), "{y} {}", p.name);
-                assert!(
-                    p.reference
-                        .url
-                        .starts_with("https://wetten.overheid.nl/BWBR"),
-                    "{y} {}",
-                    p.name
-                );
-                assert!(
-                    p.reference.url.ends_with(&format!("/{y}-01-01")),
-                    "{y} {}: the URL must name that year's version",
-                    p.name
-                );
-                assert!(!p.label.nl.is_empty() && !p.label.en.is_empty());
-                if p.status == Status::Estimate {
-                    assert!(p.note.as_deref().is_some_and(|n| n.contains("https://")));
-                }
-            }
-            assert!(tax_year(*y).is_some());
-        }
-        assert!(tax_year(2021).is_none());
-    }
-
-    #[test]
     fn the_aow_first_bracket_rate_is_the_general_rate_without_the_aow_premium() {
         for y in tax_years() {
             let ty = tax_year(y).unwrap();
@@ -899,35 +687,6 @@ mod tests {
                 ("0.3697".into(), "0.1907".into()),
             ]
         );
-    }
-
-    #[test]
-    fn a_missing_unknown_or_broken_parameter_is_refused() {
-        let good = TAX_FILES.iter().find(|(y, _)| *y == 2024).unwrap().1;
-        let mut v: serde_json::Value = serde_json::from_str(good).unwrap();
-        v["params"].as_object_mut().unwrap().remove("ib_aok");
-        let e = parse_tax_year(&v.to_string()).unwrap_err();
-        assert!(e.0.contains("ib_aok") && e.0.contains("missing"), "{e}");
-
-        let mut v: serde_json::Value = serde_json::from_str(good).unwrap();
-        v["params"]["ib_unused"] = v["params"]["ib_aok"].clone();
-        let e = parse_tax_year(&v.to_string()).unwrap_err();
-        assert!(e.0.contains("ib_unused"), "{e}");
-
-        let mut v: serde_json::Value = serde_json::from_str(good).unwrap();
-        v["params"]["ib_rate_1_aow"]["value"] = "0.19".into();
-        let e = parse_tax_year(&v.to_string()).unwrap_err();
-        assert!(e.0.contains("ib_rate_1_aow"), "{e}");
-
-        let mut v: serde_json::Value = serde_json::from_str(good).unwrap();
-        v["params"]["ib_ok_max"]["note"] = serde_json::Value::Null;
-        let e = parse_tax_year(&v.to_string()).unwrap_err();
-        assert!(e.0.contains("ib_ok_max"), "{e}");
-
-        let mut v: serde_json::Value = serde_json::from_str(good).unwrap();
-        v["params"]["ib_ahk_max"]["value"] = 3362.into();
-        let e = parse_tax_year(&v.to_string()).unwrap_err();
-        assert!(e.0.contains("ib_ahk_max"), "{e}");
     }
 
     #[test]

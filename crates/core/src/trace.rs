@@ -233,7 +233,7 @@ impl Citation {
     /// For example `Blz art. 3.3.2.2 lid 1 a`.
     pub fn article(&self) -> String {
         if self.detail.is_empty() {
-            self.law.article.clone()
+            self.law.article.to_string()
         } else {
             format!("{} {}", self.law.article, self.detail)
         }
@@ -241,7 +241,7 @@ impl Citation {
 
     /// The wetten.overheid.nl link of the version that applies.
     pub fn url(&self) -> &'static str {
-        self.law.url.as_str()
+        self.law.url
     }
 }
 
@@ -459,7 +459,7 @@ pub fn verify(steps: &[Step], param_value: impl Fn(&str) -> Option<Decimal>) -> 
                     None => problem = Some(format!("step `{}` uses `{id}` before it exists", s.id)),
                 }
             }
-            if let Some(p) = o.parameter().map(|p| p.name.as_str()) {
+            if let Some(p) = o.parameter().map(|p| p.name) {
                 if param_value(p) != Some(o.value) {
                     problem = Some(format!(
                         "step `{}` uses parameter `{p}` = {}",

@@ -115,13 +115,13 @@ fn every_citation_of_every_explanation_belongs_to_one_rule() {
         let Ok(r) = common::to_input(&c).and_then(|i| wlz_core::estimate(&i)) else {
             continue;
         };
-        let p = params::for_year(c.year).unwrap().unwrap();
+        let p = params::for_year(c.year).unwrap();
         let mut known: BTreeSet<String> = BTreeSet::new();
         for (_, cites) in CITES {
             for (a, detail) in *cites {
                 let base = &p.reference(*a).article;
                 known.insert(if detail.is_empty() {
-                    base.clone()
+                    base.to_string()
                 } else {
                     format!("{base} {detail}")
                 });
@@ -133,15 +133,15 @@ fn every_citation_of_every_explanation_belongs_to_one_rule() {
         for step in &r.steps {
             // A step that shows a parameter cites that parameter's own reference.
             for u in &step.params {
-                found.remove(&u.0.reference.article);
+                found.remove(u.0.reference.article);
             }
         }
-        found.remove(&p.peiljaar_reference.article);
+        found.remove(p.peiljaar_reference.article);
         // The estimated tax (crate::tax) cites the tax laws of its tax-year file as a whole.
         if let Some(ty) = wlz_core::tax::tax_year(p.peiljaar) {
-            found.remove(&ty.reference.article);
+            found.remove(ty.reference.article);
             for x in ty.all() {
-                found.remove(&x.reference.article);
+                found.remove(x.reference.article);
             }
         }
         for article in found {

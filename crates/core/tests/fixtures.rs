@@ -242,13 +242,13 @@ fn no_trace_cites_an_rlz_article_the_spec_does_not_confirm() {
     }
     assert!(heb_cases > 20, "the fixtures must reach the HEB deductions");
     for y in wlz_core::params::supported_years() {
-        let p = wlz_core::params::for_year(y).unwrap().unwrap();
+        let p = wlz_core::params::for_year(y).unwrap();
         for a in p.all().iter().map(|q| &q.reference.article) {
             assert!(rlz_citation_is_confirmed(a), "{y}: parameter cites {a}");
         }
-        for r in p.references.values() {
+        for (_, r) in p.references() {
             assert!(
-                rlz_citation_is_confirmed(&r.article),
+                rlz_citation_is_confirmed(r.article),
                 "{y}: reference {}",
                 r.article
             );

@@ -2,21 +2,18 @@
 //! each parameter in it, moving the value up or down changes at least one
 //! result (regime, monthly amount, partial month, split or a hint) among the
 //! fixtures of that year and a grid of probe households. A parameter no
-//! result depends on would be dead data.
+//! result depends on would be dead data. (The files are compiled in by
+//! `build.rs`; a varied year is a copy of the compiled one with one value
+//! changed, `YearParams::param_mut`.)
 
 mod common;
 
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 use std::str::FromStr;
-use wlz_core::params::{self, parse_year};
+use wlz_core::params::{self, NoDataRule, Status, YearParams};
 use wlz_core::scenarios::{self, CurrentYear};
 use wlz_core::{engine, Amount, Input};
-
-fn year_json(year: i32) -> Value {
-    let path = format!("{}/params/{year}.json", env!("CARGO_MANIFEST_DIR"));
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
 
 /// Households that together touch every rule: singles and couples, every
 /// care form, below and at AOW age, with and without assets, the HEB with
@@ -192,15 +189,18 @@ fn outcome(input: &Input, p: &'static params::YearParams) -> String {
     }
 }
 
-fn perturbed(value: &Value, up: bool) -> Value {
-    let s = value.as_str().unwrap();
-    if s == "leb_minimum" {
-        return json!("heb_zero_leb_minimum");
+/// `base` with the value of parameter `name` moved up or down (the no-data rule: the other rule).
+fn perturbed(base: &YearParams, name: &str, up: bool) -> &'static YearParams {
+    let mut p = base.clone();
+    if name == "no_data_rule" {
+        p.no_data = match p.no_data {
+            NoDataRule::LebMinimum => NoDataRule::HebZeroLebMinimum,
+            NoDataRule::HebZeroLebMinimum => NoDataRule::LebMinimum,
+        };
+        return Box::leak(Box::new(p));
     }
-    if s == "heb_zero_leb_minimum" {
-        return json!("leb_minimum");
-    }
-    let d = Decimal::from_str(s).unwrap();
+    let q = p.param_mut(name).expect("a parameter of the year");
+    let d = q.decimal;
     let step = if d < Decimal::ONE {
         Decimal::new(2, 2) // rates: two percentage points
     } else if d <= Decimal::from(400) && d.fract().is_zero() {
@@ -209,16 +209,15 @@ fn perturbed(value: &Value, up: bool) -> Value {
         (d / Decimal::from(10)).round_dp(2) // amounts: 10%
     };
     let n = if up { d + step } else { d - step };
-    json!(n.max(Decimal::ZERO).to_string())
+    q.decimal = n.max(Decimal::ZERO);
+    Box::leak(Box::new(p))
 }
 
 #[test]
 fn every_parameter_changes_at_least_one_result() {
     let mut dead = Vec::new();
     for year in params::supported_years() {
-        let base_json = year_json(year);
-        let base: &'static params::YearParams =
-            Box::leak(Box::new(parse_year(&base_json.to_string()).unwrap()));
+        let base = params::for_year(year).unwrap();
         let inputs = probes(year);
         let base_out: Vec<String> = inputs.iter().map(|i| outcome(i, base)).collect();
         let wi = what_if_probes(year);
@@ -226,20 +225,10 @@ fn every_parameter_changes_at_least_one_result() {
             .iter()
             .map(|(i, c)| what_if_outcome(i, c, base))
             .collect();
-        let names: Vec<String> = base_json["params"]
-            .as_object()
-            .unwrap()
-            .keys()
-            .cloned()
-            .collect();
-        for name in names {
+        for name in base.all().iter().map(|p| p.name) {
             let mut changed = false;
             for up in [true, false] {
-                let mut j = base_json.clone();
-                let v = j["params"][&name]["value"].clone();
-                j["params"][&name]["value"] = perturbed(&v, up);
-                let p: &'static params::YearParams =
-                    Box::leak(Box::new(parse_year(&j.to_string()).unwrap()));
+                let p = perturbed(base, name, up);
                 if inputs
                     .iter()
                     .zip(&base_out)
@@ -268,53 +257,40 @@ fn every_parameter_changes_at_least_one_result() {
 #[test]
 fn every_parameter_has_a_reference_and_a_status() {
     for year in params::supported_years() {
-        let j = year_json(year);
-        for (name, p) in j["params"].as_object().unwrap() {
-            let article = p["reference"]["article"].as_str().unwrap_or("");
-            let url = p["reference"]["url"].as_str().unwrap_or("");
-            assert!(!article.trim().is_empty(), "{year} {name}: no article");
-            assert!(url.starts_with("https://"), "{year} {name}: no URL");
-            let status = p["status"].as_str().unwrap_or("");
+        let y = params::for_year(year).unwrap();
+        for p in y.all() {
+            let name = p.name;
             assert!(
-                ["VERIFIED", "DERIVED", "ESTIMATE", "OPEN"].contains(&status),
-                "{year} {name}: status {status}"
+                !p.reference.article.trim().is_empty(),
+                "{year} {name}: no article"
+            );
+            assert!(
+                p.reference.url.starts_with("https://"),
+                "{year} {name}: no URL"
             );
             // Spec §0: a DERIVED value states its rule (both languages) and the law it uses.
-            if status == "DERIVED" {
-                let d = &p["derivation"];
-                for lang in ["nl", "en"] {
-                    assert!(
-                        d["rule"][lang].as_str().is_some_and(|r| r.len() > 20),
-                        "{year} {name}: a DERIVED value needs its rule ({lang})"
-                    );
-                }
-                let sources = d["sources"].as_array().map_or(&[][..], |a| a.as_slice());
-                assert!(!sources.is_empty(), "{year} {name}: no sources");
-                for src in sources {
-                    assert!(src["url"]
-                        .as_str()
-                        .is_some_and(|u| u.starts_with("https://")));
+            if p.status == Status::Derived {
+                let d = p.derivation.expect("a DERIVED value has its derivation");
+                assert!(
+                    d.rule.nl.len() > 20 && d.rule.en.len() > 20,
+                    "{year} {name}: a DERIVED value needs its rule"
+                );
+                assert!(!d.sources.is_empty(), "{year} {name}: no sources");
+                for src in d.sources {
+                    assert!(src.url.starts_with("https://"));
                 }
             }
-            if status == "ESTIMATE" {
+            if p.status == Status::Estimate {
                 assert!(
-                    p["note"].as_str().is_some_and(|n| n.len() > 20),
+                    p.note.is_some_and(|n| n.len() > 20),
                     "{year} {name}: an estimate must say why"
                 );
             }
-            assert!(
-                p["label"]["nl"].as_str().is_some_and(|s| !s.is_empty()),
-                "{year} {name}: Dutch label"
-            );
-            assert!(
-                p["label"]["en"].as_str().is_some_and(|s| !s.is_empty()),
-                "{year} {name}: English label"
-            );
+            assert!(!p.label.nl.is_empty(), "{year} {name}: Dutch label");
+            assert!(!p.label.en.is_empty(), "{year} {name}: English label");
         }
         // The law-text URLs point at the version of the right year.
-        let blz = j["params"]["leb_min_month"]["reference"]["url"]
-            .as_str()
-            .unwrap();
+        let blz = y.leb_min_month.reference.url;
         assert!(
             blz.contains(&format!("BWBR0035948/{year}-01-01")),
             "{year}: {blz}"
@@ -325,7 +301,7 @@ fn every_parameter_has_a_reference_and_a_status() {
 #[test]
 fn spec_table_values_are_in_the_year_files() {
     // Spot checks against spec §2.1 and §2.5 (typed from the spec, not the files).
-    let p = |y: i32| params::for_year(y).unwrap().unwrap();
+    let p = |y: i32| params::for_year(y).unwrap();
     let d = |s: &str| Decimal::from_str(s).unwrap();
     assert_eq!(p(2024).leb_min_month.decimal, d("200.40"));
     assert_eq!(p(2025).leb_max_month.decimal, d("1076.60"));

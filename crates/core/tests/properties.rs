@@ -113,7 +113,7 @@ fn parse(v: &Value) -> Input {
 }
 
 fn p(year: i32) -> &'static params::YearParams {
-    params::for_year(year).unwrap().unwrap()
+    params::for_year(year).unwrap()
 }
 
 proptest! {

@@ -49,7 +49,7 @@ fn steps_name_the_parameters_they_used_and_their_status() {
         .iter()
         .zip(&derived)
         .filter(|(s, _)| wlz_core::trace::is_shown(s))
-        .flat_map(|(_, ps)| ps.iter().map(|p| p.name.as_str()))
+        .flat_map(|(_, ps)| ps.iter().map(|p| p.name))
         .collect();
     for name in ["zkg_year_single", "zvw_nominal", "zvw_rate"] {
         assert!(shown_derived.contains(&name), "{name}: {shown_derived:?}");

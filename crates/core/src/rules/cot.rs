@@ -302,7 +302,7 @@ fn test_outcome(applies: bool, role: Role) -> Text {
 /// own figures of last year are not asked); dates and stays are left out, as the COT does not
 /// depend on them.
 pub(crate) fn had_cot_under_last_years_rules(input: &Input, params: &'static YearParams) -> bool {
-    let Some(Ok(last)) = crate::params::for_year(params.year - 1) else {
+    let Some(last) = crate::params::for_year(params.year - 1) else {
         return false;
     };
     let could = params.cot.is_none()

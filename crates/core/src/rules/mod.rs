@@ -106,9 +106,7 @@ impl<'h, 'a> Engine<'h, 'a> {
         let step = Step::new(
             id,
             p.label.clone(),
-            crate::trace::Calc::Param {
-                param: p.name.as_str(),
-            },
+            crate::trace::Calc::Param { param: p.name },
         )
         .uses(p)
         .cite(Citation::new(&p.reference, ""));

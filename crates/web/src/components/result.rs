@@ -129,7 +129,7 @@ fn derived_rules(derived: &[ParamUse], lang: Lang) -> Html {
                     <li>
                         <strong>{ p.label.get(lang) }</strong>{ ": " }{ d.rule.get(lang) }{ " " }
                         { for d.sources.iter().map(|src| html! {
-                            <><ExtLink class="cite" href={src.url.clone()}>{ src.article.clone() }</ExtLink>{ " " }</>
+                            <><ExtLink class="cite" href={src.url}>{ src.article }</ExtLink>{ " " }</>
                         }) }
                     </li>
                 }) }
