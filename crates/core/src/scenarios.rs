@@ -187,48 +187,8 @@ fn switch_days(input: &Input, from: Date, to: Date) -> Vec<Date> {
 /// income and assets given are used for every month; months in a later year
 /// assume the same figures for that year's peiljaar.
 pub fn timeline(input: &Input, start: Date, months: u32) -> Result<Timeline, InputError> {
-    if !(1..=36).contains(&months) {
-        return Err(InputError::new(
-            ErrorCode::InvalidDays,
-            Some("months"),
-            Text::fixed(
-                "Een tijdlijn heeft 1 tot 36 maanden.",
-                "A timeline has 1 to 36 months.",
-            ),
-        ));
-    }
-    if start.year() != input.year {
-        return Err(InputError::new(
-            ErrorCode::InvalidDate,
-            Some("start"),
-            Text::owned(
-                format!("De begindatum moet in {} liggen.", input.year),
-                format!("The start date must lie in {}.", input.year),
-            ),
-        ));
-    }
-    let mut base = input.clone();
-    base.days = None;
-    let stay_form = |p: &crate::input::Person| {
-        p.care.0.iter().any(|f| {
-            matches!(
-                f,
-                CareForm::Instelling | CareForm::Dtv | CareForm::LivingAlong
-            )
-        })
-    };
-    if stay_form(&base.client) {
-        let s = base.client.stay.get_or_insert_with(Stay::default);
-        s.months_completed = None;
-        s.start = Some(start);
-    }
-    if let Some(q) = base.partner.as_mut() {
-        if stay_form(q) && q.stay.as_ref().and_then(|s| s.start).is_none() {
-            let s = q.stay.get_or_insert_with(Stay::default);
-            s.months_completed = None;
-            s.start = Some(start);
-        }
-    }
+    check_timeline_request(input, start, months)?;
+    let base = admitted_on(input, start);
     let last_day = start
         .first_of_month()
         .add_months(months)
@@ -245,76 +205,19 @@ pub fn timeline(input: &Input, start: Date, months: u32) -> Result<Timeline, Inp
     let mut notes = Vec::new();
     let mut month_start = start.first_of_month();
     for _ in 0..months {
-        let month_end = month_start
-            .add_months(1)
-            .and_then(|d| d.add_days(-1))
-            .unwrap_or(month_start);
-        let from = month_start.max(start);
-        let mut cuts: Vec<Date> = vec![from];
-        cuts.extend(
-            switches
-                .iter()
-                .copied()
-                .filter(|d| *d > from && *d <= month_end),
-        );
-        let mut segments: Vec<Segment> = Vec::new();
-        let mut pyear = month_start.year();
-        let mut estimated = false;
-        for (i, seg_from) in cuts.iter().enumerate() {
-            let seg_to = cuts
-                .get(i + 1)
-                .and_then(|d| d.add_days(-1))
-                .unwrap_or(month_end);
-            let (e, y, est) = estimate_on(&base, *seg_from)?;
-            pyear = y;
-            estimated |= est;
-            let days = seg_from.days_until(seg_to) + 1;
-            let whole = *seg_from == month_start && seg_to == month_end;
-            // Merge with the previous segment when the regime and amount did not change.
-            if let Some(prev) = segments.last_mut() {
-                if prev.regime == e.regime && prev.monthly == e.monthly {
-                    prev.to = seg_to;
-                    prev.days += days;
-                    continue;
-                }
-            }
-            segments.push(Segment {
-                from: *seg_from,
-                to: seg_to,
-                days,
-                regime: e.regime,
-                monthly: e.monthly,
-                due: if whole { e.monthly } else { Decimal::ZERO },
-            });
-        }
-        let p = household::params_for(pyear)?;
-        for s in &mut segments {
-            let whole = s.from == month_start && s.to == month_end;
-            s.due = if whole {
-                s.monthly
-            } else {
-                partial(s.monthly, s.days, p)
-            };
-        }
-        let amount = segments.iter().map(|s| s.due).sum();
-        if estimated
+        let month = timeline_month(&base, start, month_start, &switches)?;
+        if month.estimated_parameters
             && !notes
                 .iter()
                 .any(|n: &Text| n.en.starts_with("Parameters of"))
         {
+            let pyear = month.parameters_year;
             notes.push(Text::owned(
                 format!("De bedragen voor {} zijn nog niet bekend; de tijdlijn gebruikt die van {pyear}.", month_start.year()),
                 format!("Parameters of {} are not known yet; the timeline uses those of {pyear}.", month_start.year()),
             ));
         }
-        out.push(TimelineMonth {
-            month: month_label(month_start),
-            year: month_start.year(),
-            segments,
-            amount,
-            parameters_year: pyear,
-            estimated_parameters: estimated,
-        });
+        out.push(month);
         month_start = month_start.add_months(1).unwrap_or(month_start);
     }
     if out.iter().any(|m| m.year != input.year) {
@@ -338,6 +241,142 @@ pub fn timeline(input: &Input, start: Date, months: u32) -> Result<Timeline, Inp
         total_calendar_year,
         notes,
     })
+}
+
+/// A timeline covers 1 to 36 months from a start date in the contribution year.
+fn check_timeline_request(input: &Input, start: Date, months: u32) -> Result<(), InputError> {
+    if !(1..=36).contains(&months) {
+        return Err(InputError::new(
+            ErrorCode::InvalidDays,
+            Some("months"),
+            Text::fixed(
+                "Een tijdlijn heeft 1 tot 36 maanden.",
+                "A timeline has 1 to 36 months.",
+            ),
+        ));
+    }
+    if start.year() != input.year {
+        return Err(InputError::new(
+            ErrorCode::InvalidDate,
+            Some("start"),
+            Text::owned(
+                format!("De begindatum moet in {} liggen.", input.year),
+                format!("The start date must lie in {}.", input.year),
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// The household with its stay starting on `start`: the client's, and a partner's in a stay
+/// form without a start date of their own (the start period counts from there, lid 1 a).
+fn admitted_on(input: &Input, start: Date) -> Input {
+    let mut base = input.clone();
+    base.days = None;
+    let stay_form = |p: &crate::input::Person| {
+        p.care.0.iter().any(|f| {
+            matches!(
+                f,
+                CareForm::Instelling | CareForm::Dtv | CareForm::LivingAlong
+            )
+        })
+    };
+    if stay_form(&base.client) {
+        let s = base.client.stay.get_or_insert_with(Stay::default);
+        s.months_completed = None;
+        s.start = Some(start);
+    }
+    if let Some(q) = base.partner.as_mut() {
+        if stay_form(q) && q.stay.as_ref().and_then(|s| s.start).is_none() {
+            let s = q.stay.get_or_insert_with(Stay::default);
+            s.months_completed = None;
+            s.start = Some(start);
+        }
+    }
+    base
+}
+
+/// One calendar month of the timeline: cut at the switch days into segments of one regime
+/// each, every segment charged per day unless it is the whole month (Blz 3.3.2.9 lid 2).
+fn timeline_month(
+    base: &Input,
+    start: Date,
+    month_start: Date,
+    switches: &[Date],
+) -> Result<TimelineMonth, InputError> {
+    let month_end = month_start
+        .add_months(1)
+        .and_then(|d| d.add_days(-1))
+        .unwrap_or(month_start);
+    let from = month_start.max(start);
+    let mut cuts: Vec<Date> = vec![from];
+    cuts.extend(
+        switches
+            .iter()
+            .copied()
+            .filter(|d| *d > from && *d <= month_end),
+    );
+    let (mut segments, pyear, estimated) = month_segments(base, &cuts, month_start, month_end)?;
+    let p = household::params_for(pyear)?;
+    for s in &mut segments {
+        let whole = s.from == month_start && s.to == month_end;
+        s.due = if whole {
+            s.monthly
+        } else {
+            partial(s.monthly, s.days, p)
+        };
+    }
+    let amount = segments.iter().map(|s| s.due).sum();
+    Ok(TimelineMonth {
+        month: month_label(month_start),
+        year: month_start.year(),
+        segments,
+        amount,
+        parameters_year: pyear,
+        estimated_parameters: estimated,
+    })
+}
+
+/// The segments of one month from its cut days, each an estimate on its first day; a
+/// segment with the same regime and amount as the one before is merged into it. Also
+/// returns the parameter year used last and whether any segment's parameters were estimated.
+fn month_segments(
+    base: &Input,
+    cuts: &[Date],
+    month_start: Date,
+    month_end: Date,
+) -> Result<(Vec<Segment>, i32, bool), InputError> {
+    let mut segments: Vec<Segment> = Vec::new();
+    let mut pyear = month_start.year();
+    let mut estimated = false;
+    for (i, seg_from) in cuts.iter().enumerate() {
+        let seg_to = cuts
+            .get(i + 1)
+            .and_then(|d| d.add_days(-1))
+            .unwrap_or(month_end);
+        let (e, y, est) = estimate_on(base, *seg_from)?;
+        pyear = y;
+        estimated |= est;
+        let days = seg_from.days_until(seg_to) + 1;
+        let whole = *seg_from == month_start && seg_to == month_end;
+        // Merge with the previous segment when the regime and amount did not change.
+        if let Some(prev) = segments.last_mut() {
+            if prev.regime == e.regime && prev.monthly == e.monthly {
+                prev.to = seg_to;
+                prev.days += days;
+                continue;
+            }
+        }
+        segments.push(Segment {
+            from: *seg_from,
+            to: seg_to,
+            days,
+            regime: e.regime,
+            monthly: e.monthly,
+            due: if whole { e.monthly } else { Decimal::ZERO },
+        });
+    }
+    Ok((segments, pyear, estimated))
 }
 
 /// Blz 3.3.2.9 lid 2: the amount for part of a month, from the rounded monthly amount.
