@@ -227,6 +227,7 @@ fn forms_of(
     Ok((forms, bw, living_along))
 }
 
+/// Checks one person and derives what the rules need: age, care forms, amounts and stay.
 fn member<'a>(
     input: &'a Input,
     p: &'static YearParams,
@@ -234,88 +235,13 @@ fn member<'a>(
     role: Role,
 ) -> Result<Member<'a>, InputError> {
     let y = input.year;
-    let missing_code = match role {
-        Role::Client => ErrorCode::MissingAge,
-        Role::Partner => ErrorCode::MissingPartnerData,
-    };
     let aow_age = YearParams::int(&p.aow_age_years) as u32;
-    let cutoff_day = YearParams::int(&p.aow_cutoff_day_of_january) as u8;
     let (aow, under_18) = match (person.age, person.birth_date) {
-        (None, None) => {
-            return Err(err(
-                missing_code,
-                &role.field("age"),
-                format!(
-                    "Vul de leeftijd op 1 januari {y} of de geboortedatum in{}.",
-                    if role == Role::Partner {
-                        " van uw partner"
-                    } else {
-                        ""
-                    }
-                ),
-                format!(
-                    "Enter the age on 1 January {y} or the date of birth{}.",
-                    if role == Role::Partner {
-                        " of your partner"
-                    } else {
-                        ""
-                    }
-                ),
-            ))
-        }
-        (Some(age), birth) => {
-            if age > MAX_AGE {
-                return Err(err(
-                    ErrorCode::InvalidAge,
-                    &role.field("age"),
-                    format!("Vul een leeftijd in tussen 0 en {MAX_AGE} jaar."),
-                    format!("Enter an age between 0 and {MAX_AGE}."),
-                ));
-            }
-            if let Some(b) = birth {
-                let age_on_jan1 = age_on(b, Date::new(y, 1, 1).expect("1 January exists"));
-                if age_on_jan1 != i64::from(age) {
-                    return Err(err(
-                        ErrorCode::InvalidAge,
-                        &role.field("age"),
-                        "De leeftijd past niet bij de geboortedatum. Vul één van beide in.".into(),
-                        "The age does not match the date of birth. Enter only one of them.".into(),
-                    ));
-                }
-            }
-            (age >= aow_age, age < 18)
-        }
-        (None, Some(b)) => {
-            let jan1 = Date::new(y, 1, 1).expect("1 January exists");
-            if b > Date::new(y, 12, 31).expect("31 December exists") {
-                return Err(err(
-                    ErrorCode::InvalidAge,
-                    &role.field("birth_date"),
-                    format!("De geboortedatum ligt na {y}."),
-                    format!("The date of birth is after {y}."),
-                ));
-            }
-            if age_on(b, jan1) > i64::from(MAX_AGE) {
-                return Err(err(
-                    ErrorCode::InvalidAge,
-                    &role.field("birth_date"),
-                    format!("Vul een geboortedatum in van de laatste {MAX_AGE} jaar."),
-                    format!("Enter a date of birth within the last {MAX_AGE} years."),
-                ));
-            }
-            let cutoff = Date::new(y, 1, cutoff_day.clamp(1, 31)).expect("a January day");
-            let aow = b.add_years(aow_age).is_some_and(|d| d <= cutoff);
-            let on = input.date.unwrap_or(jan1);
-            let under = age_on(b, on) < 18;
-            (aow, under)
-        }
+        (None, None) => return Err(missing_age(role, y)),
+        (Some(age), birth) => aow_and_minor_by_age(role, y, aow_age, age, birth)?,
+        (None, Some(b)) => aow_and_minor_by_birth_date(input, p, role, aow_age, b)?,
     };
-    // Age on 1 January of the peiljaar, for the tax estimate only.
-    let aow_peiljaar = match (person.birth_date, person.age) {
-        (Some(b), _) => Date::new(y - 2, 1, 1).is_some_and(|d| age_on(b, d) >= i64::from(aow_age)),
-        (None, Some(age)) => age >= aow_age + 2,
-        (None, None) => false,
-    };
+    let aow_peiljaar = aow_in_peiljaar(person, y, aow_age);
     let readings = &input.readings;
     let (mut forms, bw, living_along) = forms_of(person, role, readings.living_along_as_no_care)?;
     if role == Role::Client && (forms.is_empty() || forms == [Form::None]) {
@@ -367,6 +293,110 @@ fn member<'a>(
         war_benefits,
         stay: person.stay.as_ref(),
     })
+}
+
+/// The error for a person given neither an age nor a date of birth.
+fn missing_age(role: Role, y: i32) -> InputError {
+    let missing_code = match role {
+        Role::Client => ErrorCode::MissingAge,
+        Role::Partner => ErrorCode::MissingPartnerData,
+    };
+    err(
+        missing_code,
+        &role.field("age"),
+        format!(
+            "Vul de leeftijd op 1 januari {y} of de geboortedatum in{}.",
+            if role == Role::Partner {
+                " van uw partner"
+            } else {
+                ""
+            }
+        ),
+        format!(
+            "Enter the age on 1 January {y} or the date of birth{}.",
+            if role == Role::Partner {
+                " of your partner"
+            } else {
+                ""
+            }
+        ),
+    )
+}
+
+/// AOW age (Blz 3.3.1.4 lid 1) and minority from the age given on 1 January, checked
+/// against the date of birth when both are given.
+fn aow_and_minor_by_age(
+    role: Role,
+    y: i32,
+    aow_age: u32,
+    age: u32,
+    birth: Option<Date>,
+) -> Result<(bool, bool), InputError> {
+    if age > MAX_AGE {
+        return Err(err(
+            ErrorCode::InvalidAge,
+            &role.field("age"),
+            format!("Vul een leeftijd in tussen 0 en {MAX_AGE} jaar."),
+            format!("Enter an age between 0 and {MAX_AGE}."),
+        ));
+    }
+    if let Some(b) = birth {
+        let age_on_jan1 = age_on(b, Date::new(y, 1, 1).expect("1 January exists"));
+        if age_on_jan1 != i64::from(age) {
+            return Err(err(
+                ErrorCode::InvalidAge,
+                &role.field("age"),
+                "De leeftijd past niet bij de geboortedatum. Vul één van beide in.".into(),
+                "The age does not match the date of birth. Enter only one of them.".into(),
+            ));
+        }
+    }
+    Ok((age >= aow_age, age < 18))
+}
+
+/// AOW age and minority from the date of birth: AOW age reached by the cut-off day in
+/// January (Blz 3.3.1.4 lid 1); under 18 on the day of the estimate (else 1 January).
+fn aow_and_minor_by_birth_date(
+    input: &Input,
+    p: &YearParams,
+    role: Role,
+    aow_age: u32,
+    b: Date,
+) -> Result<(bool, bool), InputError> {
+    let y = input.year;
+    let cutoff_day = YearParams::int(&p.aow_cutoff_day_of_january) as u8;
+    let jan1 = Date::new(y, 1, 1).expect("1 January exists");
+    if b > Date::new(y, 12, 31).expect("31 December exists") {
+        return Err(err(
+            ErrorCode::InvalidAge,
+            &role.field("birth_date"),
+            format!("De geboortedatum ligt na {y}."),
+            format!("The date of birth is after {y}."),
+        ));
+    }
+    if age_on(b, jan1) > i64::from(MAX_AGE) {
+        return Err(err(
+            ErrorCode::InvalidAge,
+            &role.field("birth_date"),
+            format!("Vul een geboortedatum in van de laatste {MAX_AGE} jaar."),
+            format!("Enter a date of birth within the last {MAX_AGE} years."),
+        ));
+    }
+    let cutoff = Date::new(y, 1, cutoff_day.clamp(1, 31)).expect("a January day");
+    let aow = b.add_years(aow_age).is_some_and(|d| d <= cutoff);
+    let on = input.date.unwrap_or(jan1);
+    let under = age_on(b, on) < 18;
+    Ok((aow, under))
+}
+
+/// At AOW age on 1 January of the peiljaar (`year − 2`): used only to estimate the
+/// peiljaar's income tax.
+fn aow_in_peiljaar(person: &Person, y: i32, aow_age: u32) -> bool {
+    match (person.birth_date, person.age) {
+        (Some(b), _) => Date::new(y - 2, 1, 1).is_some_and(|d| age_on(b, d) >= i64::from(aow_age)),
+        (None, Some(age)) => age >= aow_age + 2,
+        (None, None) => false,
+    }
 }
 
 /// The error for a missing verzamelinkomen of the peiljaar (`year − 2`, Blz 3.3.1.1).

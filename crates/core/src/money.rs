@@ -88,6 +88,20 @@ impl AmountError {
 ///
 /// Thousands groups must have three digits. At most two decimals.
 pub fn parse_amount(input: &str) -> Result<Decimal, AmountError> {
+    let (negative, s) = strip_sign_and_currency(input)?;
+    let compact = compact_digits(s)?;
+    let (int_part, frac_part, thousands_sep) = split_at_decimal_separator(&compact);
+    if frac_part.contains(['.', ',']) {
+        return Err(AmountError::Invalid);
+    }
+    let digits = ungrouped_digits(int_part, thousands_sep)?;
+    checked_amount(negative, &digits, frac_part)
+}
+
+/// Strips the decoration around the figure: spaces, one minus sign (before or
+/// after `€`/`EUR`) and a trailing `,-`/`.-` (Dutch for whole euros).
+/// Returns whether the amount is negative and the rest.
+fn strip_sign_and_currency(input: &str) -> Result<(bool, &str), AmountError> {
     let mut s = input.trim();
     if s.is_empty() {
         return Err(AmountError::Empty);
@@ -114,6 +128,11 @@ pub fn parse_amount(input: &str) -> Result<Decimal, AmountError> {
         .strip_suffix(",-")
         .or_else(|| s.strip_suffix(".-"))
         .unwrap_or(s);
+    Ok((negative, s))
+}
+
+/// The figure without (non-breaking) spaces; only digits, `.` and `,` may remain.
+fn compact_digits(s: &str) -> Result<String, AmountError> {
     let compact: String = s.chars().filter(|c| *c != ' ' && *c != '\u{a0}').collect();
     if compact.is_empty() {
         return Err(AmountError::Invalid);
@@ -124,31 +143,38 @@ pub fn parse_amount(input: &str) -> Result<Decimal, AmountError> {
     {
         return Err(AmountError::Invalid);
     }
+    Ok(compact)
+}
+
+/// Decides which separator is the decimal one (see [`parse_amount`]):
+/// returns the integer part, the decimals and the thousands separator, if any.
+fn split_at_decimal_separator(compact: &str) -> (&str, &str, Option<char>) {
     let last_dot = compact.rfind('.');
     let last_comma = compact.rfind(',');
-    let (int_part, frac_part, thousands_sep): (&str, &str, Option<char>) =
-        match (last_dot, last_comma) {
-            (None, None) => (compact.as_str(), "", None),
-            (Some(d), Some(c)) => {
-                let (dec, sep) = if d > c { (d, ',') } else { (c, '.') };
-                (&compact[..dec], &compact[dec + 1..], Some(sep))
+    match (last_dot, last_comma) {
+        (None, None) => (compact, "", None),
+        (Some(d), Some(c)) => {
+            let (dec, sep) = if d > c { (d, ',') } else { (c, '.') };
+            (&compact[..dec], &compact[dec + 1..], Some(sep))
+        }
+        (Some(_), None) | (None, Some(_)) => {
+            let sep = if last_dot.is_some() { '.' } else { ',' };
+            let count = compact.matches(sep).count();
+            let pos = compact.rfind(sep).unwrap_or(0);
+            let after = &compact[pos + 1..];
+            if count > 1 || after.len() == 3 {
+                (compact, "", Some(sep))
+            } else {
+                (&compact[..pos], after, None)
             }
-            (Some(_), None) | (None, Some(_)) => {
-                let sep = if last_dot.is_some() { '.' } else { ',' };
-                let count = compact.matches(sep).count();
-                let pos = compact.rfind(sep).unwrap_or(0);
-                let after = &compact[pos + 1..];
-                if count > 1 || after.len() == 3 {
-                    (compact.as_str(), "", Some(sep))
-                } else {
-                    (&compact[..pos], after, None)
-                }
-            }
-        };
-    if frac_part.contains(['.', ',']) {
-        return Err(AmountError::Invalid);
+        }
     }
-    let digits = match thousands_sep {
+}
+
+/// The integer part without thousands separators; every group after the
+/// first must have exactly three digits, the first one to three.
+fn ungrouped_digits(int_part: &str, thousands_sep: Option<char>) -> Result<String, AmountError> {
+    Ok(match thousands_sep {
         Some(sep) => {
             if int_part.contains(if sep == '.' { ',' } else { '.' }) {
                 return Err(AmountError::Invalid);
@@ -161,7 +187,12 @@ pub fn parse_amount(input: &str) -> Result<Decimal, AmountError> {
             groups.concat()
         }
         None => int_part.to_string(),
-    };
+    })
+}
+
+/// The amount from its digits and decimals: at most two decimals (cents) and
+/// at most [`MAX_AMOUNT`] either way.
+fn checked_amount(negative: bool, digits: &str, frac_part: &str) -> Result<Decimal, AmountError> {
     if digits.is_empty() && frac_part.is_empty() {
         return Err(AmountError::Invalid);
     }

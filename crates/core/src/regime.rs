@@ -199,106 +199,175 @@ fn derived_heb_owed(
     owed
 }
 
+/// The start period (aanloopperiode) of one person on the day (Blz 3.3.2.2 lid 1 a, 7, 8):
+/// assumed over without stay data; none after GGZ care (lid 7 a) or after a recent stay at
+/// the hoge bijdrage (lid 7 b, c); kept by short stays (lid 8); else counted in months or
+/// from the dates, earlier stays chaining (lid 8).
 pub fn start_period(h: &Household, m: &Member) -> StartPeriod {
     let p = h.params;
-    let r = &h.input.readings;
-    let months = YearParams::int(&p.start_period_months);
-    let mut sp = StartPeriod {
+    let Some(stay) = m
+        .stay
+        .filter(|s| s.months_completed.is_some() || s.start.is_some())
+    else {
+        return no_stay_data();
+    };
+    if stay.after_ggz_zvw {
+        return after_ggz_zvw();
+    }
+    if stay.short_stays {
+        return short_stays();
+    }
+    if let Some(n) = stay.months_completed {
+        return months_completed(p, stay, n);
+    }
+    let (Some(start), Some(day)) = (stay.start, h.date) else {
+        return lid_1a();
+    };
+    let whole_months = h.input.readings.start_period_whole_months;
+    if let Some(sp) = after_recent_heb_period(p, stay, start, whole_months) {
+        return sp;
+    }
+    let earlier: Vec<(Date, Date)> = stay
+        .previous
+        .iter()
+        .filter(|prev| prev.kind == PeriodKind::Instelling)
+        .map(|prev| (prev.start, prev.end))
+        .collect();
+    dated_start_period(p, start, day, &earlier, whole_months)
+}
+
+/// The plain case (lid 1 a): not in the start period, no end date, no text yet.
+fn lid_1a() -> StartPeriod {
+    StartPeriod {
         in_start: false,
         ends: None,
         assumed: false,
         text: Text::fixed("", ""),
         detail: "lid 1 a",
         readings: Vec::new(),
-    };
-    let Some(stay) = m
-        .stay
-        .filter(|s| s.months_completed.is_some() || s.start.is_some())
-    else {
-        sp.assumed = true;
-        sp.text = Text::fixed(
-            "Geen gegevens over het verblijf: we gaan ervan uit dat de eerste maanden (de aanloopperiode) voorbij zijn.",
-            "No details of the stay: we assume the first months (the start period) are over.",
-        );
-        return sp;
-    };
-    if stay.after_ggz_zvw {
-        sp.detail = "lid 7 a";
-        sp.text = Text::fixed(
-            "Geen aanloopperiode: het verblijf volgt op GGZ-zorg die de zorgverzekering niet meer betaalt.",
-            "No start period: the stay follows mental-health care the health insurance no longer pays for.",
-        );
-        return sp;
     }
-    if stay.short_stays {
-        sp.in_start = true;
-        sp.detail = "lid 8";
-        sp.readings.push("O-12");
-        sp.text = Text::fixed(
-            "Korte verblijven (hoogstens 2 weken per 2 maanden) tellen niet op: u blijft in de aanloopperiode.",
-            "Short stays (at most 2 weeks per 2 months) do not add up: you stay in the start period.",
-        );
-        return sp;
-    }
-    if let Some(n) = stay.months_completed {
-        if stay.recent_heb_stay || stay.recent_bw_stay {
-            sp.detail = if stay.recent_heb_stay {
-                "lid 7 b"
-            } else {
-                "lid 7 c"
-            };
-            sp.text = Text::borrowed(&labels::of(p).regime.after_heb_stay);
-            return sp;
-        }
-        sp.in_start = i64::from(n) < months;
-        sp.text = if sp.in_start {
-            Text::owned(
-                format!("{n} van de {months} maanden van de aanloopperiode zijn voorbij."),
-                format!("{n} of the {months} months of the start period have passed."),
-            )
+}
+
+/// No stay data: the start period is assumed to be over (lid 1 a).
+fn no_stay_data() -> StartPeriod {
+    let mut sp = lid_1a();
+    sp.assumed = true;
+    sp.text = Text::fixed(
+        "Geen gegevens over het verblijf: we gaan ervan uit dat de eerste maanden (de aanloopperiode) voorbij zijn.",
+        "No details of the stay: we assume the first months (the start period) are over.",
+    );
+    sp
+}
+
+/// Lid 7 a: no start period when the stay follows GGZ care paid by the Zvw.
+fn after_ggz_zvw() -> StartPeriod {
+    let mut sp = lid_1a();
+    sp.detail = "lid 7 a";
+    sp.text = Text::fixed(
+        "Geen aanloopperiode: het verblijf volgt op GGZ-zorg die de zorgverzekering niet meer betaalt.",
+        "No start period: the stay follows mental-health care the health insurance no longer pays for.",
+    );
+    sp
+}
+
+/// Lid 8: short stays (at most 2 weeks per 2 months) do not add up, so the start period
+/// goes on (reading O-12).
+fn short_stays() -> StartPeriod {
+    let mut sp = lid_1a();
+    sp.in_start = true;
+    sp.detail = "lid 8";
+    sp.readings.push("O-12");
+    sp.text = Text::fixed(
+        "Korte verblijven (hoogstens 2 weken per 2 maanden) tellen niet op: u blijft in de aanloopperiode.",
+        "Short stays (at most 2 weeks per 2 months) do not add up: you stay in the start period.",
+    );
+    sp
+}
+
+/// The stay given as months in care: no start period after a recent stay at the hoge
+/// bijdrage (lid 7 b) or in Wmo beschermd wonen (lid 7 c), else in it for the first months
+/// (lid 1 a).
+fn months_completed(p: &'static YearParams, stay: &crate::input::Stay, n: u32) -> StartPeriod {
+    let months = YearParams::int(&p.start_period_months);
+    let mut sp = lid_1a();
+    if stay.recent_heb_stay || stay.recent_bw_stay {
+        sp.detail = if stay.recent_heb_stay {
+            "lid 7 b"
         } else {
-            Text::owned(
-                format!("De aanloopperiode van {months} maanden is voorbij ({n} maanden in zorg)."),
-                format!("The start period of {months} months is over ({n} months in care)."),
-            )
+            "lid 7 c"
         };
+        sp.text = Text::borrowed(&labels::of(p).regime.after_heb_stay);
         return sp;
     }
-    let (Some(start), Some(day)) = (stay.start, h.date) else {
-        return sp;
+    sp.in_start = i64::from(n) < months;
+    sp.text = if sp.in_start {
+        Text::owned(
+            format!("{n} van de {months} maanden van de aanloopperiode zijn voorbij."),
+            format!("{n} of the {months} months of the start period have passed."),
+        )
+    } else {
+        Text::owned(
+            format!("De aanloopperiode van {months} maanden is voorbij ({n} maanden in zorg)."),
+            format!("The start period of {months} months is over ({n} months in care)."),
+        )
     };
+    sp
+}
+
+/// Lid 7 b, c: no start period when the stay begins within the window after an earlier
+/// period at the hoge bijdrage (an instelling, or Wmo beschermd wonen when so stated); the
+/// first such period in input order is the one named.
+fn after_recent_heb_period(
+    p: &YearParams,
+    stay: &crate::input::Stay,
+    start: Date,
+    whole_months: bool,
+) -> Option<StartPeriod> {
     let window = YearParams::int(&p.lid7_window_months) as u32;
-    let derived_owed = derived_heb_owed(p, &stay.previous, r.start_period_whole_months);
-    let mut earlier: Vec<(Date, Date)> = Vec::new();
-    for (prev, derived) in stay.previous.iter().zip(derived_owed) {
-        let owed = match (prev.kind, prev.heb_owed) {
-            (_, Some(o)) => o,
-            (PeriodKind::BeschermdWonen, None) => false,
-            (PeriodKind::Instelling, None) => derived,
-        };
-        let within = prev.end.add_months(window).is_some_and(|w| start < w);
-        if owed && within {
-            sp.detail = match prev.kind {
-                PeriodKind::Instelling => "lid 7 b",
-                PeriodKind::BeschermdWonen => "lid 7 c",
+    let derived_owed = derived_heb_owed(p, &stay.previous, whole_months);
+    let prev = stay
+        .previous
+        .iter()
+        .zip(derived_owed)
+        .find_map(|(prev, derived)| {
+            let owed = match (prev.kind, prev.heb_owed) {
+                (_, Some(o)) => o,
+                (PeriodKind::BeschermdWonen, None) => false,
+                (PeriodKind::Instelling, None) => derived,
             };
-            sp.text = Text::owned(
-                format!(
-                    "Geen aanloopperiode. Dit verblijf begon op {start}. Een eerder verblijf met de hoge bijdrage eindigde op {}, minder dan {window} maanden eerder.",
-                    prev.end
-                ),
-                format!(
-                    "No start period: this stay began on {start}, less than {window} months after a stay at the high contribution that ended on {}.",
-                    prev.end
-                ),
-            );
-            return sp;
-        }
-        if prev.kind == PeriodKind::Instelling {
-            earlier.push((prev.start, prev.end));
-        }
-    }
-    let Some(end) = start_period_end(p, start, &earlier, r.start_period_whole_months) else {
+            let within = prev.end.add_months(window).is_some_and(|w| start < w);
+            (owed && within).then_some(prev)
+        })?;
+    let mut sp = lid_1a();
+    sp.detail = match prev.kind {
+        PeriodKind::Instelling => "lid 7 b",
+        PeriodKind::BeschermdWonen => "lid 7 c",
+    };
+    sp.text = Text::owned(
+        format!(
+            "Geen aanloopperiode. Dit verblijf begon op {start}. Een eerder verblijf met de hoge bijdrage eindigde op {}, minder dan {window} maanden eerder.",
+            prev.end
+        ),
+        format!(
+            "No start period: this stay began on {start}, less than {window} months after a stay at the high contribution that ended on {}.",
+            prev.end
+        ),
+    );
+    Some(sp)
+}
+
+/// A stay given with dates (lid 1 a): the start period runs from its start, shortened by
+/// the earlier instelling periods that chain to it (lid 8; reading O-12 for whole months).
+fn dated_start_period(
+    p: &'static YearParams,
+    start: Date,
+    day: Date,
+    earlier: &[(Date, Date)],
+    whole_months: bool,
+) -> StartPeriod {
+    let months = YearParams::int(&p.start_period_months);
+    let mut sp = lid_1a();
+    let Some(end) = start_period_end(p, start, earlier, whole_months) else {
         return sp;
     };
     sp.ends = Some(end);

@@ -187,48 +187,8 @@ fn switch_days(input: &Input, from: Date, to: Date) -> Vec<Date> {
 /// income and assets given are used for every month; months in a later year
 /// assume the same figures for that year's peiljaar.
 pub fn timeline(input: &Input, start: Date, months: u32) -> Result<Timeline, InputError> {
-    if !(1..=36).contains(&months) {
-        return Err(InputError::new(
-            ErrorCode::InvalidDays,
-            Some("months"),
-            Text::fixed(
-                "Een tijdlijn heeft 1 tot 36 maanden.",
-                "A timeline has 1 to 36 months.",
-            ),
-        ));
-    }
-    if start.year() != input.year {
-        return Err(InputError::new(
-            ErrorCode::InvalidDate,
-            Some("start"),
-            Text::owned(
-                format!("De begindatum moet in {} liggen.", input.year),
-                format!("The start date must lie in {}.", input.year),
-            ),
-        ));
-    }
-    let mut base = input.clone();
-    base.days = None;
-    let stay_form = |p: &crate::input::Person| {
-        p.care.0.iter().any(|f| {
-            matches!(
-                f,
-                CareForm::Instelling | CareForm::Dtv | CareForm::LivingAlong
-            )
-        })
-    };
-    if stay_form(&base.client) {
-        let s = base.client.stay.get_or_insert_with(Stay::default);
-        s.months_completed = None;
-        s.start = Some(start);
-    }
-    if let Some(q) = base.partner.as_mut() {
-        if stay_form(q) && q.stay.as_ref().and_then(|s| s.start).is_none() {
-            let s = q.stay.get_or_insert_with(Stay::default);
-            s.months_completed = None;
-            s.start = Some(start);
-        }
-    }
+    check_timeline_request(input, start, months)?;
+    let base = admitted_on(input, start);
     let last_day = start
         .first_of_month()
         .add_months(months)
@@ -245,76 +205,19 @@ pub fn timeline(input: &Input, start: Date, months: u32) -> Result<Timeline, Inp
     let mut notes = Vec::new();
     let mut month_start = start.first_of_month();
     for _ in 0..months {
-        let month_end = month_start
-            .add_months(1)
-            .and_then(|d| d.add_days(-1))
-            .unwrap_or(month_start);
-        let from = month_start.max(start);
-        let mut cuts: Vec<Date> = vec![from];
-        cuts.extend(
-            switches
-                .iter()
-                .copied()
-                .filter(|d| *d > from && *d <= month_end),
-        );
-        let mut segments: Vec<Segment> = Vec::new();
-        let mut pyear = month_start.year();
-        let mut estimated = false;
-        for (i, seg_from) in cuts.iter().enumerate() {
-            let seg_to = cuts
-                .get(i + 1)
-                .and_then(|d| d.add_days(-1))
-                .unwrap_or(month_end);
-            let (e, y, est) = estimate_on(&base, *seg_from)?;
-            pyear = y;
-            estimated |= est;
-            let days = seg_from.days_until(seg_to) + 1;
-            let whole = *seg_from == month_start && seg_to == month_end;
-            // Merge with the previous segment when the regime and amount did not change.
-            if let Some(prev) = segments.last_mut() {
-                if prev.regime == e.regime && prev.monthly == e.monthly {
-                    prev.to = seg_to;
-                    prev.days += days;
-                    continue;
-                }
-            }
-            segments.push(Segment {
-                from: *seg_from,
-                to: seg_to,
-                days,
-                regime: e.regime,
-                monthly: e.monthly,
-                due: if whole { e.monthly } else { Decimal::ZERO },
-            });
-        }
-        let p = household::params_for(pyear)?;
-        for s in &mut segments {
-            let whole = s.from == month_start && s.to == month_end;
-            s.due = if whole {
-                s.monthly
-            } else {
-                partial(s.monthly, s.days, p)
-            };
-        }
-        let amount = segments.iter().map(|s| s.due).sum();
-        if estimated
+        let month = timeline_month(&base, start, month_start, &switches)?;
+        if month.estimated_parameters
             && !notes
                 .iter()
                 .any(|n: &Text| n.en.starts_with("Parameters of"))
         {
+            let pyear = month.parameters_year;
             notes.push(Text::owned(
                 format!("De bedragen voor {} zijn nog niet bekend; de tijdlijn gebruikt die van {pyear}.", month_start.year()),
                 format!("Parameters of {} are not known yet; the timeline uses those of {pyear}.", month_start.year()),
             ));
         }
-        out.push(TimelineMonth {
-            month: month_label(month_start),
-            year: month_start.year(),
-            segments,
-            amount,
-            parameters_year: pyear,
-            estimated_parameters: estimated,
-        });
+        out.push(month);
         month_start = month_start.add_months(1).unwrap_or(month_start);
     }
     if out.iter().any(|m| m.year != input.year) {
@@ -338,6 +241,142 @@ pub fn timeline(input: &Input, start: Date, months: u32) -> Result<Timeline, Inp
         total_calendar_year,
         notes,
     })
+}
+
+/// A timeline covers 1 to 36 months from a start date in the contribution year.
+fn check_timeline_request(input: &Input, start: Date, months: u32) -> Result<(), InputError> {
+    if !(1..=36).contains(&months) {
+        return Err(InputError::new(
+            ErrorCode::InvalidDays,
+            Some("months"),
+            Text::fixed(
+                "Een tijdlijn heeft 1 tot 36 maanden.",
+                "A timeline has 1 to 36 months.",
+            ),
+        ));
+    }
+    if start.year() != input.year {
+        return Err(InputError::new(
+            ErrorCode::InvalidDate,
+            Some("start"),
+            Text::owned(
+                format!("De begindatum moet in {} liggen.", input.year),
+                format!("The start date must lie in {}.", input.year),
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// The household with its stay starting on `start`: the client's, and a partner's in a stay
+/// form without a start date of their own (the start period counts from there, lid 1 a).
+fn admitted_on(input: &Input, start: Date) -> Input {
+    let mut base = input.clone();
+    base.days = None;
+    let stay_form = |p: &crate::input::Person| {
+        p.care.0.iter().any(|f| {
+            matches!(
+                f,
+                CareForm::Instelling | CareForm::Dtv | CareForm::LivingAlong
+            )
+        })
+    };
+    if stay_form(&base.client) {
+        let s = base.client.stay.get_or_insert_with(Stay::default);
+        s.months_completed = None;
+        s.start = Some(start);
+    }
+    if let Some(q) = base.partner.as_mut() {
+        if stay_form(q) && q.stay.as_ref().and_then(|s| s.start).is_none() {
+            let s = q.stay.get_or_insert_with(Stay::default);
+            s.months_completed = None;
+            s.start = Some(start);
+        }
+    }
+    base
+}
+
+/// One calendar month of the timeline: cut at the switch days into segments of one regime
+/// each, every segment charged per day unless it is the whole month (Blz 3.3.2.9 lid 2).
+fn timeline_month(
+    base: &Input,
+    start: Date,
+    month_start: Date,
+    switches: &[Date],
+) -> Result<TimelineMonth, InputError> {
+    let month_end = month_start
+        .add_months(1)
+        .and_then(|d| d.add_days(-1))
+        .unwrap_or(month_start);
+    let from = month_start.max(start);
+    let mut cuts: Vec<Date> = vec![from];
+    cuts.extend(
+        switches
+            .iter()
+            .copied()
+            .filter(|d| *d > from && *d <= month_end),
+    );
+    let (mut segments, pyear, estimated) = month_segments(base, &cuts, month_start, month_end)?;
+    let p = household::params_for(pyear)?;
+    for s in &mut segments {
+        let whole = s.from == month_start && s.to == month_end;
+        s.due = if whole {
+            s.monthly
+        } else {
+            partial(s.monthly, s.days, p)
+        };
+    }
+    let amount = segments.iter().map(|s| s.due).sum();
+    Ok(TimelineMonth {
+        month: month_label(month_start),
+        year: month_start.year(),
+        segments,
+        amount,
+        parameters_year: pyear,
+        estimated_parameters: estimated,
+    })
+}
+
+/// The segments of one month from its cut days, each an estimate on its first day; a
+/// segment with the same regime and amount as the one before is merged into it. Also
+/// returns the parameter year used last and whether any segment's parameters were estimated.
+fn month_segments(
+    base: &Input,
+    cuts: &[Date],
+    month_start: Date,
+    month_end: Date,
+) -> Result<(Vec<Segment>, i32, bool), InputError> {
+    let mut segments: Vec<Segment> = Vec::new();
+    let mut pyear = month_start.year();
+    let mut estimated = false;
+    for (i, seg_from) in cuts.iter().enumerate() {
+        let seg_to = cuts
+            .get(i + 1)
+            .and_then(|d| d.add_days(-1))
+            .unwrap_or(month_end);
+        let (e, y, est) = estimate_on(base, *seg_from)?;
+        pyear = y;
+        estimated |= est;
+        let days = seg_from.days_until(seg_to) + 1;
+        let whole = *seg_from == month_start && seg_to == month_end;
+        // Merge with the previous segment when the regime and amount did not change.
+        if let Some(prev) = segments.last_mut() {
+            if prev.regime == e.regime && prev.monthly == e.monthly {
+                prev.to = seg_to;
+                prev.days += days;
+                continue;
+            }
+        }
+        segments.push(Segment {
+            from: *seg_from,
+            to: seg_to,
+            days,
+            regime: e.regime,
+            monthly: e.monthly,
+            due: if whole { e.monthly } else { Decimal::ZERO },
+        });
+    }
+    Ok((segments, pyear, estimated))
 }
 
 /// Blz 3.3.2.9 lid 2: the amount for part of a month, from the rounded monthly amount.
@@ -761,123 +800,23 @@ pub fn what_if_with_params(
     p: &'static YearParams,
 ) -> Result<WhatIf, InputError> {
     let now = estimate_with_params(input, p)?;
-    let mut cur = input.clone();
-    cur.client.income = Some(current.income);
-    if let Some(a) = current.assets {
-        cur.client.assets = Some(a);
-    }
-    if current.tax.is_some() {
-        cur.client.tax = current.tax;
-    }
-    if let Some(q) = cur.partner.as_mut() {
-        if let Some(i) = current.partner_income {
-            q.income = Some(i);
-        }
-        if let Some(a) = current.partner_assets {
-            q.assets = Some(a);
-        }
-        if current.partner_tax.is_some() {
-            q.tax = current.partner_tax;
-        }
-    }
-    let then = estimate_with_params(&cur, p)?;
-    let months = YearParams::int(&p.request_deadline_months) as u32;
-    let deadline = Date::new(input.year, 12, 31)
-        .and_then(|d| d.add_days(1))
-        .and_then(|d| d.add_months(months))
-        .and_then(|d| d.add_days(-1))
-        .unwrap_or(Date::new(input.year, 12, 31).expect("31 December exists"));
+    let then = estimate_with_params(&on_current_year(input, current), p)?;
+    let deadline = request_deadline(input.year, p);
     let saving = (now.monthly - then.monthly).max(Decimal::ZERO);
-    let mut explanation = Vec::new();
-    let (bi_pj, bi_cur, drop, threshold, possible, reference) = match now.regime {
-        Regime::Lage => {
-            let a = step_amount(&now, "bi_leb");
-            let b = step_amount(&then, "bi_leb");
-            let drop = a.zip(b).map(|(a, b)| a - b);
-            let t = p.leb_verlegging_threshold_year.decimal;
-            let enough = drop.is_some_and(|d| d >= t);
-            let possible = (enough || current.bijstand) && saving > Decimal::ZERO;
-            explanation.push(Text::owned(
-                format!(
-                    "Uw bijdrageplichtig inkomen daalt naar verwachting met {}. Een verzoek kan als het minstens {} lager is{}.",
-                    drop.map_or("–".into(), |d| crate::format_eur(d, crate::Lang::Nl)),
-                    crate::format_eur(t, crate::Lang::Nl),
-                    " of als u algemene bijstand krijgt"
-                ),
-                format!(
-                    "Your contribution income is expected to drop by {}. A request is possible if it is at least {} lower{}.",
-                    drop.map_or("–".into(), |d| crate::format_eur(d, crate::Lang::En)),
-                    crate::format_eur(t, crate::Lang::En),
-                    " or if you receive general social assistance"
-                ),
-            ));
-            (
-                a,
-                b,
-                drop,
-                Some(t),
-                possible,
-                Citation::new(p.reference(Article::Blz3324), "lid 2–5"),
-            )
-        }
-        Regime::Hoge => {
-            let a = step_amount(&now, "bi_heb");
-            let b = step_amount(&then, "bi_heb");
-            // What remains per month after the regular HEB, against this year's zak- en kleedgeld
-            // (Rlz art. 4.8, Bijlage G; the Zvw premium and income-related contribution of the
-            // current year are not modelled).
-            let married = input.partner.is_some();
-            let zkg = if married {
-                &p.zkg_current_year_married
-            } else {
-                &p.zkg_current_year_single
-            };
-            let net_year: Decimal = [Some(current.income), current.partner_income]
-                .iter()
-                .flatten()
-                .map(|a| a.0)
-                .sum::<Decimal>()
-                - [current.tax, current.partner_tax]
-                    .iter()
-                    .flatten()
-                    .map(|a| a.0)
-                    .sum::<Decimal>();
-            let remains = net_year / Decimal::from(12) - now.monthly;
-            let floor = zkg.decimal / Decimal::from(12);
-            let estimated_zkg = zkg.status == crate::params::Status::Estimate;
-            let possible = remains < floor && saving > Decimal::ZERO;
-            explanation.push(Text::owned(
-                format!(
-                    "Na de gewone hoge bijdrage houdt u naar verwachting {} per maand over. Een verzoek kan als dat te weinig is. Te weinig is: minder dan het zak- en kleedgeld ({} per maand{}) plus de zorgverzekering, min zorgtoeslag.",
-                    crate::format_eur(remains, crate::Lang::Nl),
-                    crate::format_eur(floor, crate::Lang::Nl),
-                    if estimated_zkg { ", onze schatting" } else { "" }
-                ),
-                format!(
-                    "After the regular high contribution you are expected to keep {} a month. A request is possible if that is less than the personal allowance ({} a month{}) plus the health-insurance premium and contribution, minus zorgtoeslag.",
-                    crate::format_eur(remains, crate::Lang::En),
-                    crate::format_eur(floor, crate::Lang::En),
-                    if estimated_zkg { ", our estimate" } else { "" }
-                ),
-            ));
-            (
-                a,
-                b,
-                a.zip(b).map(|(a, b)| a - b),
-                None,
-                possible,
-                Citation::new(p.reference(Article::Blz3323), "lid 2–4"),
-            )
-        }
-        Regime::Geen => (
-            None,
-            None,
-            None,
-            None,
-            false,
-            Citation::new(p.reference(Article::Blz3324), "lid 2–5"),
-        ),
+    let v = match now.regime {
+        Regime::Lage => leb_verlegging(&now, &then, current, saving, p),
+        Regime::Hoge => heb_verlegging(input, &now, &then, current, saving, p),
+        Regime::Geen => Verlegging {
+            bi_peiljaar: None,
+            bi_current: None,
+            drop: None,
+            threshold: None,
+            possible: false,
+            reason: None,
+            reference: Citation::new(p.reference(Article::Blz3324), "lid 2–5"),
+        },
     };
+    let mut explanation: Vec<Text> = v.reason.into_iter().collect();
     explanation.push(Text::owned(
         format!(
             "Vraag het CAK uiterlijk {deadline}: 4 maanden na het einde van {}. Komt de beschikking later? Dan hebt u 4 maanden na de beschikking. Het CAK rekent voorlopig en stelt de bijdrage na afloop van het jaar definitief vast.",
@@ -898,16 +837,163 @@ pub fn what_if_with_params(
         regime: now.regime,
         monthly_peiljaar: now.monthly,
         monthly_current: then.monthly,
-        bi_peiljaar: bi_pj,
-        bi_current: bi_cur,
-        drop,
-        threshold,
-        request_possible: possible,
+        bi_peiljaar: v.bi_peiljaar,
+        bi_current: v.bi_current,
+        drop: v.drop,
+        threshold: v.threshold,
+        request_possible: v.possible,
         saving_per_month: saving,
         deadline,
         explanation,
-        reference,
+        reference: v.reference,
     })
+}
+
+/// The household on the contribution year's own expected figures instead of the
+/// peiljaar's: what the CAK would use after a peiljaarverlegging.
+fn on_current_year(input: &Input, current: &CurrentYear) -> Input {
+    let mut cur = input.clone();
+    cur.client.income = Some(current.income);
+    if let Some(a) = current.assets {
+        cur.client.assets = Some(a);
+    }
+    if current.tax.is_some() {
+        cur.client.tax = current.tax;
+    }
+    if let Some(q) = cur.partner.as_mut() {
+        if let Some(i) = current.partner_income {
+            q.income = Some(i);
+        }
+        if let Some(a) = current.partner_assets {
+            q.assets = Some(a);
+        }
+        if current.partner_tax.is_some() {
+            q.tax = current.partner_tax;
+        }
+    }
+    cur
+}
+
+/// The last day to request a peiljaarverlegging: the request deadline (in months) after the
+/// end of the contribution year.
+fn request_deadline(year: i32, p: &YearParams) -> Date {
+    let months = YearParams::int(&p.request_deadline_months) as u32;
+    Date::new(year, 12, 31)
+        .and_then(|d| d.add_days(1))
+        .and_then(|d| d.add_months(months))
+        .and_then(|d| d.add_days(-1))
+        .unwrap_or(Date::new(year, 12, 31).expect("31 December exists"))
+}
+
+/// Whether a peiljaarverlegging looks possible for the regime, with the figures behind it.
+struct Verlegging {
+    bi_peiljaar: Option<Decimal>,
+    bi_current: Option<Decimal>,
+    drop: Option<Decimal>,
+    threshold: Option<Decimal>,
+    possible: bool,
+    /// Why, for the explanation (none without a contribution).
+    reason: Option<Text>,
+    reference: Citation,
+}
+
+/// LEB (Blz 3.3.2.4 lid 2–5): a request is possible when the contribution income drops by
+/// at least the threshold, or for a client on algemene bijstand, and it saves money.
+fn leb_verlegging(
+    now: &Estimate,
+    then: &Estimate,
+    current: &CurrentYear,
+    saving: Decimal,
+    p: &'static YearParams,
+) -> Verlegging {
+    let a = step_amount(now, "bi_leb");
+    let b = step_amount(then, "bi_leb");
+    let drop = a.zip(b).map(|(a, b)| a - b);
+    let t = p.leb_verlegging_threshold_year.decimal;
+    let enough = drop.is_some_and(|d| d >= t);
+    let possible = (enough || current.bijstand) && saving > Decimal::ZERO;
+    let reason = Text::owned(
+        format!(
+            "Uw bijdrageplichtig inkomen daalt naar verwachting met {}. Een verzoek kan als het minstens {} lager is{}.",
+            drop.map_or("–".into(), |d| crate::format_eur(d, crate::Lang::Nl)),
+            crate::format_eur(t, crate::Lang::Nl),
+            " of als u algemene bijstand krijgt"
+        ),
+        format!(
+            "Your contribution income is expected to drop by {}. A request is possible if it is at least {} lower{}.",
+            drop.map_or("–".into(), |d| crate::format_eur(d, crate::Lang::En)),
+            crate::format_eur(t, crate::Lang::En),
+            " or if you receive general social assistance"
+        ),
+    );
+    Verlegging {
+        bi_peiljaar: a,
+        bi_current: b,
+        drop,
+        threshold: Some(t),
+        possible,
+        reason: Some(reason),
+        reference: Citation::new(p.reference(Article::Blz3324), "lid 2–5"),
+    }
+}
+
+/// HEB (Blz 3.3.2.3 lid 2–4): a request is possible when what remains per month after the
+/// regular HEB falls below this year's zak- en kleedgeld (Rlz art. 4.8, Bijlage G; the Zvw
+/// premium and income-related contribution of the current year are not modelled), and it
+/// saves money.
+fn heb_verlegging(
+    input: &Input,
+    now: &Estimate,
+    then: &Estimate,
+    current: &CurrentYear,
+    saving: Decimal,
+    p: &'static YearParams,
+) -> Verlegging {
+    let a = step_amount(now, "bi_heb");
+    let b = step_amount(then, "bi_heb");
+    let married = input.partner.is_some();
+    let zkg = if married {
+        &p.zkg_current_year_married
+    } else {
+        &p.zkg_current_year_single
+    };
+    let net_year: Decimal = [Some(current.income), current.partner_income]
+        .iter()
+        .flatten()
+        .map(|a| a.0)
+        .sum::<Decimal>()
+        - [current.tax, current.partner_tax]
+            .iter()
+            .flatten()
+            .map(|a| a.0)
+            .sum::<Decimal>();
+    let remains = net_year / Decimal::from(12) - now.monthly;
+    let floor = zkg.decimal / Decimal::from(12);
+    let estimated_zkg = zkg.status == crate::params::Status::Estimate;
+    let possible = remains < floor && saving > Decimal::ZERO;
+    let reason = Text::owned(
+        format!(
+            "Na de gewone hoge bijdrage houdt u naar verwachting {} per maand over. Een verzoek kan als dat te weinig is. Te weinig is: minder dan het zak- en kleedgeld ({} per maand{}) plus de zorgverzekering, min zorgtoeslag.",
+            crate::format_eur(remains, crate::Lang::Nl),
+            crate::format_eur(floor, crate::Lang::Nl),
+            if estimated_zkg { ", onze schatting" } else { "" }
+        ),
+        format!(
+            "After the regular high contribution you are expected to keep {} a month. A request is possible if that is less than the personal allowance ({} a month{}) plus the health-insurance premium and contribution, minus zorgtoeslag.",
+            crate::format_eur(remains, crate::Lang::En),
+            crate::format_eur(floor, crate::Lang::En),
+            if estimated_zkg { ", our estimate" } else { "" }
+        ),
+    );
+    Verlegging {
+        bi_peiljaar: a,
+        bi_current: b,
+        drop: a.zip(b).map(|(a, b)| a - b),
+        threshold: None,
+        possible,
+        reason: Some(reason),
+        reference: Citation::new(p.reference(Article::Blz3323), "lid 2–4"),
+    }
 }
 
 // ---------------------------------------------------------------------------
