@@ -409,8 +409,32 @@ fn check_concepts(kind: Kind, src: &Source, problems: &mut Vec<String>) -> Optio
         file: &src.file,
         list: problems,
     };
+    let groups = check_groups(kind, &mut p, file.groups);
+    let mut concepts: Vec<Concept> = Vec::new();
+    for (name, c) in file.params.0 {
+        let concept = check_concept(kind, &mut p, &groups, &concepts, name, c);
+        concepts.push(concept);
+    }
+    for (i, g) in groups.iter().enumerate() {
+        if !concepts.iter().any(|c| c.group == Some(i)) {
+            p.add(
+                &format!("groups.{}", g.name),
+                "no parameter is in this group",
+            );
+        }
+    }
+    (problems.len() == before).then_some(Checked {
+        kind,
+        groups,
+        concepts,
+        years: Vec::new(),
+    })
+}
+
+/// The `groups` of a concepts file: each a free field name with a Rust type name and a doc line.
+fn check_groups(kind: Kind, p: &mut Problems, defs: Ordered<GroupDef>) -> Vec<Group> {
     let mut groups = Vec::new();
-    for (name, g) in file.groups.0 {
+    for (name, g) in defs.0 {
         let key = format!("groups.{name}");
         if kind == Kind::Tax {
             p.add(&key, "the tax files have no groups");
@@ -439,119 +463,129 @@ fn check_concepts(kind: Kind, src: &Source, problems: &mut Vec<String>) -> Optio
             only_some_years: g.only_some_years,
         });
     }
-    let mut concepts: Vec<Concept> = Vec::new();
-    for (name, c) in file.params.0 {
-        let key = format!("params.{name}");
-        if !is_ident(&name) {
-            p.add(&key, "a parameter name is lower case a-z, 0-9 and _");
-        }
-        check_text(&mut p, &format!("{key}.label"), &c.label);
-        let peiljaar = (kind == Kind::Contribution).then_some(0);
-        for (lang, t) in [("nl", &c.label.nl), ("en", &c.label.en)] {
-            if let Err(e) = fill(t, 0, peiljaar) {
-                p.add(&format!("{key}.label.{lang}"), e);
-            }
-        }
-        let unit_variant = match UNITS.iter().find(|(n, _)| *n == c.unit) {
-            Some((_, v)) => v,
+    groups
+}
+
+/// The Rust field a concept fills: `name`, or `field` (`group.field` inside a group); free,
+/// not a group's name, not taken by another concept.
+fn check_field(
+    p: &mut Problems,
+    key: &str,
+    name: &str,
+    field: Option<&str>,
+    groups: &[Group],
+    concepts: &[Concept],
+) -> (Option<usize>, String) {
+    let (group, field) = match field.unwrap_or(name).split_once('.') {
+        None => (None, field.unwrap_or(name).to_string()),
+        Some((g, f)) => match groups.iter().position(|x| x.name == g) {
+            Some(i) => (Some(i), f.to_string()),
             None => {
-                let known: Vec<&str> = UNITS.iter().map(|(n, _)| *n).collect();
                 p.add(
-                    &format!("{key}.unit"),
-                    format!("unknown unit `{}` ({})", c.unit, known.join(", ")),
+                    &format!("{key}.field"),
+                    format!("`{g}` is not one of the `groups`"),
                 );
-                ""
+                (None, f.to_string())
             }
-        };
-        if let Some(a) = &c.article {
-            if a.trim().is_empty() {
-                p.add(
-                    &format!("{key}.article"),
-                    "must not be empty (leave it out instead)",
-                );
-            } else if let Err(e) = fill(a, 0, peiljaar) {
-                p.add(&format!("{key}.article"), e);
-            }
-        }
-        let (group, field) = match c.field.as_deref().unwrap_or(&name).split_once('.') {
-            None => (None, c.field.clone().unwrap_or_else(|| name.clone())),
-            Some((g, f)) => match groups.iter().position(|x| x.name == g) {
-                Some(i) => (Some(i), f.to_string()),
-                None => {
-                    p.add(
-                        &format!("{key}.field"),
-                        format!("`{g}` is not one of the `groups`"),
-                    );
-                    (None, f.to_string())
-                }
-            },
-        };
-        if !is_ident(&field) || (group.is_none() && RESERVED_FIELDS.contains(&field.as_str())) {
-            p.add(
-                &format!("{key}.field"),
-                format!("`{field}` is not a free Rust field name (a-z, 0-9, _)"),
-            );
-        }
-        if group.is_none() && groups.iter().any(|g| g.name == field) {
-            p.add(&format!("{key}.field"), format!("`{field}` is a group"));
-        }
-        if let Some(other) = concepts
-            .iter()
-            .find(|o| o.group == group && o.field == field)
-        {
-            p.add(
-                &format!("{key}.field"),
-                format!("parameter `{}` already has this field", other.name),
-            );
-        }
-        if group.is_some() && c.only_some_years {
-            p.add(
-                &format!("{key}.only_some_years"),
-                "a group member follows its group: set `only_some_years` on the group",
-            );
-        }
-        let values = c.values.unwrap_or_default();
-        match (c.unit == "rule", values.is_empty()) {
-            (true, true) => p.add(
-                &format!("{key}.values"),
-                "a parameter with unit `rule` lists the rules a year may choose",
-            ),
-            (false, false) => p.add(
-                &format!("{key}.values"),
-                "only a parameter with unit `rule` has `values`",
-            ),
-            _ => {}
-        }
-        let only_some_years = match group {
-            Some(g) => groups[g].only_some_years,
-            None => c.only_some_years,
-        };
-        concepts.push(Concept {
-            name,
-            label: c.label,
-            unit: c.unit,
-            unit_variant,
-            article: c.article,
-            group,
-            field,
-            only_some_years,
-            values,
-        });
+        },
+    };
+    if !is_ident(&field) || (group.is_none() && RESERVED_FIELDS.contains(&field.as_str())) {
+        p.add(
+            &format!("{key}.field"),
+            format!("`{field}` is not a free Rust field name (a-z, 0-9, _)"),
+        );
     }
-    for (i, g) in groups.iter().enumerate() {
-        if !concepts.iter().any(|c| c.group == Some(i)) {
-            p.add(
-                &format!("groups.{}", g.name),
-                "no parameter is in this group",
-            );
+    if group.is_none() && groups.iter().any(|g| g.name == field) {
+        p.add(&format!("{key}.field"), format!("`{field}` is a group"));
+    }
+    if let Some(other) = concepts
+        .iter()
+        .find(|o| o.group == group && o.field == field)
+    {
+        p.add(
+            &format!("{key}.field"),
+            format!("parameter `{}` already has this field", other.name),
+        );
+    }
+    (group, field)
+}
+
+/// One concept: its name, label, unit, article, the Rust field it fills and, for a rule, the
+/// rules a year may choose.
+fn check_concept(
+    kind: Kind,
+    p: &mut Problems,
+    groups: &[Group],
+    concepts: &[Concept],
+    name: String,
+    c: ConceptDef,
+) -> Concept {
+    let key = format!("params.{name}");
+    if !is_ident(&name) {
+        p.add(&key, "a parameter name is lower case a-z, 0-9 and _");
+    }
+    check_text(p, &format!("{key}.label"), &c.label);
+    let peiljaar = (kind == Kind::Contribution).then_some(0);
+    for (lang, t) in [("nl", &c.label.nl), ("en", &c.label.en)] {
+        if let Err(e) = fill(t, 0, peiljaar) {
+            p.add(&format!("{key}.label.{lang}"), e);
         }
     }
-    (problems.len() == before).then_some(Checked {
-        kind,
-        groups,
-        concepts,
-        years: Vec::new(),
-    })
+    let unit_variant = match UNITS.iter().find(|(n, _)| *n == c.unit) {
+        Some((_, v)) => v,
+        None => {
+            let known: Vec<&str> = UNITS.iter().map(|(n, _)| *n).collect();
+            p.add(
+                &format!("{key}.unit"),
+                format!("unknown unit `{}` ({})", c.unit, known.join(", ")),
+            );
+            ""
+        }
+    };
+    if let Some(a) = &c.article {
+        if a.trim().is_empty() {
+            p.add(
+                &format!("{key}.article"),
+                "must not be empty (leave it out instead)",
+            );
+        } else if let Err(e) = fill(a, 0, peiljaar) {
+            p.add(&format!("{key}.article"), e);
+        }
+    }
+    let (group, field) = check_field(p, &key, &name, c.field.as_deref(), groups, concepts);
+    if group.is_some() && c.only_some_years {
+        p.add(
+            &format!("{key}.only_some_years"),
+            "a group member follows its group: set `only_some_years` on the group",
+        );
+    }
+    let values = c.values.unwrap_or_default();
+    match (c.unit == "rule", values.is_empty()) {
+        (true, true) => p.add(
+            &format!("{key}.values"),
+            "a parameter with unit `rule` lists the rules a year may choose",
+        ),
+        (false, false) => p.add(
+            &format!("{key}.values"),
+            "only a parameter with unit `rule` has `values`",
+        ),
+        _ => {}
+    }
+    let only_some_years = match group {
+        Some(g) => groups[g].only_some_years,
+        None => c.only_some_years,
+    };
+    Concept {
+        name,
+        label: c.label,
+        unit: c.unit,
+        unit_variant,
+        article: c.article,
+        group,
+        field,
+        only_some_years,
+        values,
+    }
 }
 
 /// Checks one parameter of a year against its concept.
@@ -565,8 +599,52 @@ fn check_param(
     peiljaar: Option<i32>,
 ) -> YearParam {
     let status = status_variant(p, &format!("{key}.status"), &def.status).unwrap_or("");
+    let (value, decimal) = check_value(p, key, c, &def.value);
+    let (article, article_from_concept) =
+        check_article(p, key, c, def.reference.article, year, peiljaar);
+    if !is_https(&def.reference.url) {
+        p.add(&format!("{key}.reference.url"), "must be an https URL");
+    }
+    let note = def.note.filter(|n| !n.trim().is_empty());
+    if status == "Estimate" && note.is_none() {
+        p.add(
+            &format!("{key}.note"),
+            "an ESTIMATE must explain its basis in `note`",
+        );
+    }
+    check_derivation(p, key, status, def.derivation.as_ref());
+    let label = if c.label.nl.contains('{') || c.label.en.contains('{') {
+        Some(TextDef {
+            nl: fill(&c.label.nl, year, peiljaar).unwrap_or_default(),
+            en: fill(&c.label.en, year, peiljaar).unwrap_or_default(),
+        })
+    } else {
+        None
+    };
+    YearParam {
+        concept,
+        value,
+        decimal,
+        status_variant: status,
+        label,
+        article,
+        article_from_concept,
+        url: def.reference.url,
+        note,
+        derivation: def.derivation,
+    }
+}
+
+/// A year's value: a decimal string (non-negative; a share at most 1; whole for months, days,
+/// years), or for a rule one of the concept's rule names. Returns the text and the decimal's parts.
+fn check_value(
+    p: &mut Problems,
+    key: &str,
+    c: &Concept,
+    raw: &serde_json::Value,
+) -> (String, Option<(u128, u32)>) {
     let mut decimal = None;
-    let value = match &def.value {
+    let value = match raw {
         serde_json::Value::String(s) => s.clone(),
         other => {
             let what = if c.unit == "rule" {
@@ -578,7 +656,7 @@ fn check_param(
             String::new()
         }
     };
-    if def.value.is_string() {
+    if raw.is_string() {
         if c.unit == "rule" {
             if !c.values.contains(&value) {
                 p.add(
@@ -607,12 +685,24 @@ fn check_param(
             }
         }
     }
+    (value, decimal)
+}
+
+/// The article a year cites for a parameter: its own, or the concept's (a repeat is an error).
+fn check_article(
+    p: &mut Problems,
+    key: &str,
+    c: &Concept,
+    own: Option<String>,
+    year: i32,
+    peiljaar: Option<i32>,
+) -> (String, bool) {
     let concept_article = c
         .article
         .as_deref()
         .map(|a| fill(a, year, peiljaar).unwrap_or_default());
     let akey = format!("{key}.reference.article");
-    let (article, article_from_concept) = match (def.reference.article, concept_article) {
+    match (own, concept_article) {
         (Some(own), Some(theirs)) if own == theirs => {
             p.add(&akey, "repeats the article of concepts.json: leave it out");
             (own, false)
@@ -631,18 +721,12 @@ fn check_param(
             );
             (String::new(), false)
         }
-    };
-    if !is_https(&def.reference.url) {
-        p.add(&format!("{key}.reference.url"), "must be an https URL");
     }
-    let note = def.note.filter(|n| !n.trim().is_empty());
-    if status == "Estimate" && note.is_none() {
-        p.add(
-            &format!("{key}.note"),
-            "an ESTIMATE must explain its basis in `note`",
-        );
-    }
-    match (&def.derivation, status) {
+}
+
+/// A DERIVED value gives its rule and sources; a VERIFIED or OPEN value has none.
+fn check_derivation(p: &mut Problems, key: &str, status: &str, derivation: Option<&DerivationDef>) {
+    match (derivation, status) {
         (None, "Derived") => p.add(
             &format!("{key}.derivation"),
             "a DERIVED value must give its rule in `derivation`",
@@ -664,26 +748,6 @@ fn check_param(
             }
         }
         _ => {}
-    }
-    let label = if c.label.nl.contains('{') || c.label.en.contains('{') {
-        Some(TextDef {
-            nl: fill(&c.label.nl, year, peiljaar).unwrap_or_default(),
-            en: fill(&c.label.en, year, peiljaar).unwrap_or_default(),
-        })
-    } else {
-        None
-    };
-    YearParam {
-        concept,
-        value,
-        decimal,
-        status_variant: status,
-        label,
-        article,
-        article_from_concept,
-        url: def.reference.url,
-        note,
-        derivation: def.derivation,
     }
 }
 
