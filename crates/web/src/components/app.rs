@@ -3,8 +3,8 @@
 
 use super::chart::curve_view;
 use super::examples::examples;
-use super::questions::Questions;
-use super::result::{amount_bar, dossier, error_summary, ResultView};
+use super::questions::questions;
+use super::result::{amount_bar, dossier, error_summary, result_view};
 use super::scenarios::{compare_view, partner_view, timeline_view, what_if_view, ScenarioProps};
 use super::trust::{footer, trust};
 use super::Ctx;
@@ -141,7 +141,7 @@ pub fn App(props: &AppProps) -> Html {
                 <main id="main" class="layout">
                     <div class="col-form">
                         if !embed { { examples(lang) } }
-                        <Questions />
+                        { questions(&ctx) }
                         <div class="forget no-print">
                             <button type="button" class="secondary" id="forget" onclick={forget}>
                                 { tr(lang, "Vergeet mijn gegevens", "Forget my data") }
@@ -157,7 +157,7 @@ pub fn App(props: &AppProps) -> Html {
                     <div class="col-result">
                         { error_summary(&ctx) }
                         { dossier(&ctx) }
-                        <ResultView />
+                        { result_view(&ctx) }
                         if let (Some(p), true) = (scenario, computed.outcome.input.is_some()) {
                             { timeline_view(&p) }
                             { partner_view(&p) }

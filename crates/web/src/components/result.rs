@@ -2,7 +2,7 @@
 //! steps of the engine's trace adding up to the amount, each with its
 //! article on wetten.overheid.nl, with estimates marked.
 
-use super::{use_app, ExtLink};
+use super::ExtLink;
 use crate::i18n::{eur, regime_name, tr};
 use rust_decimal::Decimal;
 use wlz_core::params::Status;
@@ -349,9 +349,8 @@ fn notes(e: &Estimate, lang: Lang) -> Html {
     }
 }
 
-#[component]
-pub fn ResultView() -> Html {
-    let ctx = use_app();
+/// The answer. (A function of the app's context, not a component of its own: smaller page.)
+pub fn result_view(ctx: &super::Ctx) -> Html {
     let lang = ctx.state.lang;
     let estimate = ctx.computed.estimate.as_ref();
     let onprint = Callback::from(|_: MouseEvent| crate::browser::print());
@@ -376,11 +375,11 @@ pub fn ResultView() -> Html {
                         Lang::En => format!("Like the CAK, we use your income and assets of {}.", e.peiljaar),
                     } }
                 </p>
-                { breakdown(&ctx) }
+                { breakdown(ctx) }
                 { notes(e, lang) }
                 <div class="result-actions no-print">
                     <button type="button" onclick={onprint}>{ tr(lang, "Print voor het dossier", "Print for the file") }</button>
-                    { super::trust::share_button(&ctx) }
+                    { super::trust::share_button(ctx) }
                 </div>
             }
         </section>

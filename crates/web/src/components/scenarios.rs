@@ -2,7 +2,7 @@
 //! side by side, where the partner lives, and "my income has dropped". Each
 //! is a plain call into `wlz_core::scenarios` on the current input.
 
-use super::fields::{CheckField, TextField, Words};
+use super::fields::{check_field, text_field, Kind, Words};
 use super::result::regime_key;
 use super::ExtLink;
 use crate::form::Field;
@@ -303,20 +303,20 @@ pub fn what_if_view(ctx: &super::Ctx) -> Html {
                 Lang::Nl => format!("Het CAK rekent met uw inkomen van {}. Verdient u in {year} veel minder? Dan kunt u vragen om met {year} te rekenen.", wlz_core::params::peiljaar(year)),
                 Lang::En => format!("The CAK uses your income of {}. Do you earn much less in {year}? Then you can ask it to use {year}.", wlz_core::params::peiljaar(year)),
             } }</p>
-            <TextField field={Field::NowIncome}
-                words={Words::new(
+            { text_field(ctx, Field::NowIncome, Kind::Amount, None,
+                    Words::new(
                     match lang { Lang::Nl => format!("Uw verwachte verzamelinkomen in {year}"), Lang::En => format!("Your expected total income (verzamelinkomen) in {year}") },
-                    tr(lang, "Een schatting is genoeg. Wij bewaren niets buiten uw apparaat.", "An estimate is enough. Nothing leaves your device."))} />
+                    tr(lang, "Een schatting is genoeg. Wij bewaren niets buiten uw apparaat.", "An estimate is enough. Nothing leaves your device."))) }
             if partner {
-                <TextField field={Field::NowPartnerIncome}
-                    words={Words::new(
+                { text_field(ctx, Field::NowPartnerIncome, Kind::Amount, None,
+                    Words::new(
                         match lang { Lang::Nl => format!("Verwacht verzamelinkomen van uw partner in {year}"), Lang::En => format!("Your partner's expected total income in {year}") },
-                        tr(lang, "Laat leeg als het gelijk blijft.", "Leave empty if it stays the same."))} />
+                        tr(lang, "Laat leeg als het gelijk blijft.", "Leave empty if it stays the same."))) }
             }
-            <CheckField field={Field::NowBijstand}
-                words={Words::new(
+            { check_field(ctx, Field::NowBijstand,
+                    Words::new(
                     tr(lang, "Ik krijg bijstand", "I receive social assistance (bijstand)"),
-                    tr(lang, "Met bijstand kunt u het altijd vragen.", "With social assistance you can always ask."))} />
+                    tr(lang, "Met bijstand kunt u het altijd vragen.", "With social assistance you can always ask."))) }
             { answer }
         </section>
     }
