@@ -5,6 +5,7 @@ pub mod app;
 pub mod chart;
 pub mod examples;
 pub mod fields;
+pub mod markup;
 pub mod questions;
 pub mod result;
 pub mod scenarios;
