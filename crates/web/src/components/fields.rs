@@ -2,9 +2,9 @@
 //! sentence on why we ask, the official term the CAK letter uses, and the
 //! error message next to the field (linked by `aria-describedby`).
 
+use super::markup::Markup;
 use super::Ctx;
 use crate::form::Field;
-use crate::i18n::tr;
 use crate::state::Action;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use wlz_core::Lang;
@@ -65,24 +65,39 @@ fn describedby(field: Field, words: &Words, has_error: bool) -> String {
 
 fn help(field: Field, words: &Words, error: &Option<String>, lang: Lang) -> Html {
     let k = field.key();
-    html! {
-        <>
-            <p class="why" id={format!("{k}-why")}>{ &words.why }</p>
-            if let Some(term) = &words.term {
-                <p class="term" id={format!("{k}-term")}>
-                    { tr(lang, "Officiële term: ", "Official term: ") }<i lang="nl">{ term }</i>
-                </p>
-            }
-            if let Some(note) = &words.note {
-                <p class="field-note" id={format!("{k}-note")} role="status">{ note }</p>
-            }
-            if let Some(msg) = error {
-                <p class="error-message" id={format!("{k}-error")}>
-                    <span class="visually-hidden">{ tr(lang, "Fout: ", "Error: ") }</span>{ msg }
-                </p>
-            }
-        </>
+    // The note is a status message (html!, updated in place); the rest is text.
+    let mut m = Markup::new(lang, false);
+    m.raw("<p class=\"why\" id=\"")
+        .raw(k)
+        .raw("-why\">")
+        .text(&words.why)
+        .raw("</p>");
+    if let Some(term) = &words.term {
+        m.raw("<p class=\"term\" id=\"")
+            .raw(k)
+            .raw("-term\">")
+            .tr("Officiële term: ", "Official term: ")
+            .raw("<i lang=\"nl\">")
+            .text(term)
+            .raw("</i></p>");
     }
+    let before = m.html();
+    let note = match &words.note {
+        Some(note) => html! {
+            <p class="field-note" id={format!("{k}-note")} role="status">{ note }</p>
+        },
+        None => html! {},
+    };
+    if let Some(msg) = error {
+        m.raw("<p class=\"error-message\" id=\"")
+            .raw(k)
+            .raw("-error\"><span class=\"visually-hidden\">")
+            .tr("Fout: ", "Error: ")
+            .raw("</span>")
+            .text(msg)
+            .raw("</p>");
+    }
+    html! { <>{ before }{ note }{ m.html() }</> }
 }
 
 /// How a text field reads: an amount in euros, a whole number (an age, days) or a day.

@@ -52,6 +52,11 @@ impl Markup {
         self
     }
 
+    /// ` name="value"`, the value escaped.
+    pub fn attr(&mut self, name: &str, value: &str) -> &mut Markup {
+        self.raw(" ").raw(name).raw("=\"").text(value).raw("\"")
+    }
+
     /// The text in the page's language, escaped.
     pub fn tr(&mut self, nl: &'static str, en: &'static str) -> &mut Markup {
         let t = crate::i18n::tr(self.lang, nl, en);
@@ -65,7 +70,7 @@ impl Markup {
         if let Some(c) = class {
             self.raw(" class=\"").raw(c).raw("\"");
         }
-        self.raw(" href=\"").text(href).raw("\"");
+        self.attr("href", href);
         if self.embed {
             self.raw(" target=\"_blank\" rel=\"noopener noreferrer\"");
         }
@@ -78,8 +83,11 @@ impl Markup {
         self.raw("</a>")
     }
 
-    /// The raw node.
+    /// The raw node (nothing when nothing was written), and an empty `Markup` to go on with.
     pub fn html(&mut self) -> Html {
+        if self.out.is_empty() {
+            return Html::default();
+        }
         Html::from_html_unchecked(AttrValue::from(std::mem::take(&mut self.out)))
     }
 }

@@ -5,7 +5,7 @@
 //! question says why we ask and the official term.
 
 use super::fields::{check_field, radio_field, select_field, text_field, Choice, Kind, Words};
-use super::ExtLink;
+use super::markup::Markup;
 use crate::form::Field;
 use crate::i18n::tr;
 use crate::state::Action;
@@ -99,17 +99,17 @@ pub fn questions(ctx: &super::Ctx) -> Html {
         .collect();
     let nl = lang == Lang::Nl;
     let fmt = |nl_text: String, en_text: String| if nl { nl_text } else { en_text };
+    let mut m = Markup::new(lang, s.embed);
 
     html! {
         <form id="questions" class="questions" novalidate=true {onsubmit}
             aria-labelledby="questions-title">
-            <h2 id="questions-title">{ tr(lang, "Uw situatie", "Your situation") }</h2>
-            <p class="intro">{ tr(lang,
+            { m.raw("<h2 id=\"questions-title\">").tr("Uw situatie", "Your situation").raw("</h2><p class=\"intro\">").tr(
                 "Beantwoord de vragen. U ziet het bedrag meteen. Wat u invult, blijft op uw eigen apparaat.",
-                "Answer the questions. You see the amount straight away. What you enter stays on your own device.") }</p>
+                "Answer the questions. You see the amount straight away. What you enter stays on your own device.").raw("</p>").html() }
 
             <section class="step" aria-labelledby="step-household">
-                <h3 id="step-household"><span class="step-no" aria-hidden="true">{ "1" }</span>{ tr(lang, "Huishouden", "Household") }</h3>
+                { step_title(&mut m, "step-household", "1", tr(lang, "Huishouden", "Household")) }
                 { select_field(ctx, Field::Year,
                     Words::new(
                         tr(lang, "Voor welk jaar wilt u de eigen bijdrage weten?", "Which year do you want to know the contribution for?"),
@@ -141,16 +141,14 @@ pub fn questions(ctx: &super::Ctx) -> Html {
             </section>
 
             <section class="step" aria-labelledby="step-care">
-                <h3 id="step-care"><span class="step-no" aria-hidden="true">{ "2" }</span>{ tr(lang, "Zorg", "Care") }</h3>
+                { step_title(&mut m, "step-care", "2", tr(lang, "Zorg", "Care")) }
                 { radio_field(ctx, Field::Care,
                     Words::new(
                         tr(lang, "Welke Wlz-zorg krijgt u, of gaat u krijgen?", "Which Wlz care do you receive, or will you receive?"),
                         tr(lang, "De zorgvorm bepaalt of u de lage of de hoge eigen bijdrage betaalt.", "The care form decides whether you pay the low or the high contribution."))
                         .term(tr(lang, "leveringsvorm", "leveringsvorm (care form)")),
                     care_choices(lang),
-                    html!{
-                        <p class="more"><ExtLink href={CARE_FORMS_URL}>{ tr(lang, "Meer over de zorgvormen (Zorginstituut Nederland)", "More about the care forms (Zorginstituut Nederland, in Dutch)") }</ExtLink></p>
-                    }) }
+                    m.raw("<p class=\"more\">").link(CARE_FORMS_URL, None, tr(lang, "Meer over de zorgvormen (Zorginstituut Nederland)", "More about the care forms (Zorginstituut Nederland, in Dutch)")).raw("</p>").html()) }
                 if asks(Field::MonthsInCare) {
                     { select_field(ctx, Field::MonthsInCare,
                     Words::new(
@@ -236,7 +234,7 @@ pub fn questions(ctx: &super::Ctx) -> Html {
 
             if asks(Field::Income) {
             <section class="step" aria-labelledby="step-income">
-                <h3 id="step-income"><span class="step-no" aria-hidden="true">{ "3" }</span>{ fmt(format!("Inkomen van {pj}"), format!("Income of {pj}")) }</h3>
+                { step_title(&mut m, "step-income", "3", &fmt(format!("Inkomen van {pj}"), format!("Income of {pj}"))) }
                 <p class="step-intro">{ fmt(
                     format!("Het CAK kijkt naar het inkomen van 2 jaar eerder. Voor {} is dat {pj}.", f.year),
                     format!("The CAK uses the income of 2 years earlier. For {} that is {pj}.", f.year)) }</p>
@@ -290,7 +288,7 @@ pub fn questions(ctx: &super::Ctx) -> Html {
 
             if asks(Field::Assets) || asks(Field::OneOffPayments) {
             <section class="step" aria-labelledby="step-assets">
-                <h3 id="step-assets"><span class="step-no" aria-hidden="true">{ "4" }</span>{ fmt(format!("Vermogen op 1 januari {pj}"), format!("Assets on 1 January {pj}")) }</h3>
+                { step_title(&mut m, "step-assets", "4", &fmt(format!("Vermogen op 1 januari {pj}"), format!("Assets on 1 January {pj}"))) }
                 if asks(Field::Assets) {
                 { text_field(ctx, Field::Assets, Kind::Amount, None,
                     Words::new(
@@ -321,6 +319,18 @@ pub fn questions(ctx: &super::Ctx) -> Html {
             </div>
         </form>
     }
+}
+
+/// A step's heading: its number, then its title.
+fn step_title(m: &mut Markup, id: &str, number: &str, title: &str) -> Html {
+    m.raw("<h3 id=\"")
+        .raw(id)
+        .raw("\"><span class=\"step-no\" aria-hidden=\"true\">")
+        .raw(number)
+        .raw("</span>")
+        .text(title)
+        .raw("</h3>")
+        .html()
 }
 
 /// The answers the user gave that do not matter for this household now: never dropped in
