@@ -43,9 +43,12 @@ wasm-bindgen --target web --no-typescript \
 #   -Oz -ocimfs=0 / 10 / 15 / 20 / 30              −10.3 / −10.6 / −10.7 / −10.7 / −10.3 KB
 #   -Oz -ocimfs=15 --low-memory-unused             −11.3 KB (−Os instead of −Oz: the same)
 #   -Oz --converge -ocimfs=15 --low-memory-unused  −11.5 KB (8 s more)   ← chosen
-# In the Rust build (crates/web, profile web): opt-level "s" instead of "z" +34 KB, and
-# -C llvm-args=-inline-threshold=0 (RUSTFLAGS) +1.1 KB (−0.3 KB with -ocimfs): not kept.
-wasm-opt -Oz --converge -ocimfs=15 --low-memory-unused --strip-debug --strip-producers \
+#   … and --strip-target-features (a custom section only tools read)   −0.1 KB   ← kept
+# In the Rust build (profile web, see Cargo.toml): opt-level "s" instead of "z" +29 KB,
+# -C llvm-args=-inline-threshold=0 (RUSTFLAGS) +1.1 KB (−0.3 KB with -ocimfs), and
+# --remap-path-prefix for the registry and the repo (shorter panic locations) −0.1 KB: not kept.
+wasm-opt -Oz --converge -ocimfs=15 --low-memory-unused \
+  --strip-debug --strip-producers --strip-target-features \
   --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-multivalue \
   "$OUT/pkg/wlz_web_bg.wasm" -o "$OUT/pkg/wlz_web_bg.wasm"
