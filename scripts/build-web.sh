@@ -28,7 +28,27 @@ wasm-bindgen --target web --no-typescript \
   --remove-name-section --remove-producers-section \
   --out-dir "$OUT/pkg" --out-name wlz_web \
   "$ROOT/target/wasm32-unknown-unknown/web/wlz_web.wasm"
-wasm-opt -Oz --strip-debug --strip-producers \
+# wasm-opt: -Oz, but functions with one caller are inlined only when tiny (-ocimfs=15; the
+# default inlines them all): the page's big view functions then stay apart, which gzip packs
+# far better although the raw file grows. --low-memory-unused: Rust puts its 1 MiB stack
+# first (data starts at 1 MiB), so no valid address lies under 1 KiB and constant offsets may
+# be folded. Measured 2026-12-03 for issue 14 on one build of the page (wasm, gzip -9):
+#   -Oz (before)                                   245.4 KB   the reference
+#   -Oz -Oz / -Oz --converge / -Oz --gufa -Oz      −0.1 / −0.2 / −0.1 KB
+#   -Os / -O3 / -O4 -Oz                            −0.6 / +0.6 / +2.5 KB
+#   -Oz --merge-similar-functions,
+#     --dce -Oz --duplicate-function-elimination   ±0.0 KB
+#   -Oz --traps-never-happen                       −0.3 KB   rejected: a panic's trap is behaviour
+#   -Oz --low-memory-unused                        −1.0 KB
+#   -Oz -ocimfs=0 / 10 / 15 / 20 / 30              −10.3 / −10.6 / −10.7 / −10.7 / −10.3 KB
+#   -Oz -ocimfs=15 --low-memory-unused             −11.3 KB (−Os instead of −Oz: the same)
+#   -Oz --converge -ocimfs=15 --low-memory-unused  −11.5 KB (8 s more)   ← chosen
+#   … and --strip-target-features (a custom section only tools read)   −0.1 KB   ← kept
+# In the Rust build (profile web, see Cargo.toml): opt-level "s" instead of "z" +29 KB,
+# -C llvm-args=-inline-threshold=0 (RUSTFLAGS) +1.1 KB (−0.3 KB with -ocimfs), and
+# --remap-path-prefix for the registry and the repo (shorter panic locations) −0.1 KB: not kept.
+wasm-opt -Oz --converge -ocimfs=15 --low-memory-unused \
+  --strip-debug --strip-producers --strip-target-features \
   --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-multivalue \
   "$OUT/pkg/wlz_web_bg.wasm" -o "$OUT/pkg/wlz_web_bg.wasm"

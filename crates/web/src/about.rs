@@ -17,13 +17,13 @@ use yew::prelude::*;
 /// The explainer as the page shows it: the HTML that [`About`] renders, kept in
 /// `about.nl.html` and `about.en.html`. Static HTML is data in the page's WebAssembly, where the
 /// component's tree was code (measured 2026-12-03: 6.2 KB raw, 2.1 KB gzip less). `tests/about.rs` renders [`About`] and fails when a file differs from it
-/// (`WLZ_WRITE_ABOUT=1 cargo test -p wlz-web --test about` rewrites them).
-pub fn about_static(lang: Lang) -> Html {
-    let html = match lang {
+/// (`WLZ_WRITE_ABOUT=1 cargo test -p wlz-web --test about` rewrites them). The page writes it
+/// into its text of the section (`components/markup.rs`).
+pub fn about_html(lang: Lang) -> &'static str {
+    match lang {
         Lang::Nl => include_str!("about.nl.html"),
         Lang::En => include_str!("about.en.html"),
-    };
-    Html::from_html_unchecked(AttrValue::Static(html))
+    }
 }
 
 #[derive(Properties, PartialEq)]

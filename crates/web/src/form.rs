@@ -9,7 +9,6 @@
 //! the form exactly as `wlz-bijdrage estimate --year 2026 --care vpt …`
 //! would.
 
-use std::collections::BTreeSet;
 use wlz_core::questions::{self, Question};
 use wlz_core::vocabulary::Key;
 use wlz_core::{
@@ -63,6 +62,32 @@ pub enum Field {
     NowIncome,
     NowPartnerIncome,
     NowBijstand,
+}
+
+/// A set of fields, one bit each (the page's sets are small; a `BTreeSet` costs page size).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FieldSet(u32);
+
+const _: () = assert!(Field::ALL.len() <= 32, "a FieldSet holds 32 fields");
+
+impl FieldSet {
+    pub fn insert(&mut self, f: Field) {
+        self.0 |= 1 << f as u32;
+    }
+
+    pub fn contains(&self, f: &Field) -> bool {
+        self.0 & (1 << *f as u32) != 0
+    }
+}
+
+impl FromIterator<Field> for FieldSet {
+    fn from_iter<I: IntoIterator<Item = Field>>(fields: I) -> FieldSet {
+        let mut set = FieldSet::default();
+        for f in fields {
+            set.insert(f);
+        }
+        set
+    }
 }
 
 impl Field {
@@ -443,11 +468,11 @@ impl FormData {
     }
 
     /// Every question that can change the answer now.
-    pub fn asked(&self) -> BTreeSet<Field> {
+    pub fn asked(&self) -> FieldSet {
         self.asked_for(&self.read().0)
     }
 
-    fn asked_for(&self, input: &Input) -> BTreeSet<Field> {
+    fn asked_for(&self, input: &Input) -> FieldSet {
         let core = questions::relevant_questions(input);
         // A stay's first day answers the same question as its months; the date and the days
         // belong to a dated stay (or to a link that gives them).
@@ -568,7 +593,17 @@ impl FormData {
         if errors.is_empty() {
             return Ok(input);
         }
-        errors.sort_by_key(|e| e.field.map(|f| f as usize).unwrap_or(usize::MAX));
+        // In the order of the questions, an error of no one field last; equal ones keep their
+        // order. (An insertion sort: a few errors, and the page carries no sort routine of its
+        // own for them.)
+        let rank = |e: &FieldError| e.field.map(|f| f as usize).unwrap_or(usize::MAX);
+        for i in 1..errors.len() {
+            let mut j = i;
+            while j > 0 && rank(&errors[j - 1]) > rank(&errors[j]) {
+                errors.swap(j - 1, j);
+                j -= 1;
+            }
+        }
         Err(errors)
     }
 

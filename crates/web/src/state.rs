@@ -2,8 +2,7 @@
 //! every change the user makes is an [`Action`]; [`State::apply`] is a pure
 //! function, tested on the host.
 
-use crate::form::{Field, FieldError, FormData};
-use std::collections::BTreeSet;
+use crate::form::{Field, FieldError, FieldSet, FormData};
 use std::rc::Rc;
 use wlz_core::Lang;
 use yew::Reducible;
@@ -24,7 +23,7 @@ pub struct State {
     pub lang: Lang,
     pub form: FormData,
     /// Fields the user has left (their errors are shown from then on).
-    pub touched: BTreeSet<Field>,
+    pub touched: FieldSet,
     /// The user pressed "Bereken": show every error and the error summary.
     pub submitted: bool,
     /// Counts submissions, so the page can move focus on each one.
@@ -47,7 +46,7 @@ impl Default for State {
         State {
             lang: Lang::Nl,
             form: FormData::default(),
-            touched: BTreeSet::new(),
+            touched: FieldSet::default(),
             submitted: false,
             submissions: 0,
             timeline_start: 1,

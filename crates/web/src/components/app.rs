@@ -3,12 +3,13 @@
 
 use super::chart::curve_view;
 use super::examples::examples;
-use super::questions::Questions;
-use super::result::{amount_bar, dossier, error_summary, ResultView};
+use super::markup::Markup;
+use super::questions::questions;
+use super::result::{amount_bar, dossier, error_summary, result_view};
 use super::scenarios::{compare_view, partner_view, timeline_view, what_if_view, ScenarioProps};
 use super::trust::{footer, trust};
 use super::Ctx;
-use crate::about::about_static;
+use crate::about::about_html;
 use crate::browser;
 use crate::i18n::{code, other, tr};
 use crate::outcome::compute;
@@ -117,67 +118,81 @@ pub fn App(props: &AppProps) -> Html {
             { tr(lang, "English", "Nederlands") }
         </button>
     };
+    // What only shows something is written as text (components/markup.rs).
+    let mut m = Markup::new(lang, embed);
+    let top = if !embed {
+        let skip = m
+            .raw("<a class=\"skip-link\" href=\"#questions\">")
+            .tr("Direct naar de vragen", "Skip to the questions")
+            .raw("</a>")
+            .html();
+        let brand = m
+            .raw("<div class=\"brand\"><h1>")
+            .tr("Wat betaalt u voor Wlz-zorg?", "What do you pay for Wlz care?")
+            .raw("</h1><p class=\"tagline\">")
+            .tr(
+                "Bereken de eigen bijdrage voor de Wet langdurige zorg (Wlz). U ziet wat u per maand betaalt, waarom, en wat uw keuzes kosten.",
+                "Calculate the own contribution for long-term care under the Wlz: what you pay per month, why, and what your choices cost.",
+            )
+            .raw("</p></div>")
+            .html();
+        html! { <>{ skip }<header class="site-header">{ brand }{ lang_button }</header></> }
+    } else {
+        let title = m
+            .raw("<h1 class=\"embed-title\">")
+            .tr(
+                "Eigen bijdrage Wlz berekenen",
+                "Calculate the Wlz contribution",
+            )
+            .raw("</h1>")
+            .html();
+        html! { <div class="embed-bar">{ title }{ lang_button }</div> }
+    };
 
     html! {
-        <ContextProvider<Ctx> context={ctx.clone()}>
-            <div class={classes!("app", embed.then_some("embed"))} lang={code(lang)}>
-                if !embed {
-                    <a class="skip-link" href="#questions">{ tr(lang, "Direct naar de vragen", "Skip to the questions") }</a>
-                    <header class="site-header">
-                        <div class="brand">
-                            <h1>{ tr(lang, "Wat betaalt u voor Wlz-zorg?", "What do you pay for Wlz care?") }</h1>
-                            <p class="tagline">{ tr(lang,
-                                "Bereken de eigen bijdrage voor de Wet langdurige zorg (Wlz). U ziet wat u per maand betaalt, waarom, en wat uw keuzes kosten.",
-                                "Calculate the own contribution for long-term care under the Wlz: what you pay per month, why, and what your choices cost.") }</p>
-                        </div>
-                        { lang_button.clone() }
-                    </header>
-                } else {
-                    <div class="embed-bar">
-                        <h1 class="embed-title">{ tr(lang, "Eigen bijdrage Wlz berekenen", "Calculate the Wlz contribution") }</h1>
-                        { lang_button.clone() }
-                    </div>
-                }
-                <main id="main" class="layout">
-                    <div class="col-form">
-                        if !embed { { examples(lang) } }
-                        <Questions />
-                        <div class="forget no-print">
-                            <button type="button" class="secondary" id="forget" onclick={forget}>
-                                { tr(lang, "Vergeet mijn gegevens", "Forget my data") }
-                            </button>
-                            if state.forgotten {
-                                <p role="status" class="status">{ tr(lang,
-                                    "Uw gegevens zijn gewist van dit apparaat.",
-                                    "Your data has been erased from this device.") }</p>
-                            }
-                        </div>
-                        { amount_bar(&ctx) }
-                    </div>
-                    <div class="col-result">
-                        { error_summary(&ctx) }
-                        { dossier(&ctx) }
-                        <ResultView />
-                        if let (Some(p), true) = (scenario, computed.outcome.input.is_some()) {
-                            { timeline_view(&p) }
-                            { partner_view(&p) }
-                            { compare_view(&p) }
-                            { curve_view(&p) }
+        <div class={if embed { "app embed" } else { "app" }} lang={code(lang)}>
+            { top }
+            <main id="main" class="layout">
+                <div class="col-form">
+                    if !embed { { examples(lang) } }
+                    { questions(&ctx) }
+                    <div class="forget no-print">
+                        <button type="button" class="secondary" id="forget" onclick={forget}>
+                            { tr(lang, "Vergeet mijn gegevens", "Forget my data") }
+                        </button>
+                        if state.forgotten {
+                            { m.raw("<p role=\"status\" class=\"status\">").tr(
+                                "Uw gegevens zijn gewist van dit apparaat.",
+                                "Your data has been erased from this device.").raw("</p>").html() }
                         }
-                        { what_if_view(&ctx) }
                     </div>
-                </main>
-                <div class="below">
-                    { trust(&ctx) }
-                    if !embed {
-                        <aside class="about-wlz" aria-labelledby="about-title">
-                            <h2 id="about-title">{ tr(lang, "Over de Wlz", "About the Wlz") }</h2>
-                            { about_static(lang) }
-                        </aside>
-                    }
+                    { amount_bar(&ctx) }
                 </div>
-                if !embed { { footer(&ctx) } }
+                <div class="col-result">
+                    { error_summary(&ctx) }
+                    { dossier(&ctx) }
+                    { result_view(&ctx) }
+                    if let (Some(p), true) = (scenario, computed.outcome.input.is_some()) {
+                        { timeline_view(&p) }
+                        { partner_view(&p) }
+                        { compare_view(&p) }
+                        { curve_view(&p) }
+                    }
+                    { what_if_view(&ctx) }
+                </div>
+            </main>
+            <div class="below">
+                { trust(&ctx) }
+                if !embed {
+                    { m.raw("<aside class=\"about-wlz\" aria-labelledby=\"about-title\"><h2 id=\"about-title\">")
+                        .tr("Over de Wlz", "About the Wlz")
+                        .raw("</h2>")
+                        .raw(about_html(lang))
+                        .raw("</aside>")
+                        .html() }
+                }
             </div>
-        </ContextProvider<Ctx>>
+            if !embed { { footer(&ctx) } }
+        </div>
     }
 }

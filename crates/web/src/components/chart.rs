@@ -3,6 +3,7 @@
 //! numbers as a table for screen readers and keyboard users.
 //! Coordinates are computed in `Decimal` too: no float anywhere near money.
 
+use super::markup::Markup;
 use super::scenarios::ScenarioProps;
 use crate::i18n::{eur, eur_short, tr};
 use rust_decimal::Decimal;
@@ -57,8 +58,9 @@ impl Scale {
     }
 }
 
-/// The SVG itself (pure, rendered on the host in tests).
-pub fn svg(c: &IncomeCurve, lang: Lang) -> Html {
+/// The SVG itself (pure, rendered on the host in tests), written into `m`.
+pub fn svg(c: &IncomeCurve, m: &mut Markup) {
+    let lang = m.lang;
     let last = c.points.last().map(|p| p.income).unwrap_or(Decimal::ONE);
     let s = Scale {
         x_max: nice_ceiling(last.max(c.current.income)),
@@ -76,60 +78,97 @@ pub fn svg(c: &IncomeCurve, lang: Lang) -> Html {
     let y_ticks: Vec<Decimal> = (0..=4)
         .map(|k| s.y_max * Decimal::from(k) / Decimal::from(4))
         .collect();
-    let hline = |v: Decimal, class: &'static str, label: String| {
+    // A horizontal line across the plot at `v`, with `label` above its right end.
+    let hline = |m: &mut Markup, v: Decimal, label: &str| {
         let y = coord(s.y(v));
-        html! {
-            <g class={class}>
-                <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={y.clone()} y2={y.clone()} />
-                <text x={(W - RIGHT).to_string()} y={coord(s.y(v) - Decimal::from(5))} text-anchor="end">{ label }</text>
-            </g>
-        }
+        m.raw("<line")
+            .attr("x1", &LEFT.to_string())
+            .attr("x2", &(W - RIGHT).to_string())
+            .attr("y1", &y)
+            .attr("y2", &y)
+            .raw(" /><text")
+            .attr("x", &(W - RIGHT).to_string())
+            .attr("y", &coord(s.y(v) - Decimal::from(5)))
+            .raw(" text-anchor=\"end\">")
+            .text(label)
+            .raw("</text>");
     };
     let cx = coord(s.x(c.current.income));
     let cy = coord(s.y(c.current.monthly));
     let near_right = s.x(c.current.income) > Decimal::from(W - 200);
-    html! {
-        <svg class="curve" viewBox={format!("0 0 {W} {H}")} role="img"
-            aria-labelledby="curve-svg-title curve-svg-desc" focusable="false">
-            <title id="curve-svg-title">{ tr(lang, "Eigen bijdrage per maand bij elk inkomen", "Monthly contribution at each income") }</title>
-            <desc id="curve-svg-desc">{ match lang {
-                Lang::Nl => format!("Bij uw inkomen van {} betaalt u {} per maand. Het hoogste bedrag is {}.", eur_short(c.current.income, lang), eur(c.current.monthly, lang), eur(c.maximum, lang)),
-                Lang::En => format!("At your income of {} you pay {} per month. The highest amount is {}.", eur_short(c.current.income, lang), eur(c.current.monthly, lang), eur(c.maximum, lang)),
-            } }</desc>
-            <g class="grid" aria-hidden="true">
-                { for y_ticks.iter().map(|v| {
-                    let y = coord(s.y(*v));
-                    html! { <>
-                        <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={y.clone()} y2={y.clone()} />
-                        <text x={(LEFT - 8).to_string()} y={coord(s.y(*v) + Decimal::from(4))} text-anchor="end">{ eur_short(*v, lang) }</text>
-                    </> }
-                }) }
-                { for x_ticks.iter().map(|v| {
-                    let x = coord(s.x(*v));
-                    html! {
-                        <text x={x} y={(H - BOTTOM + AXIS_LABEL_DROP).to_string()} text-anchor="middle">{ eur_short(*v, lang) }</text>
-                    }
-                }) }
-                <text x={((W + LEFT) / 2).to_string()} y={(H - 6).to_string()} text-anchor="middle" class="axis-title">
-                    { tr(lang, "Verzamelinkomen per jaar", "Total income per year") }
-                </text>
-            </g>
-            <g aria-hidden="true">
-                if let Some(min) = c.minimum.filter(|m| *m > Decimal::ZERO) {
-                    { hline(min, "minimum", format!("{} {}", tr(lang, "minimum", "minimum"), eur(min, lang))) }
-                }
-                { hline(c.maximum, "maximum", format!("{} {}", tr(lang, "maximum", "maximum"), eur(c.maximum, lang))) }
-                <polyline class="line" points={line.join(" ")} />
-                <circle class="you" cx={cx.clone()} cy={cy.clone()} r="6" />
-                <text class="you-label" x={cx} y={coord(s.y(c.current.monthly) - Decimal::from(12))}
-                    text-anchor={if near_right { "end" } else { "start" }}>
-                    { tr(lang, "u", "you") }
-                </text>
-            </g>
-        </svg>
+    m.raw("<svg class=\"curve\"")
+        .attr("viewBox", &format!("0 0 {W} {H}"))
+        .raw(" role=\"img\" aria-labelledby=\"curve-svg-title curve-svg-desc\" focusable=\"false\"><title id=\"curve-svg-title\">")
+        .tr("Eigen bijdrage per maand bij elk inkomen", "Monthly contribution at each income")
+        .raw("</title><desc id=\"curve-svg-desc\">")
+        .text(&match lang {
+            Lang::Nl => format!("Bij uw inkomen van {} betaalt u {} per maand. Het hoogste bedrag is {}.", eur_short(c.current.income, lang), eur(c.current.monthly, lang), eur(c.maximum, lang)),
+            Lang::En => format!("At your income of {} you pay {} per month. The highest amount is {}.", eur_short(c.current.income, lang), eur(c.current.monthly, lang), eur(c.maximum, lang)),
+        })
+        .raw("</desc><g class=\"grid\" aria-hidden=\"true\">");
+    for v in &y_ticks {
+        let y = coord(s.y(*v));
+        m.raw("<line")
+            .attr("x1", &LEFT.to_string())
+            .attr("x2", &(W - RIGHT).to_string())
+            .attr("y1", &y)
+            .attr("y2", &y)
+            .raw(" /><text")
+            .attr("x", &(LEFT - 8).to_string())
+            .attr("y", &coord(s.y(*v) + Decimal::from(4)))
+            .raw(" text-anchor=\"end\">")
+            .text(&eur_short(*v, lang))
+            .raw("</text>");
     }
+    for v in &x_ticks {
+        m.raw("<text")
+            .attr("x", &coord(s.x(*v)))
+            .attr("y", &(H - BOTTOM + AXIS_LABEL_DROP).to_string())
+            .raw(" text-anchor=\"middle\">")
+            .text(&eur_short(*v, lang))
+            .raw("</text>");
+    }
+    m.raw("<text")
+        .attr("x", &((W + LEFT) / 2).to_string())
+        .attr("y", &(H - 6).to_string())
+        .raw(" text-anchor=\"middle\" class=\"axis-title\">")
+        .tr("Verzamelinkomen per jaar", "Total income per year")
+        .raw("</text></g><g aria-hidden=\"true\">");
+    if let Some(min) = c.minimum.filter(|m| *m > Decimal::ZERO) {
+        m.raw("<g class=\"minimum\">");
+        hline(
+            m,
+            min,
+            &format!("{} {}", tr(lang, "minimum", "minimum"), eur(min, lang)),
+        );
+        m.raw("</g>");
+    }
+    m.raw("<g class=\"maximum\">");
+    hline(
+        m,
+        c.maximum,
+        &format!(
+            "{} {}",
+            tr(lang, "maximum", "maximum"),
+            eur(c.maximum, lang)
+        ),
+    );
+    m.raw("</g><polyline class=\"line\"")
+        .attr("points", &line.join(" "))
+        .raw(" /><circle class=\"you\"")
+        .attr("cx", &cx)
+        .attr("cy", &cy)
+        .raw(" r=\"6\" /><text class=\"you-label\"")
+        .attr("x", &cx)
+        .attr("y", &coord(s.y(c.current.monthly) - Decimal::from(12)))
+        .attr("text-anchor", if near_right { "end" } else { "start" })
+        .raw(">")
+        .tr("u", "you")
+        .raw("</text></g></svg>");
 }
 
+/// The curve, and the same numbers as a table behind a disclosure (its `<details>` stays
+/// `html!`, so it stays open while the page updates; the rest is text).
 pub fn curve_view(p: &ScenarioProps) -> Html {
     let lang = p.lang;
     let Ok(c) = income_curve(&p.input, 41) else {
@@ -152,37 +191,74 @@ pub fn curve_view(p: &ScenarioProps) -> Html {
         .map(|(_, p)| (p.income, p.monthly))
         .collect();
     rows.dedup();
+    let mut m = Markup::new(lang, false);
+    m.raw("<h3 id=\"curve-title\">")
+        .tr(
+            "Wat als uw inkomen anders was?",
+            "What if your income were different?",
+        )
+        .raw("</h3><p>")
+        .text(&match (&c.minimum_until, &c.maximum_from, lang) {
+            (Some(lo), Some(hi), Lang::Nl) => format!(
+                "Tot een inkomen van {} betaalt u het minimum. Vanaf {} betaalt u het maximum.",
+                eur(*lo, lang),
+                eur(*hi, lang)
+            ),
+            (Some(lo), Some(hi), Lang::En) => format!(
+                "Up to an income of {} you pay the minimum. From {} you pay the maximum.",
+                eur(*lo, lang),
+                eur(*hi, lang)
+            ),
+            (None, Some(hi), Lang::Nl) => format!(
+                "Vanaf een inkomen van {} betaalt u het maximum.",
+                eur(*hi, lang)
+            ),
+            (None, Some(hi), Lang::En) => {
+                format!("From an income of {} you pay the maximum.", eur(*hi, lang))
+            }
+            (_, _, _) => tr(
+                lang,
+                "De lijn laat zien hoe het bedrag meegroeit met het inkomen.",
+                "The line shows how the amount grows with income.",
+            )
+            .to_string(),
+        })
+        .raw("</p>");
+    svg(&c, &mut m);
+    let head = m.html();
+    m.raw("<table><caption class=\"visually-hidden\">")
+        .tr(
+            "Eigen bijdrage per maand bij elk inkomen",
+            "Monthly contribution at each income",
+        )
+        .raw("</caption><thead><tr><th scope=\"col\" class=\"amount\">")
+        .tr("Verzamelinkomen", "Total income")
+        .raw("</th><th scope=\"col\" class=\"amount\">")
+        .tr("Per maand", "Per month")
+        .raw("</th></tr></thead><tbody>");
+    for (inc, mo) in &rows {
+        let here = *inc == c.current.income;
+        m.raw(if here {
+            "<tr class=\"current\">"
+        } else {
+            "<tr>"
+        })
+        .raw("<td class=\"amount\">")
+        .text(&eur(*inc, lang));
+        if here {
+            m.tr(" (u)", " (you)");
+        }
+        m.raw("</td><td class=\"amount\">")
+            .text(&eur(*mo, lang))
+            .raw("</td></tr>");
+    }
+    m.raw("</tbody></table>");
     html! {
         <section class="scenario curve-section" aria-labelledby="curve-title">
-            <h3 id="curve-title">{ tr(lang, "Wat als uw inkomen anders was?", "What if your income were different?") }</h3>
-            <p>{ match (&c.minimum_until, &c.maximum_from, lang) {
-                (Some(lo), Some(hi), Lang::Nl) => format!("Tot een inkomen van {} betaalt u het minimum. Vanaf {} betaalt u het maximum.", eur(*lo, lang), eur(*hi, lang)),
-                (Some(lo), Some(hi), Lang::En) => format!("Up to an income of {} you pay the minimum. From {} you pay the maximum.", eur(*lo, lang), eur(*hi, lang)),
-                (None, Some(hi), Lang::Nl) => format!("Vanaf een inkomen van {} betaalt u het maximum.", eur(*hi, lang)),
-                (None, Some(hi), Lang::En) => format!("From an income of {} you pay the maximum.", eur(*hi, lang)),
-                (_, _, _) => tr(lang, "De lijn laat zien hoe het bedrag meegroeit met het inkomen.", "The line shows how the amount grows with income.").to_string(),
-            } }</p>
-            { svg(&c, lang) }
+            { head }
             <details class="curve-table">
                 <summary>{ tr(lang, "Bekijk als tabel", "Show as a table") }</summary>
-                <table>
-                    <caption class="visually-hidden">{ tr(lang, "Eigen bijdrage per maand bij elk inkomen", "Monthly contribution at each income") }</caption>
-                    <thead><tr>
-                        <th scope="col" class="amount">{ tr(lang, "Verzamelinkomen", "Total income") }</th>
-                        <th scope="col" class="amount">{ tr(lang, "Per maand", "Per month") }</th>
-                    </tr></thead>
-                    <tbody>
-                        { for rows.iter().map(|(inc, m)| {
-                            let here = *inc == c.current.income;
-                            html! {
-                                <tr class={classes!(here.then_some("current"))}>
-                                    <td class="amount">{ eur(*inc, lang) }if here { { tr(lang, " (u)", " (you)") } }</td>
-                                    <td class="amount">{ eur(*m, lang) }</td>
-                                </tr>
-                            }
-                        }) }
-                    </tbody>
-                </table>
+                { m.html() }
             </details>
         </section>
     }

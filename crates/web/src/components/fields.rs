@@ -2,9 +2,9 @@
 //! sentence on why we ask, the official term the CAK letter uses, and the
 //! error message next to the field (linked by `aria-describedby`).
 
-use super::{use_app, Ctx};
+use super::markup::Markup;
+use super::Ctx;
 use crate::form::Field;
-use crate::i18n::tr;
 use crate::state::Action;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use wlz_core::Lang;
@@ -65,51 +65,66 @@ fn describedby(field: Field, words: &Words, has_error: bool) -> String {
 
 fn help(field: Field, words: &Words, error: &Option<String>, lang: Lang) -> Html {
     let k = field.key();
-    html! {
-        <>
-            <p class="why" id={format!("{k}-why")}>{ &words.why }</p>
-            if let Some(term) = &words.term {
-                <p class="term" id={format!("{k}-term")}>
-                    { tr(lang, "Officiële term: ", "Official term: ") }<i lang="nl">{ term }</i>
-                </p>
-            }
-            if let Some(note) = &words.note {
-                <p class="field-note" id={format!("{k}-note")} role="status">{ note }</p>
-            }
-            if let Some(msg) = error {
-                <p class="error-message" id={format!("{k}-error")}>
-                    <span class="visually-hidden">{ tr(lang, "Fout: ", "Error: ") }</span>{ msg }
-                </p>
-            }
-        </>
+    // The note is a status message (html!, updated in place); the rest is text.
+    let mut m = Markup::new(lang, false);
+    m.raw("<p class=\"why\" id=\"")
+        .raw(k)
+        .raw("-why\">")
+        .text(&words.why)
+        .raw("</p>");
+    if let Some(term) = &words.term {
+        m.raw("<p class=\"term\" id=\"")
+            .raw(k)
+            .raw("-term\">")
+            .tr("Officiële term: ", "Official term: ")
+            .raw("<i lang=\"nl\">")
+            .text(term)
+            .raw("</i></p>");
     }
+    let before = m.html();
+    let note = match &words.note {
+        Some(note) => html! {
+            <p class="field-note" id={format!("{k}-note")} role="status">{ note }</p>
+        },
+        None => html! {},
+    };
+    if let Some(msg) = error {
+        m.raw("<p class=\"error-message\" id=\"")
+            .raw(k)
+            .raw("-error\"><span class=\"visually-hidden\">")
+            .tr("Fout: ", "Error: ")
+            .raw("</span>")
+            .text(msg)
+            .raw("</p>");
+    }
+    html! { <>{ before }{ note }{ m.html() }</> }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct TextProps {
-    pub field: Field,
-    pub words: Words,
-    /// `decimal` for amounts, `numeric` for ages.
-    #[prop_or("decimal")]
-    pub inputmode: &'static str,
-    /// A unit after the field (`jaar`).
-    #[prop_or_default]
-    pub suffix: Option<String>,
-    /// The input's type: `text`, or `date` for a day (a phone then shows its date picker and
-    /// the value is `YYYY-MM-DD`).
-    #[prop_or("text")]
-    pub kind: &'static str,
-    #[prop_or_default]
-    pub class: Classes,
+/// How a text field reads: an amount in euros, a whole number (an age, days) or a day.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Kind {
+    /// `inputmode="decimal"`, with the € before it.
+    Amount,
+    /// `inputmode="numeric"`, a short field.
+    Number,
+    /// `type="date"` (a phone shows its date picker; the value is `YYYY-MM-DD`), a short field.
+    Date,
 }
 
-/// A text field for an amount or a number; accepts Dutch and English notation.
-#[component]
-pub fn TextField(p: &TextProps) -> Html {
-    let ctx = use_app();
-    let field = p.field;
+// The fields are plain functions of the app's context, not components: each component type and
+// each `<Component prop=…/>` site costs page size, and these hold no state of their own.
+
+/// A text field for an amount or a number; accepts Dutch and English notation. `suffix`: a unit
+/// after the field (`jaar`).
+pub fn text_field(
+    ctx: &Ctx,
+    field: Field,
+    kind: Kind,
+    suffix: Option<&'static str>,
+    words: Words,
+) -> Html {
     let lang = ctx.state.lang;
-    let error = error_of(&ctx, field);
+    let error = error_of(ctx, field);
     let oninput = {
         let d = ctx.dispatch.clone();
         Callback::from(move |e: InputEvent| {
@@ -122,37 +137,35 @@ pub fn TextField(p: &TextProps) -> Html {
         Callback::from(move |_: FocusEvent| d.dispatch(Action::Touch(field)))
     };
     let k = field.key();
-    let amount = p.inputmode == "decimal";
+    let amount = kind == Kind::Amount;
+    let class = match (amount, error.is_some()) {
+        (true, false) => "field",
+        (true, true) => "field has-error",
+        (false, false) => "field short",
+        (false, true) => "field has-error short",
+    };
     html! {
-        <div class={classes!("field", error.is_some().then_some("has-error"), p.class.clone())}>
-            <label for={k}>{ &p.words.label }</label>
-            { help(field, &p.words, &error, lang) }
+        <div {class}>
+            <label for={k}>{ &words.label }</label>
+            { help(field, &words, &error, lang) }
             <div class="input-row">
                 if amount { <span class="prefix" aria-hidden="true">{ "€" }</span> }
-                <input id={k} name={k} type={p.kind} inputmode={p.inputmode}
-                    class={classes!(amount.then_some("amount"))}
+                <input id={k} name={k} type={if kind == Kind::Date { "date" } else { "text" }}
+                    inputmode={if amount { "decimal" } else { "numeric" }}
+                    class={amount.then_some("amount")}
                     autocomplete="off" spellcheck="false"
                     value={ctx.state.form.text(field)}
                     aria-invalid={if error.is_some() { "true" } else { "false" }}
-                    aria-describedby={describedby(field, &p.words, error.is_some())}
+                    aria-describedby={describedby(field, &words, error.is_some())}
                     {oninput} {onblur} />
-                if let Some(s) = &p.suffix { <span class="suffix">{ s }</span> }
+                if let Some(s) = suffix { <span class="suffix">{ s }</span> }
             </div>
         </div>
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct CheckProps {
-    pub field: Field,
-    pub words: Words,
-}
-
 /// A yes/no question.
-#[component]
-pub fn CheckField(p: &CheckProps) -> Html {
-    let ctx = use_app();
-    let field = p.field;
+pub fn check_field(ctx: &Ctx, field: Field, words: Words) -> Html {
     let lang = ctx.state.lang;
     let onchange = {
         let d = ctx.dispatch.clone();
@@ -168,9 +181,9 @@ pub fn CheckField(p: &CheckProps) -> Html {
     html! {
         <div class="field check">
             <input id={k} name={k} type="checkbox" checked={ctx.state.form.flag(field)}
-                aria-describedby={describedby(field, &p.words, false)} {onchange} />
-            <label for={k}>{ &p.words.label }</label>
-            { help(field, &p.words, &None, lang) }
+                aria-describedby={describedby(field, &words, false)} {onchange} />
+            <label for={k}>{ &words.label }</label>
+            { help(field, &words, &None, lang) }
         </div>
     }
 }
@@ -197,36 +210,31 @@ impl Choice {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct RadioProps {
-    pub field: Field,
-    pub words: Words,
-    pub choices: Vec<Choice>,
-    /// Extra content under the explanation (a link).
-    #[prop_or_default]
-    pub extra: Html,
-}
-
-/// A question with a few answers, as a fieldset of radio buttons.
-#[component]
-pub fn RadioField(p: &RadioProps) -> Html {
-    let ctx = use_app();
-    let field = p.field;
+/// A question with a few answers, as a fieldset of radio buttons. `extra`: content under the
+/// explanation (a link).
+pub fn radio_field(
+    ctx: &Ctx,
+    field: Field,
+    words: Words,
+    choices: Vec<Choice>,
+    extra: Html,
+) -> Html {
     let lang = ctx.state.lang;
-    let error = error_of(&ctx, field);
+    let error = error_of(ctx, field);
     let current = ctx.state.form.text(field);
     let k = field.key();
     html! {
         <fieldset id={format!("{k}-group")}
-            class={classes!("field", "radio", error.is_some().then_some("has-error"))}
-            aria-describedby={describedby(field, &p.words, error.is_some())}>
-            <legend>{ &p.words.label }</legend>
-            { help(field, &p.words, &error, lang) }
-            { p.extra.clone() }
-            { for p.choices.iter().enumerate().map(|(i, c)| {
+            class={if error.is_some() { "field radio has-error" } else { "field radio" }}
+            aria-describedby={describedby(field, &words, error.is_some())}>
+            <legend>{ &words.label }</legend>
+            { help(field, &words, &error, lang) }
+            { extra }
+            { for choices.into_iter().enumerate().map(|(i, c)| {
                 // The first radio carries the field's id, so the error summary can focus it.
                 let id = if i == 0 { k.to_string() } else { format!("{k}-{}", c.value) };
                 let hint_id = format!("{k}-{}-hint", c.value);
+                let checked = current == c.value;
                 let value = c.value.clone();
                 let onchange = {
                     let d = ctx.dispatch.clone();
@@ -234,12 +242,12 @@ pub fn RadioField(p: &RadioProps) -> Html {
                 };
                 html! {
                     <div class="choice">
-                        <input type="radio" id={id.clone()} name={k} value={c.value.clone()}
-                            checked={current == c.value}
+                        <input type="radio" id={id.clone()} name={k} value={c.value}
+                            {checked}
                             aria-describedby={c.hint.as_ref().map(|_| hint_id.clone())}
                             {onchange} />
-                        <label for={id}>{ &c.label }</label>
-                        if let Some(h) = &c.hint { <p class="choice-hint" id={hint_id}>{ h }</p> }
+                        <label for={id}>{ c.label }</label>
+                        if let Some(h) = c.hint { <p class="choice-hint" id={hint_id}>{ h }</p> }
                     </div>
                 }
             }) }
@@ -247,20 +255,10 @@ pub fn RadioField(p: &RadioProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct SelectProps {
-    pub field: Field,
-    pub words: Words,
-    pub choices: Vec<Choice>,
-}
-
 /// A question with many answers, as a select.
-#[component]
-pub fn SelectField(p: &SelectProps) -> Html {
-    let ctx = use_app();
-    let field = p.field;
+pub fn select_field(ctx: &Ctx, field: Field, words: Words, choices: Vec<Choice>) -> Html {
     let lang = ctx.state.lang;
-    let error = error_of(&ctx, field);
+    let error = error_of(ctx, field);
     let current = ctx.state.form.text(field);
     let onchange = {
         let d = ctx.dispatch.clone();
@@ -271,13 +269,14 @@ pub fn SelectField(p: &SelectProps) -> Html {
     };
     let k = field.key();
     html! {
-        <div class={classes!("field", error.is_some().then_some("has-error"))}>
-            <label for={k}>{ &p.words.label }</label>
-            { help(field, &p.words, &error, lang) }
+        <div class={if error.is_some() { "field has-error" } else { "field" }}>
+            <label for={k}>{ &words.label }</label>
+            { help(field, &words, &error, lang) }
             <select id={k} name={k} {onchange}
-                aria-describedby={describedby(field, &p.words, error.is_some())}>
-                { for p.choices.iter().map(|c| html! {
-                    <option value={c.value.clone()} selected={current == c.value}>{ &c.label }</option>
+                aria-describedby={describedby(field, &words, error.is_some())}>
+                { for choices.into_iter().map(|c| {
+                    let selected = current == c.value;
+                    html! { <option {selected} value={c.value}>{ c.label }</option> }
                 }) }
             </select>
         </div>

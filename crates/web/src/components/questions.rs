@@ -4,8 +4,8 @@
 //! earlier that no longer matters is listed as not used (`not_used`). Each
 //! question says why we ask and the official term.
 
-use super::fields::{CheckField, Choice, RadioField, SelectField, TextField, Words};
-use super::{use_app, ExtLink};
+use super::fields::{check_field, radio_field, select_field, text_field, Choice, Kind, Words};
+use super::markup::Markup;
 use crate::form::Field;
 use crate::i18n::tr;
 use crate::state::Action;
@@ -77,9 +77,8 @@ fn months_choices(lang: Lang) -> Vec<Choice> {
     ]
 }
 
-#[component]
-pub fn Questions() -> Html {
-    let ctx = use_app();
+/// The form. (A function of the app's context, not a component of its own: smaller page.)
+pub fn questions(ctx: &super::Ctx) -> Html {
     let s = &ctx.state;
     let lang = s.lang;
     let f = &s.form;
@@ -100,223 +99,238 @@ pub fn Questions() -> Html {
         .collect();
     let nl = lang == Lang::Nl;
     let fmt = |nl_text: String, en_text: String| if nl { nl_text } else { en_text };
+    let mut m = Markup::new(lang, s.embed);
 
     html! {
         <form id="questions" class="questions" novalidate=true {onsubmit}
             aria-labelledby="questions-title">
-            <h2 id="questions-title">{ tr(lang, "Uw situatie", "Your situation") }</h2>
-            <p class="intro">{ tr(lang,
+            { m.raw("<h2 id=\"questions-title\">").tr("Uw situatie", "Your situation").raw("</h2><p class=\"intro\">").tr(
                 "Beantwoord de vragen. U ziet het bedrag meteen. Wat u invult, blijft op uw eigen apparaat.",
-                "Answer the questions. You see the amount straight away. What you enter stays on your own device.") }</p>
+                "Answer the questions. You see the amount straight away. What you enter stays on your own device.").raw("</p>").html() }
 
             <section class="step" aria-labelledby="step-household">
-                <h3 id="step-household"><span class="step-no" aria-hidden="true">{ "1" }</span>{ tr(lang, "Huishouden", "Household") }</h3>
-                <SelectField field={Field::Year} choices={years}
-                    words={Words::new(
+                { step_title(&mut m, "step-household", "1", tr(lang, "Huishouden", "Household")) }
+                { select_field(ctx, Field::Year,
+                    Words::new(
                         tr(lang, "Voor welk jaar wilt u de eigen bijdrage weten?", "Which year do you want to know the contribution for?"),
                         tr(lang, "Elk jaar gelden andere bedragen.", "The amounts change every year."))
                         .term(tr(lang, "bijdragejaar", "bijdragejaar (contribution year)"))
-                        .note(f.year_note().map(|n| n.get(lang).to_string()))} />
-                <RadioField field={Field::Partner}
-                    choices={vec![
+                        .note(f.year_note().map(|n| n.get(lang).to_string())),
+                    years) }
+                { radio_field(ctx, Field::Partner,
+                    Words::new(
+                        tr(lang, "Heeft u een partner?", "Do you have a partner?"),
+                        tr(lang, "Met een partner telt het CAK uw inkomen en vermogen samen.", "With a partner, the CAK adds up your income and assets."))
+                        .term("echtgenoot"),
+                    vec![
                         Choice::new("", tr(lang, "Nee, ik heb geen partner", "No, I have no partner")),
                         Choice::new("1", tr(lang, "Ja, ik heb een partner", "Yes, I have a partner"))
                             .hint(tr(lang, "Getrouwd, geregistreerd partner of samenwonend.", "Married, registered partner or living together.")),
-                    ]}
-                    words={Words::new(
-                        tr(lang, "Heeft u een partner?", "Do you have a partner?"),
-                        tr(lang, "Met een partner telt het CAK uw inkomen en vermogen samen.", "With a partner, the CAK adds up your income and assets."))
-                        .term("echtgenoot")} />
-                <TextField field={Field::Age} inputmode="numeric" suffix={tr(lang, "jaar", "years").to_string()}
-                    class={classes!("short")}
-                    words={Words::new(
+                    ],
+                    html! {}) }
+                { text_field(ctx, Field::Age, Kind::Number, Some(tr(lang, "jaar", "years")),
+                    Words::new(
                         fmt(format!("Hoe oud bent u op 1 januari {}?", f.year), format!("How old are you on 1 January {}?", f.year)),
-                        tr(lang, "Wie de AOW-leeftijd heeft, krijgt een andere vrijstelling voor vermogen.", "People of state pension (AOW) age get a different allowance on assets."))} />
+                        tr(lang, "Wie de AOW-leeftijd heeft, krijgt een andere vrijstelling voor vermogen.", "People of state pension (AOW) age get a different allowance on assets."))) }
                 if asks(Field::PartnerAge) {
-                    <TextField field={Field::PartnerAge} inputmode="numeric" suffix={tr(lang, "jaar", "years").to_string()}
-                        class={classes!("short")}
-                        words={Words::new(
+                    { text_field(ctx, Field::PartnerAge, Kind::Number, Some(tr(lang, "jaar", "years")),
+                    Words::new(
                             fmt(format!("Hoe oud is uw partner op 1 januari {}?", f.year), format!("How old is your partner on 1 January {}?", f.year)),
-                            tr(lang, "Ook de leeftijd van uw partner telt voor de vrijstelling.", "Your partner's age also counts for the allowance."))} />
+                            tr(lang, "Ook de leeftijd van uw partner telt voor de vrijstelling.", "Your partner's age also counts for the allowance."))) }
                 }
             </section>
 
             <section class="step" aria-labelledby="step-care">
-                <h3 id="step-care"><span class="step-no" aria-hidden="true">{ "2" }</span>{ tr(lang, "Zorg", "Care") }</h3>
-                <RadioField field={Field::Care} choices={care_choices(lang)}
-                    words={Words::new(
+                { step_title(&mut m, "step-care", "2", tr(lang, "Zorg", "Care")) }
+                { radio_field(ctx, Field::Care,
+                    Words::new(
                         tr(lang, "Welke Wlz-zorg krijgt u, of gaat u krijgen?", "Which Wlz care do you receive, or will you receive?"),
                         tr(lang, "De zorgvorm bepaalt of u de lage of de hoge eigen bijdrage betaalt.", "The care form decides whether you pay the low or the high contribution."))
-                        .term(tr(lang, "leveringsvorm", "leveringsvorm (care form)"))}
-                    extra={html!{
-                        <p class="more"><ExtLink href={CARE_FORMS_URL}>{ tr(lang, "Meer over de zorgvormen (Zorginstituut Nederland)", "More about the care forms (Zorginstituut Nederland, in Dutch)") }</ExtLink></p>
-                    }} />
+                        .term(tr(lang, "leveringsvorm", "leveringsvorm (care form)")),
+                    care_choices(lang),
+                    m.raw("<p class=\"more\">").link(CARE_FORMS_URL, None, tr(lang, "Meer over de zorgvormen (Zorginstituut Nederland)", "More about the care forms (Zorginstituut Nederland, in Dutch)")).raw("</p>").html()) }
                 if asks(Field::MonthsInCare) {
-                    <SelectField field={Field::MonthsInCare} choices={months_choices(lang)}
-                        words={Words::new(
+                    { select_field(ctx, Field::MonthsInCare,
+                    Words::new(
                             tr(lang, "Hoe lang woont u al in de instelling?", "How long have you lived in the institution?"),
-                            tr(lang, "De eerste 4 maanden betaalt u de lage eigen bijdrage. Daarna vaak de hoge.", "For the first 4 months you pay the low contribution. After that often the high one."))} />
+                            tr(lang, "De eerste 4 maanden betaalt u de lage eigen bijdrage. Daarna vaak de hoge.", "For the first 4 months you pay the low contribution. After that often the high one.")),
+                    months_choices(lang)) }
                 }
                 if asks(Field::StayStart) {
-                    <TextField field={Field::StayStart} kind="date" inputmode="numeric" class={classes!("short")}
-                        words={Words::new(
+                    { text_field(ctx, Field::StayStart, Kind::Date, None,
+                    Words::new(
                             tr(lang, "Of: op welke dag begon het verblijf? (mag leeg)", "Or: on which day did the stay begin? (may be left empty)"),
-                            tr(lang, "Met de datum rekenen wij per dag. U ziet dan ook wanneer de hoge eigen bijdrage begint.", "With the date we count by the day. You then also see when the high contribution starts."))} />
+                            tr(lang, "Met de datum rekenen wij per dag. U ziet dan ook wanneer de hoge eigen bijdrage begint.", "With the date we count by the day. You then also see when the high contribution starts."))) }
                 }
                 if asks(Field::PreviousStayStart) {
-                    <TextField field={Field::PreviousStayStart} kind="date" inputmode="numeric" class={classes!("short")}
-                        words={Words::new(
+                    { text_field(ctx, Field::PreviousStayStart, Kind::Date, None,
+                    Words::new(
                             tr(lang, "Woonde u eerder al in een instelling? Eerste dag (mag leeg)", "Did you live in an instelling before? First day (may be left empty)"),
-                            tr(lang, "Een eerder verblijf kan meetellen voor de eerste 4 maanden. Of die al voorbij zijn.", "An earlier stay can count towards the first 4 months. Or they may already be over."))} />
-                    <TextField field={Field::PreviousStayEnd} kind="date" inputmode="numeric" class={classes!("short")}
-                        words={Words::new(
+                            tr(lang, "Een eerder verblijf kan meetellen voor de eerste 4 maanden. Of die al voorbij zijn.", "An earlier stay can count towards the first 4 months. Or they may already be over."))) }
+                    { text_field(ctx, Field::PreviousStayEnd, Kind::Date, None,
+                    Words::new(
                             tr(lang, "Laatste dag van dat eerdere verblijf", "Last day of that earlier stay"),
-                            tr(lang, "Wij rekenen uit of het CAK het eerdere verblijf meetelt.", "We work out whether the CAK counts the earlier stay."))} />
+                            tr(lang, "Wij rekenen uit of het CAK het eerdere verblijf meetelt.", "We work out whether the CAK counts the earlier stay."))) }
                 }
                 if asks(Field::MptMax20Hours) {
-                    <CheckField field={Field::MptMax20Hours}
-                        words={Words::new(
+                    { check_field(ctx, Field::MptMax20Hours,
+                    Words::new(
                             tr(lang, "Ik krijg hoogstens 20 uur zorg per maand", "I get at most 20 hours of care a month"),
-                            tr(lang, "Dan betaalt u voorlopig een laag vast bedrag.", "Then you provisionally pay a low fixed amount."))} />
+                            tr(lang, "Dan betaalt u voorlopig een laag vast bedrag.", "Then you provisionally pay a low fixed amount."))) }
                 }
                 if asks(Field::WmoMaatwerkvoorziening) {
-                    <CheckField field={Field::WmoMaatwerkvoorziening}
-                        words={Words::new(
+                    { check_field(ctx, Field::WmoMaatwerkvoorziening,
+                    Words::new(
                             tr(lang, "Ik of mijn partner krijg ook hulp van de gemeente (Wmo)", "My partner or I also get help from the municipality (Wmo)"),
                             tr(lang, "Dan geldt het vaste bedrag voor 20 uur zorg niet.", "Then the fixed amount for 20 hours of care does not apply."))
-                            .term("maatwerkvoorziening")} />
+                            .term("maatwerkvoorziening")) }
                 }
                 if asks(Field::Children) {
-                    <CheckField field={Field::Children}
-                        words={Words::new(
+                    { check_field(ctx, Field::Children,
+                    Words::new(
                             tr(lang, "Ik heb kinderen met kinderbijslag, of kinderen jonger dan 27 met studiefinanciering", "I have children with child benefit, or children under 27 with student finance"),
-                            tr(lang, "Dan betaalt u de lage eigen bijdrage.", "Then you pay the low contribution."))} />
+                            tr(lang, "Dan betaalt u de lage eigen bijdrage.", "Then you pay the low contribution."))) }
                 }
                 if asks(Field::ReturnHomeExpected) {
-                    <CheckField field={Field::ReturnHomeExpected}
-                        words={Words::new(
+                    { check_field(ctx, Field::ReturnHomeExpected,
+                    Words::new(
                             tr(lang, "Het zorgkantoor verwacht dat ik binnen 4 maanden weer naar huis ga", "The care office expects me to go home within 4 months"),
-                            tr(lang, "Dan betaalt u de lage eigen bijdrage. Vraag het zorgkantoor of uw arts.", "Then you pay the low contribution. Ask the care office or your doctor."))} />
+                            tr(lang, "Dan betaalt u de lage eigen bijdrage. Vraag het zorgkantoor of uw arts.", "Then you pay the low contribution. Ask the care office or your doctor."))) }
                 }
                 if asks(Field::PartnerCare) {
-                    <RadioField field={Field::PartnerCare} choices={partner_choices(lang)}
-                        words={Words::new(
+                    { radio_field(ctx, Field::PartnerCare,
+                    Words::new(
                             tr(lang, "Waar woont uw partner, en krijgt hij of zij Wlz-zorg?", "Where does your partner live, and do they get Wlz care?"),
-                            tr(lang, "Dit kan veel verschil maken: de uitslag laat elke keuze naast elkaar zien.", "This can make a big difference: the result shows each choice side by side."))} />
+                            tr(lang, "Dit kan veel verschil maken: de uitslag laat elke keuze naast elkaar zien.", "This can make a big difference: the result shows each choice side by side.")),
+                    partner_choices(lang),
+                    html! {}) }
                 }
                 if asks(Field::PartnerMonthsInCare) {
-                    <SelectField field={Field::PartnerMonthsInCare} choices={months_choices(lang)}
-                        words={Words::new(
+                    { select_field(ctx, Field::PartnerMonthsInCare,
+                    Words::new(
                             tr(lang, "Hoe lang woont uw partner al in de instelling?", "How long has your partner lived in the institution?"),
-                            tr(lang, "Ook voor uw partner tellen de eerste 4 maanden.", "The first 4 months count for your partner too."))} />
+                            tr(lang, "Ook voor uw partner tellen de eerste 4 maanden.", "The first 4 months count for your partner too.")),
+                    months_choices(lang)) }
                 }
                 if asks(Field::PartnerStayStart) {
-                    <TextField field={Field::PartnerStayStart} kind="date" inputmode="numeric" class={classes!("short")}
-                        words={Words::new(
+                    { text_field(ctx, Field::PartnerStayStart, Kind::Date, None,
+                    Words::new(
                             tr(lang, "Of: op welke dag begon het verblijf van uw partner? (mag leeg)", "Or: on which day did your partner's stay begin? (may be left empty)"),
-                            tr(lang, "Met de datum rekenen wij per dag.", "With the date we count by the day."))} />
+                            tr(lang, "Met de datum rekenen wij per dag.", "With the date we count by the day."))) }
                 }
                 if asks(Field::Date) {
-                    <TextField field={Field::Date} kind="date" inputmode="numeric" class={classes!("short")}
-                        words={Words::new(
+                    { text_field(ctx, Field::Date, Kind::Date, None,
+                    Words::new(
                             tr(lang, "Voor welke dag wilt u het bedrag weten? (mag leeg)", "For which day do you want the amount? (may be left empty)"),
-                            tr(lang, "Leeg: vandaag, of de dichtstbijzijnde dag in het gekozen jaar.", "Empty: today, or the nearest day in the chosen year."))} />
+                            tr(lang, "Leeg: vandaag, of de dichtstbijzijnde dag in het gekozen jaar.", "Empty: today, or the nearest day in the chosen year."))) }
                 }
                 if asks(Field::Days) {
-                    <TextField field={Field::Days} inputmode="numeric" class={classes!("short")} suffix={tr(lang, "dagen", "days").to_string()}
-                        words={Words::new(
+                    { text_field(ctx, Field::Days, Kind::Number, Some(tr(lang, "dagen", "days")),
+                    Words::new(
                             tr(lang, "Over hoeveel dagen van de maand betaalt u?", "For how many days of the month do you pay?"),
-                            tr(lang, "Voor een deel van een maand rekent het CAK per dag.", "For part of a month the CAK charges per day."))} />
+                            tr(lang, "Voor een deel van een maand rekent het CAK per dag.", "For part of a month the CAK charges per day."))) }
                 }
             </section>
 
             if asks(Field::Income) {
             <section class="step" aria-labelledby="step-income">
-                <h3 id="step-income"><span class="step-no" aria-hidden="true">{ "3" }</span>{ fmt(format!("Inkomen van {pj}"), format!("Income of {pj}")) }</h3>
+                { step_title(&mut m, "step-income", "3", &fmt(format!("Inkomen van {pj}"), format!("Income of {pj}"))) }
                 <p class="step-intro">{ fmt(
                     format!("Het CAK kijkt naar het inkomen van 2 jaar eerder. Voor {} is dat {pj}.", f.year),
                     format!("The CAK uses the income of 2 years earlier. For {} that is {pj}.", f.year)) }</p>
-                <TextField field={Field::Income}
-                    words={Words::new(
+                { text_field(ctx, Field::Income, Kind::Amount, None,
+                    Words::new(
                         fmt(format!("Uw verzamelinkomen van {pj}"), format!("Your total income (verzamelinkomen) of {pj}")),
                         fmt(format!("Het staat op uw aanslag inkomstenbelasting over {pj}. Geen aanslag? Vul uw belastbaar loon in. Geen inkomen? Vul 0 in."),
                             format!("It is on your income tax assessment for {pj}. No assessment? Enter your taxable wages. No income? Enter 0.")))
-                        .term("verzamelinkomen")} />
+                        .term("verzamelinkomen")) }
                 if asks(Field::PartnerIncome) {
-                    <TextField field={Field::PartnerIncome}
-                        words={Words::new(
+                    { text_field(ctx, Field::PartnerIncome, Kind::Amount, None,
+                    Words::new(
                             fmt(format!("Verzamelinkomen van uw partner in {pj}"), format!("Your partner's total income (verzamelinkomen) of {pj}")),
                             tr(lang, "Het staat op de aanslag van uw partner. Geen inkomen? Vul 0 in.", "It is on your partner's assessment. No income? Enter 0."))
-                            .term("verzamelinkomen")} />
+                            .term("verzamelinkomen")) }
                 }
                 if asks(Field::Tax) {
-                    <TextField field={Field::Tax}
-                        words={Words::new(
+                    { text_field(ctx, Field::Tax, Kind::Amount, None,
+                    Words::new(
                             fmt(format!("Belasting en premies die u over {pj} betaalde (mag leeg)"), format!("Tax and contributions you paid for {pj} (may be left empty)")),
                             tr(lang, "Alleen nodig voor de hoge eigen bijdrage. Laat u het leeg, dan schatten wij het.", "Only needed for the high contribution. Leave it empty and we estimate it."))
-                            .term("inkomstenbelasting en premie volksverzekeringen")} />
+                            .term("inkomstenbelasting en premie volksverzekeringen")) }
                 }
                 if asks(Field::PartnerTax) {
-                    <TextField field={Field::PartnerTax}
-                        words={Words::new(
+                    { text_field(ctx, Field::PartnerTax, Kind::Amount, None,
+                    Words::new(
                             fmt(format!("Belasting en premies van uw partner over {pj} (mag leeg)"), format!("Your partner's tax and contributions for {pj} (may be left empty)")),
                             tr(lang, "Laat u het leeg, dan schatten wij het.", "Leave it empty and we estimate it."))
-                            .term("inkomstenbelasting en premie volksverzekeringen")} />
+                            .term("inkomstenbelasting en premie volksverzekeringen")) }
                 }
                 if asks(Field::WorkIncome) {
-                    <TextField field={Field::WorkIncome}
-                        words={Words::new(
+                    { text_field(ctx, Field::WorkIncome, Kind::Amount, None,
+                    Words::new(
                             tr(lang, "Netto inkomen uit werk of ziekengeld, per jaar (mag leeg)", "Net income from work or sick pay, per year (may be left empty)"),
-                            tr(lang, "Werkt u nog? Dan telt 15% daarvan niet mee voor de hoge eigen bijdrage.", "Still working? Then 15% of it does not count for the high contribution."))} />
+                            tr(lang, "Werkt u nog? Dan telt 15% daarvan niet mee voor de hoge eigen bijdrage.", "Still working? Then 15% of it does not count for the high contribution."))) }
                 }
                 if asks(Field::PartnerWorkIncome) {
-                    <TextField field={Field::PartnerWorkIncome}
-                        words={Words::new(
+                    { text_field(ctx, Field::PartnerWorkIncome, Kind::Amount, None,
+                    Words::new(
                             tr(lang, "Netto inkomen uit werk van uw partner, per jaar (mag leeg)", "Your partner's net income from work, per year (may be left empty)"),
-                            tr(lang, "Ook hiervan telt 15% niet mee.", "15% of this does not count either."))} />
+                            tr(lang, "Ook hiervan telt 15% niet mee.", "15% of this does not count either."))) }
                 }
                 if asks(Field::Zorgtoeslag) {
-                    <CheckField field={Field::Zorgtoeslag}
-                        words={Words::new(
+                    { check_field(ctx, Field::Zorgtoeslag,
+                    Words::new(
                             fmt(format!("Ik had op 1 januari {pj} recht op zorgtoeslag"), format!("I was entitled to healthcare allowance (zorgtoeslag) on 1 January {pj}")),
-                            tr(lang, "Dit telt mee bij de hoge eigen bijdrage.", "This counts for the high contribution."))} />
+                            tr(lang, "Dit telt mee bij de hoge eigen bijdrage.", "This counts for the high contribution."))) }
                 }
             </section>
             }
 
             if asks(Field::Assets) || asks(Field::OneOffPayments) {
             <section class="step" aria-labelledby="step-assets">
-                <h3 id="step-assets"><span class="step-no" aria-hidden="true">{ "4" }</span>{ fmt(format!("Vermogen op 1 januari {pj}"), format!("Assets on 1 January {pj}")) }</h3>
+                { step_title(&mut m, "step-assets", "4", &fmt(format!("Vermogen op 1 januari {pj}"), format!("Assets on 1 January {pj}"))) }
                 if asks(Field::Assets) {
-                <TextField field={Field::Assets}
-                    words={Words::new(
+                { text_field(ctx, Field::Assets, Kind::Amount, None,
+                    Words::new(
                         fmt(format!("Uw spaargeld en beleggingen min schulden op 1 januari {pj} (mag leeg)"), format!("Your savings and investments minus debts on 1 January {pj} (may be left empty)")),
                         tr(lang, "Uw eigen huis telt niet mee. U vindt het bedrag op uw aanslag (box 3).", "Your own home does not count. You find the amount on your assessment (box 3)."))
-                        .term(tr(lang, "grondslag sparen en beleggen (rendementsgrondslag)", "grondslag sparen en beleggen (box 3 base)"))} />
+                        .term(tr(lang, "grondslag sparen en beleggen (rendementsgrondslag)", "grondslag sparen en beleggen (box 3 base)"))) }
                 }
                 if asks(Field::PartnerAssets) {
-                    <TextField field={Field::PartnerAssets}
-                        words={Words::new(
+                    { text_field(ctx, Field::PartnerAssets, Kind::Amount, None,
+                    Words::new(
                             fmt(format!("Spaargeld en beleggingen van uw partner op 1 januari {pj} (mag leeg)"), format!("Your partner's savings and investments on 1 January {pj} (may be left empty)")),
                             tr(lang, "Hier ook: het eigen huis telt niet mee.", "Here too: the own home does not count."))
-                            .term(tr(lang, "grondslag sparen en beleggen", "grondslag sparen en beleggen (box 3 base)"))} />
+                            .term(tr(lang, "grondslag sparen en beleggen", "grondslag sparen en beleggen (box 3 base)"))) }
                 }
                 if asks(Field::OneOffPayments) {
-                <TextField field={Field::OneOffPayments}
-                    words={Words::new(
+                { text_field(ctx, Field::OneOffPayments, Kind::Amount, None,
+                    Words::new(
                         tr(lang, "Eenmalige uitkeringen die niet mogen meetellen (mag leeg)", "One-off payments that may be left out (may be left empty)"),
-                        tr(lang, "Bijvoorbeeld smartengeld. Vraag het CAK om dit niet mee te tellen.", "For example compensation for personal injury. Ask the CAK to leave it out."))} />
+                        tr(lang, "Bijvoorbeeld smartengeld. Vraag het CAK om dit niet mee te tellen.", "For example compensation for personal injury. Ask the CAK to leave it out."))) }
                 }
             </section>
             }
 
-            { not_used(&ctx) }
+            { not_used(ctx) }
 
             <div class="actions">
                 <button type="submit" class="primary">{ tr(lang, "Bereken", "Calculate") }</button>
             </div>
         </form>
     }
+}
+
+/// A step's heading: its number, then its title.
+fn step_title(m: &mut Markup, id: &str, number: &str, title: &str) -> Html {
+    m.raw("<h3 id=\"")
+        .raw(id)
+        .raw("\"><span class=\"step-no\" aria-hidden=\"true\">")
+        .raw(number)
+        .raw("</span>")
+        .text(title)
+        .raw("</h3>")
+        .html()
 }
 
 /// The answers the user gave that do not matter for this household now: never dropped in

@@ -2,7 +2,8 @@
 //! steps of the engine's trace adding up to the amount, each with its
 //! article on wetten.overheid.nl, with estimates marked.
 
-use super::{use_app, ExtLink};
+use super::markup::Markup;
+use super::Ctx;
 use crate::i18n::{eur, regime_name, tr};
 use rust_decimal::Decimal;
 use wlz_core::params::Status;
@@ -13,7 +14,7 @@ use wlz_core::{Estimate, Lang, NoteKind, Regime};
 use yew::prelude::*;
 
 /// The error summary: shown after "Bereken", each message a link to its field.
-pub fn error_summary(ctx: &super::Ctx) -> Html {
+pub fn error_summary(ctx: &Ctx) -> Html {
     let lang = ctx.state.lang;
     if !ctx.state.submitted || ctx.visible_errors.is_empty() {
         return html! {};
@@ -116,31 +117,41 @@ pub fn formula(s: &Step, lang: Lang) -> String {
 }
 
 /// The rules of the DERIVED values behind a step, one click away: computed from figures in the
-/// law, so not marked as an estimate, but the reader can see how.
-fn derived_rules(derived: &[ParamUse], lang: Lang) -> Html {
+/// law, so not marked as an estimate, but the reader can see how. (`m`: an empty [`Markup`] to
+/// write the list with; the `<details>` stays `html!`, so it stays open while the page updates.)
+fn derived_rules(derived: &[ParamUse], m: &mut Markup) -> Html {
     if derived.is_empty() {
         return html! {};
     }
+    let lang = m.lang;
+    m.raw("<ul>");
+    for (p, d) in derived
+        .iter()
+        .filter_map(|p| p.derivation.as_ref().map(|d| (p, d)))
+    {
+        m.raw("<li><strong>")
+            .text(p.label.get(lang))
+            .raw("</strong>: ")
+            .text(d.rule.get(lang))
+            .raw(" ");
+        for src in d.sources {
+            m.link(src.url, Some("cite"), src.article).raw(" ");
+        }
+        m.raw("</li>");
+    }
+    m.raw("</ul>");
     html! {
         <details class="derived">
             <summary>{ tr(lang, "Afgeleid uit de wet: zo komen wij aan dit bedrag", "Derived from the law: how we get this figure") }</summary>
-            <ul>
-                { for derived.iter().filter_map(|p| p.derivation.as_ref().map(|d| (p, d))).map(|(p, d)| html! {
-                    <li>
-                        <strong>{ p.label.get(lang) }</strong>{ ": " }{ d.rule.get(lang) }{ " " }
-                        { for d.sources.iter().map(|src| html! {
-                            <><ExtLink class="cite" href={src.url}>{ src.article }</ExtLink>{ " " }</>
-                        }) }
-                    </li>
-                }) }
-            </ul>
+            { m.html() }
         </details>
     }
 }
 
-/// A step's note: a short one as it is; a long one (the tax estimate's is about 90 words) shows
-/// its first sentence, with the rest behind "Meer uitleg" (plain Dutch: short first).
-fn step_note(note: &str, lang: Lang) -> Html {
+/// A step's note: a short one as it is (written into `m`); a long one (the tax estimate's is
+/// about 90 words) shows its first sentence, with the rest behind "Meer uitleg" (plain Dutch:
+/// short first), returned as `html!` for its `<details>`.
+fn step_note(note: &str, m: &mut Markup) -> Html {
     const SHORT: usize = 25;
     let first_end = note
         .match_indices(". ")
@@ -149,13 +160,16 @@ fn step_note(note: &str, lang: Lang) -> Html {
         .unwrap_or(note.len());
     let (first, rest) = note.split_at(first_end);
     if note.split_whitespace().count() <= SHORT || rest.trim().is_empty() {
-        return html! { <span class="step-note">{ note.to_string() }</span> };
+        m.raw("<span class=\"step-note\">")
+            .text(note)
+            .raw("</span>");
+        return html! {};
     }
     html! {
         <div class="step-note">
             { first.to_string() }
             <details class="more-note">
-                <summary>{ tr(lang, "Meer uitleg", "More explanation") }</summary>
+                <summary>{ tr(m.lang, "Meer uitleg", "More explanation") }</summary>
                 { rest.trim().to_string() }
             </details>
         </div>
@@ -166,46 +180,64 @@ fn step_row(
     s: &Step,
     estimated: bool,
     derived: &[ParamUse],
-    lang: Lang,
+    ctx: &Ctx,
     class: &'static str,
 ) -> Html {
-    let note = s.note.as_ref().map(|n| n.get(lang).to_string());
-    let cite = s.reference.as_ref().map(|c| {
-        html! { <ExtLink class="cite" href={c.url()}>{ c.article() }</ExtLink> }
-    });
-    let estimate_params: Vec<String> = s
-        .params
-        .iter()
-        .filter(|p| p.status == Status::Estimate)
-        .map(|p| p.label.get(lang).to_string())
-        .collect();
+    let lang = ctx.state.lang;
+    let mut m = Markup::new(lang, ctx.state.embed);
+    m.raw("<span class=\"step-label\">")
+        .text(s.label.get(lang))
+        .raw("</span>");
+    if !matches!(s.calc, Calc::Decision) {
+        m.raw("<span class=\"formula\">")
+            .text(&formula(s, lang))
+            .raw("</span>");
+    }
+    let long_note = match &s.note {
+        Some(n) => step_note(n.get(lang), &mut m),
+        None => html! {},
+    };
+    let head = m.html();
+    let derived = derived_rules(derived, &mut m);
+    if estimated {
+        let estimate_params: Vec<&str> = s
+            .params
+            .iter()
+            .filter(|p| p.status == Status::Estimate)
+            .map(|p| p.label.get(lang))
+            .collect();
+        m.raw("<span class=\"estimate-mark\">")
+            .tr("Schatting", "Estimate");
+        if !estimate_params.is_empty() {
+            m.raw(": ").text(&estimate_params.join(", "));
+        }
+        if s.estimated && estimate_params.is_empty() {
+            m.tr(": dit bedrag schatten wij", ": we estimate this amount");
+        }
+        m.raw("</span>");
+    }
+    let mark = m.html();
+    if let Some(c) = &s.reference {
+        m.link(c.url(), Some("cite"), &c.article());
+    }
+    let cite = m.html();
+    let class = match (class, estimated) {
+        ("total", true) => "total estimated",
+        ("main", true) => "main estimated",
+        ("detail", true) => "detail estimated",
+        (c, _) => c,
+    };
     html! {
-        <tr class={classes!(class, estimated.then_some("estimated"))}>
-            <th scope="row">
-                <span class="step-label">{ s.label.get(lang) }</span>
-                if !matches!(s.calc, Calc::Decision) {
-                    <span class="formula">{ formula(s, lang) }</span>
-                }
-                if let Some(n) = note { { step_note(&n, lang) } }
-                { derived_rules(derived, lang) }
-                if estimated {
-                    <span class="estimate-mark">
-                        { tr(lang, "Schatting", "Estimate") }
-                        if !estimate_params.is_empty() { { format!(": {}", estimate_params.join(", ")) } }
-                        if s.estimated && estimate_params.is_empty() {
-                            { tr(lang, ": dit bedrag schatten wij", ": we estimate this amount") }
-                        }
-                    </span>
-                }
-            </th>
+        <tr {class}>
+            <th scope="row">{ head }{ long_note }{ derived }{ mark }</th>
             <td class="amount">{ s.amount.map(|a| eur(a, lang)).unwrap_or_default() }</td>
-            <td class="ref">{ cite.unwrap_or_default() }</td>
+            <td class="ref">{ cite }</td>
         </tr>
     }
 }
 
 /// The main line of the calculation, then every step behind a disclosure.
-fn breakdown(ctx: &super::Ctx) -> Html {
+fn breakdown(ctx: &Ctx) -> Html {
     let lang = ctx.state.lang;
     let Some(e) = ctx.computed.estimate.as_ref() else {
         return html! {};
@@ -232,7 +264,7 @@ fn breakdown(ctx: &super::Ctx) -> Html {
                 { head.clone() }
                 <tbody>
                     { for e.steps.iter().zip(&marks).zip(&derived).filter(|((s, _), _)| is_shown(s)).map(|((s, m), d)| {
-                        step_row(s, *m || s.estimated, d, lang, if s.id == "monthly" { "total" } else { "main" })
+                        step_row(s, *m || s.estimated, d, ctx, if s.id == "monthly" { "total" } else { "main" })
                     }) }
                 </tbody>
             </table>
@@ -244,7 +276,7 @@ fn breakdown(ctx: &super::Ctx) -> Html {
                     <tbody>
                         { for e.steps.iter().zip(&marks_all).map(|(s, m)| {
                             let own: Vec<ParamUse> = s.params.iter().filter(|p| p.status == Status::Derived).copied().collect();
-                            step_row(s, *m, &own, lang, if is_shown(s) { "main" } else { "detail" })
+                            step_row(s, *m, &own, ctx, if is_shown(s) { "main" } else { "detail" })
                         }) }
                     </tbody>
                 </table>
@@ -261,44 +293,49 @@ fn note_kind(k: NoteKind, lang: Lang) -> &'static str {
     }
 }
 
-/// The first lines: the sentence, the regime and why, the split.
-fn headline(e: &Estimate, lang: Lang) -> Html {
-    let amount = eur(e.monthly, lang);
-    let sentence = match (e.regime, lang) {
-        (Regime::Geen, Lang::Nl) => {
-            html! { <>{ "U betaalt geen eigen bijdrage: " }<output id="monthly-amount" for="questions">{ amount }</output>{ " per maand." }</> }
-        }
-        (Regime::Geen, Lang::En) => {
-            html! { <>{ "You pay no contribution: " }<output id="monthly-amount" for="questions">{ amount }</output>{ " per month." }</> }
-        }
-        (_, Lang::Nl) => {
-            html! { <>{ "U betaalt naar schatting " }<output id="monthly-amount" for="questions">{ amount }</output>{ " per maand." }</> }
-        }
-        (_, Lang::En) => {
-            html! { <>{ "You pay an estimated " }<output id="monthly-amount" for="questions">{ amount }</output>{ " per month." }</> }
-        }
-    };
+/// The first lines: the sentence, the regime and why, the split (inside the live region).
+fn headline(e: &Estimate, m: &mut Markup) {
+    let lang = m.lang;
+    m.raw("<p class=\"sentence\">").tr(
+        match e.regime {
+            Regime::Geen => "U betaalt geen eigen bijdrage: ",
+            _ => "U betaalt naar schatting ",
+        },
+        match e.regime {
+            Regime::Geen => "You pay no contribution: ",
+            _ => "You pay an estimated ",
+        },
+    );
+    m.raw("<output id=\"monthly-amount\" for=\"questions\">")
+        .text(&eur(e.monthly, lang))
+        .raw("</output>")
+        .tr(" per maand.", " per month.")
+        .raw("</p>");
     let reason = &e.regime_reason;
-    html! {
-        <>
-            <p class="sentence">{ sentence }</p>
-            <p class={classes!("regime", format!("regime-{}", regime_key(e.regime)))}>
-                <strong id="regime">{ regime_name(e.regime, lang) }</strong>
-                { ". " }{ reason.text.get(lang) }{ " " }
-                <ExtLink class="cite" href={reason.reference.url()}>{ reason.reference.article() }</ExtLink>
-            </p>
-            if let Some(split) = &e.split {
-                <p class="split">{ match lang {
-                    Lang::Nl => format!("U en uw partner betalen samen één bijdrage. Het CAK verdeelt die naar inkomen: u {} en uw partner {} per maand.", eur(split.client, lang), eur(split.partner, lang)),
-                    Lang::En => format!("You and your partner pay one contribution together. The CAK splits it by income: you {} and your partner {} per month.", eur(split.client, lang), eur(split.partner, lang)),
-                } }</p>
-            }
-            if e.estimated {
-                <p class="estimate-warning">{ tr(lang,
-                    "In deze berekening zit een bedrag dat wij schatten. Het is gemarkeerd met ‘Schatting’. Het echte bedrag kan daardoor anders zijn.",
-                    "This calculation contains an amount we estimate, marked ‘Estimate’. The real amount may differ.") }</p>
-            }
-        </>
+    m.raw("<p class=\"regime regime-")
+        .raw(regime_key(e.regime))
+        .raw("\"><strong id=\"regime\">")
+        .text(&regime_name(e.regime, lang))
+        .raw("</strong>. ")
+        .text(reason.text.get(lang))
+        .raw(" ")
+        .link(
+            reason.reference.url(),
+            Some("cite"),
+            &reason.reference.article(),
+        )
+        .raw("</p>");
+    if let Some(split) = &e.split {
+        m.raw("<p class=\"split\">").text(&match lang {
+            Lang::Nl => format!("U en uw partner betalen samen één bijdrage. Het CAK verdeelt die naar inkomen: u {} en uw partner {} per maand.", eur(split.client, lang), eur(split.partner, lang)),
+            Lang::En => format!("You and your partner pay one contribution together. The CAK splits it by income: you {} and your partner {} per month.", eur(split.client, lang), eur(split.partner, lang)),
+        }).raw("</p>");
+    }
+    if e.estimated {
+        m.raw("<p class=\"estimate-warning\">").tr(
+            "In deze berekening zit een bedrag dat wij schatten. Het is gemarkeerd met ‘Schatting’. Het echte bedrag kan daardoor anders zijn.",
+            "This calculation contains an amount we estimate, marked ‘Estimate’. The real amount may differ.",
+        ).raw("</p>");
     }
 }
 
@@ -311,76 +348,99 @@ pub fn regime_key(r: Regime) -> &'static str {
 }
 
 /// Notes, the readings of open questions, and other readings that matter.
-fn notes(e: &Estimate, lang: Lang) -> Html {
+fn notes(e: &Estimate, m: &mut Markup) {
+    let lang = m.lang;
+    if !e.notes.is_empty() {
+        m.raw("<ul class=\"notes\">");
+        for n in &e.notes {
+            m.raw("<li class=\"note note-")
+                .raw(match n.kind {
+                    NoteKind::Assumption => "assumption",
+                    NoteKind::Hint => "hint",
+                    NoteKind::Info => "info",
+                })
+                .raw("\"><strong>")
+                .text(note_kind(n.kind, lang))
+                .raw(": </strong>")
+                .text(n.text.get(lang));
+            if let Some(c) = &n.reference {
+                m.raw(" ").link(c.url(), Some("cite"), &c.article());
+            }
+            m.raw("</li>");
+        }
+        m.raw("</ul>");
+    }
+    if !e.alternatives.is_empty() {
+        m.raw("<div class=\"alternatives\"><p>")
+            .tr(
+                "De wet is hier niet helemaal duidelijk. Een andere lezing geeft:",
+                "The law is not entirely clear here. Another reading gives:",
+            )
+            .raw("</p><ul>");
+        for a in &e.alternatives {
+            m.raw("<li>")
+                .text(&format!(
+                    "{}: {}, {} {}",
+                    a.label.get(lang),
+                    regime_name(a.regime, lang).to_ascii_lowercase(),
+                    eur(a.monthly, lang),
+                    tr(lang, "per maand", "per month")
+                ))
+                .text(&format!(" ({})", a.reading))
+                .raw("</li>");
+        }
+        m.raw("</ul></div>");
+    }
     let readings: Vec<&str> = e.readings.ids().collect();
-    html! {
-        <>
-            if !e.notes.is_empty() {
-                <ul class="notes">
-                    { for e.notes.iter().map(|n| html! {
-                        <li class={classes!("note", format!("note-{}", match n.kind { NoteKind::Assumption => "assumption", NoteKind::Hint => "hint", NoteKind::Info => "info" }))}>
-                            <strong>{ note_kind(n.kind, lang) }{ ": " }</strong>{ n.text.get(lang) }
-                            if let Some(c) = &n.reference { { " " }<ExtLink class="cite" href={c.url()}>{ c.article() }</ExtLink> }
-                        </li>
-                    }) }
-                </ul>
-            }
-            if !e.alternatives.is_empty() {
-                <div class="alternatives">
-                    <p>{ tr(lang, "De wet is hier niet helemaal duidelijk. Een andere lezing geeft:", "The law is not entirely clear here. Another reading gives:") }</p>
-                    <ul>
-                        { for e.alternatives.iter().map(|a| html! {
-                            <li>{ format!("{}: {}, {} {}", a.label.get(lang), regime_name(a.regime, lang).to_ascii_lowercase(), eur(a.monthly, lang), tr(lang, "per maand", "per month")) }
-                                { format!(" ({})", a.reading) }</li>
-                        }) }
-                    </ul>
-                </div>
-            }
-            if !readings.is_empty() {
-                <p class="readings">
-                    { tr(lang,
-                        "Waar de wet een open vraag laat, kiezen wij een lezing en zeggen dat erbij. Voor deze uitkomst: ",
-                        "Where the law leaves a question open, we choose a reading and say so. For this result: ") }
-                    { readings.join(", ") }
-                    { tr(lang, " (zie de specificatie in onze broncode).", " (see the specification in our source code).") }
-                </p>
-            }
-        </>
+    if !readings.is_empty() {
+        m.raw("<p class=\"readings\">")
+            .tr(
+                "Waar de wet een open vraag laat, kiezen wij een lezing en zeggen dat erbij. Voor deze uitkomst: ",
+                "Where the law leaves a question open, we choose a reading and say so. For this result: ",
+            )
+            .text(&readings.join(", "))
+            .tr(" (zie de specificatie in onze broncode).", " (see the specification in our source code).")
+            .raw("</p>");
     }
 }
 
-#[component]
-pub fn ResultView() -> Html {
-    let ctx = use_app();
+/// The answer. (A function of the app's context, not a component of its own: smaller page.)
+/// The title (a focus target), the live region, the `<details>` and the buttons are `html!`;
+/// what they hold is written as text ([`Markup`]).
+pub fn result_view(ctx: &Ctx) -> Html {
     let lang = ctx.state.lang;
     let estimate = ctx.computed.estimate.as_ref();
     let onprint = Callback::from(|_: MouseEvent| crate::browser::print());
+    let mut m = Markup::new(lang, ctx.state.embed);
+    match estimate {
+        Some(e) => headline(e, &mut m),
+        None => {
+            m.raw("<p class=\"placeholder\">")
+                .tr(
+                    "Beantwoord de vragen. Dan ziet u hier wat u naar schatting per maand betaalt.",
+                    "Answer the questions. Then you see here what you pay per month, as an estimate.",
+                )
+                .raw("</p>");
+        }
+    }
+    let live = m.html();
     html! {
         <section class="result" aria-labelledby="result-title">
             <h2 id="result-title" tabindex="-1">{ tr(lang, "Uw eigen bijdrage", "Your contribution") }</h2>
-            <div class="live" aria-live="polite" aria-atomic="true">
-                if let Some(e) = estimate {
-                    { headline(e, lang) }
-                } else {
-                    <p class="placeholder">{ tr(lang,
-                        "Beantwoord de vragen. Dan ziet u hier wat u naar schatting per maand betaalt.",
-                        "Answer the questions. Then you see here what you pay per month, as an estimate.") }</p>
-                }
-            </div>
+            <div class="live" aria-live="polite" aria-atomic="true">{ live }</div>
             if let Some(e) = estimate {
-                <p class="not-a-decision">{ tr(lang,
+                { m.raw("<p class=\"not-a-decision\">").tr(
                     "Dit is een schatting. Alleen de beschikking van het CAK telt. ",
-                    "This is an estimate. Only the CAK's decision (beschikking) counts. ") }
-                    { match lang {
-                        Lang::Nl => format!("Wij rekenen met uw inkomen en vermogen van {}, net als het CAK.", e.peiljaar),
-                        Lang::En => format!("Like the CAK, we use your income and assets of {}.", e.peiljaar),
-                    } }
-                </p>
-                { breakdown(&ctx) }
-                { notes(e, lang) }
+                    "This is an estimate. Only the CAK's decision (beschikking) counts. ",
+                ).text(&match lang {
+                    Lang::Nl => format!("Wij rekenen met uw inkomen en vermogen van {}, net als het CAK.", e.peiljaar),
+                    Lang::En => format!("Like the CAK, we use your income and assets of {}.", e.peiljaar),
+                }).raw("</p>").html() }
+                { breakdown(ctx) }
+                { { notes(e, &mut m); m.html() } }
                 <div class="result-actions no-print">
                     <button type="button" onclick={onprint}>{ tr(lang, "Print voor het dossier", "Print for the file") }</button>
-                    { super::trust::share_button(&ctx) }
+                    { super::trust::share_button(ctx) }
                 </div>
             }
         </section>
@@ -391,8 +451,10 @@ pub fn ResultView() -> Html {
 /// the amount while the questions are in view, and leads to the explanation. Hidden on wide
 /// screens (CSS), where the answer stands beside the questions.
 /// (A function of the App's context, not a component of its own: smaller page.)
-pub fn amount_bar(ctx: &super::Ctx) -> Html {
+pub fn amount_bar(ctx: &Ctx) -> Html {
     let lang = ctx.state.lang;
+    let mut m = Markup::new(lang, ctx.state.embed);
+    m.raw("<div class=\"amount-bar no-print\" id=\"amount-bar\">");
     let Some(e) = ctx.computed.estimate.as_ref() else {
         // No amount yet but questions to check (a link with a mistake): say so, and lead there.
         let n = ctx.visible_errors.len();
@@ -405,29 +467,29 @@ pub fn amount_bar(ctx: &super::Ctx) -> Html {
             Lang::En if n == 1 => String::from("1 question to check"),
             Lang::En => format!("{n} questions to check"),
         };
-        return html! {
-            <div class="amount-bar no-print" id="amount-bar">
-                <span id="bar-errors">{ text }</span>
-                <a href="#error-summary">{ tr(lang, "Naar de vragen", "To the questions") }</a>
-            </div>
-        };
+        return m
+            .raw("<span id=\"bar-errors\">")
+            .text(&text)
+            .raw("</span><a href=\"#error-summary\">")
+            .tr("Naar de vragen", "To the questions")
+            .raw("</a></div>")
+            .html();
     };
-    html! {
-        <div class="amount-bar no-print" id="amount-bar">
-            <span>
-                <span class="bar-amount" id="bar-amount">{ eur(e.monthly, lang) }</span>
-                { tr(lang, " per maand", " per month") }
-            </span>
-            <a href="#result-title">{ tr(lang, "Bekijk de uitleg", "See the explanation") }</a>
-        </div>
-    }
+    m.raw("<span><span class=\"bar-amount\" id=\"bar-amount\">")
+        .text(&eur(e.monthly, lang))
+        .raw("</span>")
+        .tr(" per maand", " per month")
+        .raw("</span><a href=\"#result-title\">")
+        .tr("Bekijk de uitleg", "See the explanation")
+        .raw("</a></div>")
+        .html()
 }
 
 /// The dossier lines, shown only on paper ("Print voor het dossier"): the date, a reference
 /// code of the answers, every answer used, the readings and estimates, and that this is an
 /// estimate. The regime with its article and the amount are the result above it. Built as a
 /// few plain lines of text (each element costs page size).
-pub fn dossier(ctx: &super::Ctx) -> Html {
+pub fn dossier(ctx: &Ctx) -> Html {
     let lang = ctx.state.lang;
     let Some(e) = ctx.computed.estimate.as_ref() else {
         return html! {};
@@ -484,10 +546,13 @@ pub fn dossier(ctx: &super::Ctx) -> Html {
         tr(lang, "Voor het dossier", "For the file"),
         tr(lang, "berekend op", "calculated on")
     );
-    html! {
-        <section class="dossier">
-            <p>{ head }<strong id="reference-code">{ form.reference_code() }</strong></p>
-            <p>{ lines.join("\n") }</p>
-        </section>
-    }
+    Markup::new(lang, false)
+        .raw("<section class=\"dossier\"><p>")
+        .text(&head)
+        .raw("<strong id=\"reference-code\">")
+        .text(&form.reference_code())
+        .raw("</strong></p><p>")
+        .text(&lines.join("\n"))
+        .raw("</p></section>")
+        .html()
 }

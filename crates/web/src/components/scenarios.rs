@@ -2,9 +2,9 @@
 //! side by side, where the partner lives, and "my income has dropped". Each
 //! is a plain call into `wlz_core::scenarios` on the current input.
 
-use super::fields::{CheckField, TextField, Words};
+use super::fields::{check_field, text_field, Kind, Words};
+use super::markup::Markup;
 use super::result::regime_key;
-use super::ExtLink;
 use crate::form::Field;
 use crate::i18n::{date_long, eur, month_name, regime_name, tr};
 use crate::state::{Action, State};
@@ -18,13 +18,48 @@ use yew::prelude::*;
 pub const CAK_VERLEGGING_URL: &str =
     "https://www.hetcak.nl/vragen/eigen-bijdrage/vragen-over-de-eigen-bijdrage/bijdrageplichtige-inkomen";
 
-fn regime_cell(r: Option<Regime>, lang: Lang) -> Html {
+fn regime_cell(m: &mut Markup, r: Option<Regime>) {
+    let lang = m.lang;
     match r {
         Some(r) => {
-            html! { <span class={classes!("regime-tag", format!("regime-{}", regime_key(r)))}>{ regime_name(r, lang) }</span> }
+            m.raw("<span class=\"regime-tag regime-")
+                .raw(regime_key(r))
+                .raw("\">")
+                .text(&regime_name(r, lang))
+                .raw("</span>");
         }
-        None => html! { { "–" } },
+        None => {
+            m.raw("–");
+        }
     }
+}
+
+/// A table row of a comparison: the row's label, `(… choice)` on the current one, the kind of
+/// contribution and the monthly amount.
+fn comparison_row(
+    m: &mut Markup,
+    label: &str,
+    here: bool,
+    you: &str,
+    regime: Option<Regime>,
+    monthly: Option<rust_decimal::Decimal>,
+) {
+    m.raw(if here {
+        "<tr class=\"current\" aria-current=\"true\">"
+    } else {
+        "<tr>"
+    })
+    .raw("<th scope=\"row\">")
+    .text(label);
+    if here {
+        m.raw("<span class=\"you\">").text(you).raw("</span>");
+    }
+    m.raw("</th><td>");
+    regime_cell(m, regime);
+    let lang = m.lang;
+    m.raw("</td><td class=\"amount\">")
+        .text(&monthly.map(|v| eur(v, lang)).unwrap_or_else(|| "–".into()))
+        .raw("</td></tr>");
 }
 
 /// What the scenario sections get: the input they explore. They take it as
@@ -82,86 +117,117 @@ pub fn timeline_view(p: &ScenarioProps) -> Html {
             .find(|s| s.regime == Regime::Hoge)
             .map(|s| (s.from, m))
     });
+    let mut m = Markup::new(lang, false);
+    m.raw("<h3 id=\"timeline-title\">")
+        .tr("De eerste 12 maanden van een verblijf", "The first 12 months of a stay")
+        .raw("</h3><p>")
+        .tr(
+            "De eerste 4 maanden betaalt u de lage eigen bijdrage. Daarna de hoge, tenzij u kinderen heeft, uw partner thuis woont of u binnen 4 maanden naar huis gaat.",
+            "For the first 4 months you pay the low contribution. After that the high one, unless you have children, your partner lives at home or you go home within 4 months.",
+        )
+        .raw("</p>");
+    let intro = m.html();
+    // The month the stay starts on is a select (its own state: html!); the rest is text.
+    let start_field = if dated.is_none() {
+        html! {
+            <div class="field inline">
+                <label for="timeline-start">{ tr(lang, "Het verblijf begint op 1", "The stay starts on 1") }</label>
+                <select id="timeline-start" {onchange}>
+                    { for (1..=12u32).map(|m| html! {
+                        <option value={m.to_string()} selected={m == month}>{ format!("{} {year}", month_name(m, lang)) }</option>
+                    }) }
+                </select>
+            </div>
+        }
+    } else {
+        m.raw("<p id=\"timeline-from\">")
+            .text(&match lang {
+                Lang::Nl => format!("Het verblijf begon op {}.", date_long(start, lang)),
+                Lang::En => format!("The stay began on {}.", date_long(start, lang)),
+            })
+            .raw("</p>");
+        html! {}
+    };
+    if let Some((from, mo)) = heb_start {
+        m.raw("<p id=\"heb-start\"><strong>")
+            .text(&match lang {
+                Lang::Nl => format!(
+                    "De hoge eigen bijdrage begint op {}.",
+                    date_long(from, lang)
+                ),
+                Lang::En => format!("The high contribution starts on {}.", date_long(from, lang)),
+            })
+            .raw("</strong> ")
+            .text(&match lang {
+                Lang::Nl => format!("In die maand betaalt u {}.", eur(mo.amount, lang)),
+                Lang::En => format!("In that month you pay {}.", eur(mo.amount, lang)),
+            })
+            .raw("</p>");
+    }
+    m.raw("<table class=\"timeline-table\"><caption class=\"visually-hidden\">")
+        .tr("Eigen bijdrage per maand", "Contribution per month")
+        .raw("</caption><thead><tr><th scope=\"col\">")
+        .tr("Maand", "Month")
+        .raw("</th><th scope=\"col\">")
+        .tr("Soort bijdrage", "Kind of contribution")
+        .raw("</th><th scope=\"col\" class=\"amount\">")
+        .tr("Bedrag", "Amount")
+        .raw("</th></tr></thead><tbody>");
+    for mo in &t.months {
+        let (y, mon) = mo.month.split_once('-').unwrap_or(("", ""));
+        let regimes: Vec<Regime> = mo.segments.iter().map(|s| s.regime).collect();
+        let mixed = regimes.windows(2).any(|w| w[0] != w[1]);
+        m.raw(if mixed {
+            "<tr class=\"switch\">"
+        } else {
+            "<tr>"
+        })
+        .raw("<th scope=\"row\">")
+        .text(month_name(mon.parse().unwrap_or(1), lang))
+        .raw(" ")
+        .text(y)
+        .raw(if mo.estimated_parameters { " *" } else { "" })
+        .raw("</th><td>");
+        if mixed {
+            for s in &mo.segments {
+                m.raw("<span class=\"segment\">");
+                regime_cell(&mut m, Some(s.regime));
+                m.text(&format!(" {} {}", s.days, tr(lang, "dagen", "days")))
+                    .raw("</span>");
+            }
+        } else {
+            regime_cell(&mut m, regimes.first().copied());
+        }
+        m.raw("</td><td class=\"amount\">")
+            .text(&eur(mo.amount, lang))
+            .raw("</td></tr>");
+    }
+    m.raw("</tbody><tfoot><tr><th scope=\"row\" colspan=\"2\">")
+        .text(&match lang {
+            Lang::Nl => format!("Totaal in {}", t.calendar_year),
+            Lang::En => format!("Total in {}", t.calendar_year),
+        })
+        .raw("</th><td class=\"amount\" id=\"timeline-year-total\">")
+        .text(&eur(t.total_calendar_year, lang))
+        .raw("</td></tr><tr><th scope=\"row\" colspan=\"2\">")
+        .tr("Totaal over 12 maanden", "Total over 12 months")
+        .raw("</th><td class=\"amount\">")
+        .text(&eur(t.total_12_months, lang))
+        .raw("</td></tr></tfoot></table>");
+    if estimated {
+        m.raw("<p class=\"small\">")
+            .tr(
+                "* De bedragen voor dat jaar zijn nog niet bekend. Wij rekenen met de bedragen van het laatste bekende jaar.",
+                "* That year's amounts are not known yet. We use the amounts of the latest known year.",
+            )
+            .raw("</p>");
+    }
+    for n in &t.notes {
+        m.raw("<p class=\"small\">").text(n.get(lang)).raw("</p>");
+    }
     html! {
         <section class="scenario timeline" aria-labelledby="timeline-title">
-            <h3 id="timeline-title">{ tr(lang, "De eerste 12 maanden van een verblijf", "The first 12 months of a stay") }</h3>
-            <p>{ tr(lang,
-                "De eerste 4 maanden betaalt u de lage eigen bijdrage. Daarna de hoge, tenzij u kinderen heeft, uw partner thuis woont of u binnen 4 maanden naar huis gaat.",
-                "For the first 4 months you pay the low contribution. After that the high one, unless you have children, your partner lives at home or you go home within 4 months.") }</p>
-            if dated.is_none() {
-                <div class="field inline">
-                    <label for="timeline-start">{ tr(lang, "Het verblijf begint op 1", "The stay starts on 1") }</label>
-                    <select id="timeline-start" {onchange}>
-                        { for (1..=12u32).map(|m| html! {
-                            <option value={m.to_string()} selected={m == month}>{ format!("{} {year}", month_name(m, lang)) }</option>
-                        }) }
-                    </select>
-                </div>
-            } else {
-                <p id="timeline-from">{ match lang {
-                    Lang::Nl => format!("Het verblijf begon op {}.", date_long(start, lang)),
-                    Lang::En => format!("The stay began on {}.", date_long(start, lang)),
-                } }</p>
-            }
-            if let Some((from, m)) = heb_start {
-                <p id="heb-start"><strong>{ match lang {
-                    Lang::Nl => format!("De hoge eigen bijdrage begint op {}.", date_long(from, lang)),
-                    Lang::En => format!("The high contribution starts on {}.", date_long(from, lang)),
-                } }</strong>{ " " }{ match lang {
-                    Lang::Nl => format!("In die maand betaalt u {}.", eur(m.amount, lang)),
-                    Lang::En => format!("In that month you pay {}.", eur(m.amount, lang)),
-                } }</p>
-            }
-            <table class="timeline-table">
-                <caption class="visually-hidden">{ tr(lang, "Eigen bijdrage per maand", "Contribution per month") }</caption>
-                <thead><tr>
-                    <th scope="col">{ tr(lang, "Maand", "Month") }</th>
-                    <th scope="col">{ tr(lang, "Soort bijdrage", "Kind of contribution") }</th>
-                    <th scope="col" class="amount">{ tr(lang, "Bedrag", "Amount") }</th>
-                </tr></thead>
-                <tbody>
-                    { for t.months.iter().map(|m| {
-                        let (y, mo) = m.month.split_once('-').unwrap_or(("", ""));
-                        let name = format!("{} {y}", month_name(mo.parse().unwrap_or(1), lang));
-                        let regimes: Vec<Regime> = m.segments.iter().map(|s| s.regime).collect();
-                        let mixed = regimes.windows(2).any(|w| w[0] != w[1]);
-                        html! {
-                            <tr class={classes!(mixed.then_some("switch"))}>
-                                <th scope="row">{ name }{ if m.estimated_parameters { " *" } else { "" } }</th>
-                                <td>
-                                    if mixed {
-                                        { for m.segments.iter().map(|s| html! {
-                                            <span class="segment">{ regime_cell(Some(s.regime), lang) }{ format!(" {} {}", s.days, tr(lang, "dagen", "days")) }</span>
-                                        }) }
-                                    } else {
-                                        { regime_cell(regimes.first().copied(), lang) }
-                                    }
-                                </td>
-                                <td class="amount">{ eur(m.amount, lang) }</td>
-                            </tr>
-                        }
-                    }) }
-                </tbody>
-                <tfoot>
-                    <tr>
-                        <th scope="row" colspan="2">{ match lang {
-                            Lang::Nl => format!("Totaal in {}", t.calendar_year),
-                            Lang::En => format!("Total in {}", t.calendar_year),
-                        } }</th>
-                        <td class="amount" id="timeline-year-total">{ eur(t.total_calendar_year, lang) }</td>
-                    </tr>
-                    <tr>
-                        <th scope="row" colspan="2">{ tr(lang, "Totaal over 12 maanden", "Total over 12 months") }</th>
-                        <td class="amount">{ eur(t.total_12_months, lang) }</td>
-                    </tr>
-                </tfoot>
-            </table>
-            if estimated {
-                <p class="small">{ tr(lang,
-                    "* De bedragen voor dat jaar zijn nog niet bekend. Wij rekenen met de bedragen van het laatste bekende jaar.",
-                    "* That year's amounts are not known yet. We use the amounts of the latest known year.") }</p>
-            }
-            { for t.notes.iter().map(|n| html! { <p class="small">{ n.get(lang) }</p> }) }
+            { intro }{ start_field }{ m.html() }
         </section>
     }
 }
@@ -173,36 +239,35 @@ pub fn compare_view(p: &ScenarioProps) -> Html {
     let Ok(c) = scenarios::compare(input) else {
         return html! {};
     };
-    html! {
-        <section class="scenario compare" aria-labelledby="compare-title">
-            <h3 id="compare-title">{ tr(lang, "Wat kost elke zorgvorm?", "What does each care form cost?") }</h3>
-            <p>{ tr(lang,
-                "Met hetzelfde inkomen en vermogen. Zo ziet u wat uw keuze kost.",
-                "With the same income and assets, so you see what your choice costs.") }</p>
-            <table class="compare-table">
-                <caption class="visually-hidden">{ tr(lang, "Eigen bijdrage per zorgvorm", "Contribution per care form") }</caption>
-                <thead><tr>
-                    <th scope="col">{ tr(lang, "Zorgvorm", "Care form") }</th>
-                    <th scope="col">{ tr(lang, "Soort bijdrage", "Kind of contribution") }</th>
-                    <th scope="col" class="amount">{ tr(lang, "Per maand", "Per month") }</th>
-                </tr></thead>
-                <tbody>
-                    { for c.rows.iter().map(|r| {
-                        let here = r.current;
-                        html! {
-                            <tr class={classes!(here.then_some("current"))} aria-current={here.then_some("true")}>
-                                <th scope="row">{ r.label.get(lang) }
-                                    if here { <span class="you">{ tr(lang, " (uw keuze)", " (your choice)") }</span> }
-                                </th>
-                                <td>{ regime_cell(r.regime, lang) }</td>
-                                <td class="amount">{ r.monthly.map(|m| eur(m, lang)).unwrap_or_else(|| "–".into()) }</td>
-                            </tr>
-                        }
-                    }) }
-                </tbody>
-            </table>
-        </section>
+    let mut m = Markup::new(lang, false);
+    m.raw("<section class=\"scenario compare\" aria-labelledby=\"compare-title\"><h3 id=\"compare-title\">")
+        .tr("Wat kost elke zorgvorm?", "What does each care form cost?")
+        .raw("</h3><p>")
+        .tr(
+            "Met hetzelfde inkomen en vermogen. Zo ziet u wat uw keuze kost.",
+            "With the same income and assets, so you see what your choice costs.",
+        )
+        .raw("</p><table class=\"compare-table\"><caption class=\"visually-hidden\">")
+        .tr("Eigen bijdrage per zorgvorm", "Contribution per care form")
+        .raw("</caption><thead><tr><th scope=\"col\">")
+        .tr("Zorgvorm", "Care form")
+        .raw("</th><th scope=\"col\">")
+        .tr("Soort bijdrage", "Kind of contribution")
+        .raw("</th><th scope=\"col\" class=\"amount\">")
+        .tr("Per maand", "Per month")
+        .raw("</th></tr></thead><tbody>");
+    let you = tr(lang, " (uw keuze)", " (your choice)");
+    for r in &c.rows {
+        comparison_row(
+            &mut m,
+            r.label.get(lang),
+            r.current,
+            you,
+            r.regime,
+            r.monthly,
+        );
     }
+    m.raw("</tbody></table></section>").html()
 }
 
 /// Where the partner lives, side by side (`wlz_core::scenarios::partner_options`, spec §3.1,
@@ -215,38 +280,41 @@ pub fn partner_view(p: &ScenarioProps) -> Html {
     if !options.applies {
         return html! {};
     }
-    let rows = options.rows.iter().map(|r| {
-        let here = r.current;
-        html! {
-            <tr class={classes!(here.then_some("current"))} aria-current={here.then_some("true")}>
-                <th scope="row">{ r.label.get(lang) }
-                    if here { <span class="you">{ tr(lang, " (uw situatie)", " (your situation)") }</span> }
-                </th>
-                <td>{ regime_cell(r.regime, lang) }</td>
-                <td class="amount">{ r.monthly.map(|m| eur(m, lang)).unwrap_or_else(|| "–".into()) }</td>
-            </tr>
-        }
-    });
-    html! {
-        <section class="scenario partner-options" aria-labelledby="partner-title">
-            <h3 id="partner-title">{ tr(lang, "Waar uw partner woont, maakt verschil", "Where your partner lives makes a difference") }</h3>
-            <p>{ tr(lang,
-                "U woont in een instelling. Dit betaalt u samen, afhankelijk van waar uw partner woont:",
-                "You live in an institution. This is what you pay together, depending on where your partner lives:") }</p>
-            <table class="partner-table">
-                <caption class="visually-hidden">{ tr(lang, "Eigen bijdrage per woonsituatie van uw partner", "Contribution per living situation of your partner") }</caption>
-                <thead><tr>
-                    <th scope="col">{ tr(lang, "Uw partner", "Your partner") }</th>
-                    <th scope="col">{ tr(lang, "Soort bijdrage", "Kind of contribution") }</th>
-                    <th scope="col" class="amount">{ tr(lang, "Per maand", "Per month") }</th>
-                </tr></thead>
-                <tbody>{ for rows }</tbody>
-            </table>
-            <p class="small">{ tr(lang,
-                "Woont uw partner mee zonder eigen indicatie? Wij rekenen dan alsof u allebei in de instelling verblijft. Het CAK heeft dat niet bevestigd (open vraag O-25).",
-                "Does your partner live with you without care of their own? We then count it as if you both stay in the institution. The CAK has not confirmed this (open question O-25).") }</p>
-        </section>
+    let mut m = Markup::new(lang, false);
+    m.raw("<section class=\"scenario partner-options\" aria-labelledby=\"partner-title\"><h3 id=\"partner-title\">")
+        .tr("Waar uw partner woont, maakt verschil", "Where your partner lives makes a difference")
+        .raw("</h3><p>")
+        .tr(
+            "U woont in een instelling. Dit betaalt u samen, afhankelijk van waar uw partner woont:",
+            "You live in an institution. This is what you pay together, depending on where your partner lives:",
+        )
+        .raw("</p><table class=\"partner-table\"><caption class=\"visually-hidden\">")
+        .tr("Eigen bijdrage per woonsituatie van uw partner", "Contribution per living situation of your partner")
+        .raw("</caption><thead><tr><th scope=\"col\">")
+        .tr("Uw partner", "Your partner")
+        .raw("</th><th scope=\"col\">")
+        .tr("Soort bijdrage", "Kind of contribution")
+        .raw("</th><th scope=\"col\" class=\"amount\">")
+        .tr("Per maand", "Per month")
+        .raw("</th></tr></thead><tbody>");
+    let you = tr(lang, " (uw situatie)", " (your situation)");
+    for r in &options.rows {
+        comparison_row(
+            &mut m,
+            r.label.get(lang),
+            r.current,
+            you,
+            r.regime,
+            r.monthly,
+        );
     }
+    m.raw("</tbody></table><p class=\"small\">")
+        .tr(
+            "Woont uw partner mee zonder eigen indicatie? Wij rekenen dan alsof u allebei in de instelling verblijft. Het CAK heeft dat niet bevestigd (open vraag O-25).",
+            "Does your partner live with you without care of their own? We then count it as if you both stay in the institution. The CAK has not confirmed this (open question O-25).",
+        )
+        .raw("</p></section>")
+        .html()
 }
 
 /// "My income has dropped": can the CAK use this year's income instead?
@@ -256,67 +324,108 @@ pub fn what_if_view(ctx: &super::Ctx) -> Html {
         return html! {};
     };
     let year = input.year;
+    let mut m = Markup::new(lang, ctx.state.embed);
     let answer = match ctx.state.form.current_year() {
         None => html! {},
-        Some(Err(e)) => html! { <p class="error-message">{ e.message.get(lang) }</p> },
+        Some(Err(e)) => m
+            .raw("<p class=\"error-message\">")
+            .text(e.message.get(lang))
+            .raw("</p>")
+            .html(),
         Some(Ok(cur)) => match scenarios::what_if(input, &cur) {
-            Err(e) => html! { <p class="error-message">{ e.message.get(lang) }</p> },
-            Ok(w) => html! {
-                <div class="what-if-answer" aria-live="polite">
-                    <p class={classes!("verdict", if w.request_possible { "yes" } else { "no" })}>
-                        <strong>{ if w.request_possible {
-                            tr(lang, "U kunt het CAK vragen om met uw inkomen van dit jaar te rekenen.", "You can ask the CAK to use this year's income.")
-                        } else {
-                            tr(lang, "Een verzoek heeft waarschijnlijk geen zin.", "A request is probably not worthwhile.")
-                        } }</strong>
-                    </p>
-                    <dl class="what-if-figures">
-                        <dt>{ tr(lang, "Nu, met het inkomen van 2 jaar eerder", "Now, on the income of 2 years earlier") }</dt>
-                        <dd>{ eur(w.monthly_peiljaar, lang) }{ tr(lang, " per maand", " per month") }</dd>
-                        <dt>{ tr(lang, "Met uw inkomen van dit jaar", "On this year's income") }</dt>
-                        <dd>{ eur(w.monthly_current, lang) }{ tr(lang, " per maand", " per month") }</dd>
-                        if let (Some(drop), Some(threshold)) = (w.drop, w.threshold) {
-                            <dt>{ tr(lang, "Uw inkomen daalt met", "Your income drops by") }</dt>
-                            <dd>{ eur(drop, lang) }{ match lang {
-                                Lang::Nl => format!(" (nodig: minstens {})", eur(threshold, lang)),
-                                Lang::En => format!(" (needed: at least {})", eur(threshold, lang)),
-                            } }</dd>
-                        }
-                        <dt>{ tr(lang, "Vraag het uiterlijk aan op", "Ask no later than") }</dt>
-                        <dd>{ date_long(w.deadline, lang) }</dd>
-                    </dl>
-                    { for w.explanation.iter().map(|t| html! { <p class="small">{ t.get(lang) }</p> }) }
-                    <p>
-                        { tr(lang, "U vraagt dit aan bij het CAK: ", "You ask the CAK for this: ") }
-                        <ExtLink href={CAK_VERLEGGING_URL}>{ tr(lang, "peiljaarverlegging op hetcak.nl", "peiljaarverlegging on hetcak.nl (in Dutch)") }</ExtLink>
-                        { " " }<ExtLink class="cite" href={w.reference.url()}>{ w.reference.article() }</ExtLink>
-                    </p>
-                </div>
-            },
+            Err(e) => m
+                .raw("<p class=\"error-message\">")
+                .text(e.message.get(lang))
+                .raw("</p>")
+                .html(),
+            Ok(w) => {
+                // The live region stays (html!); its content is text.
+                if w.request_possible {
+                    m.raw("<p class=\"verdict yes\"><strong>").tr(
+                        "U kunt het CAK vragen om met uw inkomen van dit jaar te rekenen.",
+                        "You can ask the CAK to use this year's income.",
+                    );
+                } else {
+                    m.raw("<p class=\"verdict no\"><strong>").tr(
+                        "Een verzoek heeft waarschijnlijk geen zin.",
+                        "A request is probably not worthwhile.",
+                    );
+                }
+                m.raw("</strong></p><dl class=\"what-if-figures\"><dt>")
+                    .tr(
+                        "Nu, met het inkomen van 2 jaar eerder",
+                        "Now, on the income of 2 years earlier",
+                    )
+                    .raw("</dt><dd>")
+                    .text(&eur(w.monthly_peiljaar, lang))
+                    .tr(" per maand", " per month")
+                    .raw("</dd><dt>")
+                    .tr("Met uw inkomen van dit jaar", "On this year's income")
+                    .raw("</dt><dd>")
+                    .text(&eur(w.monthly_current, lang))
+                    .tr(" per maand", " per month")
+                    .raw("</dd>");
+                if let (Some(drop), Some(threshold)) = (w.drop, w.threshold) {
+                    m.raw("<dt>")
+                        .tr("Uw inkomen daalt met", "Your income drops by")
+                        .raw("</dt><dd>")
+                        .text(&eur(drop, lang))
+                        .text(&match lang {
+                            Lang::Nl => format!(" (nodig: minstens {})", eur(threshold, lang)),
+                            Lang::En => format!(" (needed: at least {})", eur(threshold, lang)),
+                        })
+                        .raw("</dd>");
+                }
+                m.raw("<dt>")
+                    .tr("Vraag het uiterlijk aan op", "Ask no later than")
+                    .raw("</dt><dd>")
+                    .text(&date_long(w.deadline, lang))
+                    .raw("</dd></dl>");
+                for t in &w.explanation {
+                    m.raw("<p class=\"small\">").text(t.get(lang)).raw("</p>");
+                }
+                m.raw("<p>")
+                    .tr(
+                        "U vraagt dit aan bij het CAK: ",
+                        "You ask the CAK for this: ",
+                    )
+                    .link(
+                        CAK_VERLEGGING_URL,
+                        None,
+                        tr(
+                            lang,
+                            "peiljaarverlegging op hetcak.nl",
+                            "peiljaarverlegging on hetcak.nl (in Dutch)",
+                        ),
+                    )
+                    .raw(" ")
+                    .link(w.reference.url(), Some("cite"), &w.reference.article())
+                    .raw("</p>");
+                html! { <div class="what-if-answer" aria-live="polite">{ m.html() }</div> }
+            }
         },
     };
     let partner = input.partner.is_some();
     html! {
         <section class="scenario what-if" aria-labelledby="what-if-title">
-            <h3 id="what-if-title">{ tr(lang, "Is uw inkomen gedaald?", "Has your income dropped?") }</h3>
-            <p>{ match lang {
+            { m.raw("<h3 id=\"what-if-title\">").tr("Is uw inkomen gedaald?", "Has your income dropped?").raw("</h3><p>").text(&match lang {
                 Lang::Nl => format!("Het CAK rekent met uw inkomen van {}. Verdient u in {year} veel minder? Dan kunt u vragen om met {year} te rekenen.", wlz_core::params::peiljaar(year)),
                 Lang::En => format!("The CAK uses your income of {}. Do you earn much less in {year}? Then you can ask it to use {year}.", wlz_core::params::peiljaar(year)),
-            } }</p>
-            <TextField field={Field::NowIncome}
-                words={Words::new(
+            }).raw("</p>").html() }
+            { text_field(ctx, Field::NowIncome, Kind::Amount, None,
+                    Words::new(
                     match lang { Lang::Nl => format!("Uw verwachte verzamelinkomen in {year}"), Lang::En => format!("Your expected total income (verzamelinkomen) in {year}") },
-                    tr(lang, "Een schatting is genoeg. Wij bewaren niets buiten uw apparaat.", "An estimate is enough. Nothing leaves your device."))} />
+                    tr(lang, "Een schatting is genoeg. Wij bewaren niets buiten uw apparaat.", "An estimate is enough. Nothing leaves your device."))) }
             if partner {
-                <TextField field={Field::NowPartnerIncome}
-                    words={Words::new(
+                { text_field(ctx, Field::NowPartnerIncome, Kind::Amount, None,
+                    Words::new(
                         match lang { Lang::Nl => format!("Verwacht verzamelinkomen van uw partner in {year}"), Lang::En => format!("Your partner's expected total income in {year}") },
-                        tr(lang, "Laat leeg als het gelijk blijft.", "Leave empty if it stays the same."))} />
+                        tr(lang, "Laat leeg als het gelijk blijft.", "Leave empty if it stays the same."))) }
             }
-            <CheckField field={Field::NowBijstand}
-                words={Words::new(
+            { check_field(ctx, Field::NowBijstand,
+                    Words::new(
                     tr(lang, "Ik krijg bijstand", "I receive social assistance (bijstand)"),
-                    tr(lang, "Met bijstand kunt u het altijd vragen.", "With social assistance you can always ask."))} />
+                    tr(lang, "Met bijstand kunt u het altijd vragen.", "With social assistance you can always ask."))) }
             { answer }
         </section>
     }

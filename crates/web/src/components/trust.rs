@@ -2,7 +2,7 @@
 //! CAK, the CIZ, client support and the zorgkantoren, the share link (with a
 //! warning before amounts go into a URL), and the footer.
 
-use super::ExtLink;
+use super::markup::Markup;
 use crate::i18n::tr;
 use crate::state::{Action, Share};
 use wlz_core::Lang;
@@ -38,54 +38,73 @@ pub const ZORGKANTOREN: [(&str, &str); 4] = [
     ),
 ];
 
-/// The facts behind the figure, always visible under the calculator.
+/// The facts behind the figure, always visible under the calculator. Written as one piece of
+/// HTML ([`Markup`]): nothing in it is interactive.
 pub fn trust(ctx: &super::Ctx) -> Html {
     let lang = ctx.state.lang;
     let year = ctx.state.form.year;
     let pj = wlz_core::params::peiljaar(year);
-    html! {
-        <section class="trust" aria-labelledby="trust-title">
-            <h2 id="trust-title">{ tr(lang, "Goed om te weten", "Good to know") }</h2>
-            <ul>
-                <li><strong>{ tr(lang, "Dit is een schatting. ", "This is an estimate. ") }</strong>
-                    { tr(lang,
-                        "Het CAK stelt uw eigen bijdrage vast en stuurt u een beschikking. Alleen dat bedrag telt. Het CAK kan eerst een voorlopig bedrag vragen en dat later aanpassen, tot 36 maanden terug. ",
-                        "The CAK sets your contribution and sends you a decision (beschikking). Only that amount counts. The CAK may first charge a provisional amount and correct it later, up to 36 months back. ") }
-                    <ExtLink href={CAK_WLZ_URL}>{ tr(lang, "Uitleg van het CAK", "The CAK's explanation (in Dutch)") }</ExtLink></li>
-                <li><strong>{ tr(lang, "Inkomen van 2 jaar eerder. ", "Income of 2 years earlier. ") }</strong>
-                    { match lang {
-                        Lang::Nl => format!("Voor {year} kijkt het CAK naar uw inkomen van {pj} en uw vermogen op 1 januari {pj}. Van dat jaar heeft de Belastingdienst de definitieve cijfers. Spaargeld dat u nu uitgeeft, telt dus pas 2 jaar later minder mee. "),
-                        Lang::En => format!("For {year} the CAK uses your income of {pj} and your assets on 1 January {pj}: the Tax Administration has final figures for that year. Savings you spend now lower the contribution only 2 years later. "),
-                    } }
-                    <ExtLink href={CAK_INCOME_URL}>{ tr(lang, "Meer over het inkomen dat telt", "More about the income that counts (in Dutch)") }</ExtLink></li>
-                <li><strong>{ tr(lang, "Uw eigen huis telt niet mee. ", "Your own home does not count. ") }</strong>
-                    { tr(lang,
-                        "De woning waarin u woont valt in box 1, niet in uw vermogen. Staat uw huis leeg na een verhuizing naar een instelling? Dan kan het later wel in box 3 vallen. ",
-                        "The home you live in is in box 1, not in your assets. If it stands empty after you move to an institution, it may later move to box 3. ") }
-                    <ExtLink href={OWN_HOME_URL}>{ tr(lang, "Uitleg", "Explanation (in Dutch)") }</ExtLink></li>
-                <li><strong>{ tr(lang, "Geen Wmo-bijdrage meer. ", "No Wmo contribution any more. ") }</strong>
-                    { tr(lang,
-                        "Betaalt u of uw partner een Wlz-bijdrage? Dan betaalt u geen eigen bijdrage voor de Wmo. ",
-                        "If you or your partner pay a Wlz contribution, you pay no contribution for the Wmo. ") }
-                    <ExtLink href={CAK_WMO_URL}>{ tr(lang, "Uitleg van het CAK", "The CAK's explanation (in Dutch)") }</ExtLink></li>
-                <li><strong>{ tr(lang, "Uw gegevens blijven bij u. ", "Your data stays with you. ") }</strong>
-                    { tr(lang,
-                        "De berekening gebeurt in uw browser. Er gaat niets naar ons of naar anderen. Wij onthouden uw antwoorden alleen op dit apparaat, tot u op ‘Vergeet mijn gegevens’ klikt.",
-                        "The calculation runs in your browser. Nothing is sent to us or anyone else. We remember your answers only on this device, until you press ‘Forget my data’.") }</li>
-            </ul>
-            <h3>{ tr(lang, "Hulp en contact", "Help and contact") }</h3>
-            <ul class="links">
-                <li><ExtLink href={CAK_ESTIMATOR_URL}>{ tr(lang, "De rekenhulp van het CAK", "The CAK's own estimator (in Dutch)") }</ExtLink>
-                    { tr(lang, " en ", " and ") }<ExtLink href={CAK_URL}>{ tr(lang, "contact met het CAK", "contact the CAK") }</ExtLink></li>
-                <li><ExtLink href={CIZ_URL}>{ tr(lang, "Het CIZ: beslist of u Wlz-zorg krijgt", "The CIZ: decides whether you get Wlz care") }</ExtLink></li>
-                <li><ExtLink href={CLIENT_SUPPORT_URL}>{ tr(lang, "Gratis cliëntondersteuning: iemand die met u meedenkt", "Free client support (cliëntondersteuning): someone who helps you think things through") }</ExtLink></li>
-                <li>{ tr(lang, "Zorgkantoren over de eigen bijdrage: ", "Care offices (zorgkantoren) on the contribution: ") }
-                    { for ZORGKANTOREN.iter().enumerate().map(|(i, (name, url))| html! {
-                        <>{ if i > 0 { ", " } else { "" } }<ExtLink href={*url}>{ *name }</ExtLink></>
-                    }) }</li>
-            </ul>
-        </section>
+    let mut m = Markup::new(lang, ctx.state.embed);
+    m.raw("<section class=\"trust\" aria-labelledby=\"trust-title\"><h2 id=\"trust-title\">")
+        .tr("Goed om te weten", "Good to know")
+        .raw("</h2><ul><li><strong>")
+        .tr("Dit is een schatting. ", "This is an estimate. ")
+        .raw("</strong>")
+        .tr(
+            "Het CAK stelt uw eigen bijdrage vast en stuurt u een beschikking. Alleen dat bedrag telt. Het CAK kan eerst een voorlopig bedrag vragen en dat later aanpassen, tot 36 maanden terug. ",
+            "The CAK sets your contribution and sends you a decision (beschikking). Only that amount counts. The CAK may first charge a provisional amount and correct it later, up to 36 months back. ",
+        )
+        .link(CAK_WLZ_URL, None, tr(lang, "Uitleg van het CAK", "The CAK's explanation (in Dutch)"))
+        .raw("</li><li><strong>")
+        .tr("Inkomen van 2 jaar eerder. ", "Income of 2 years earlier. ")
+        .raw("</strong>")
+        .text(&match lang {
+            Lang::Nl => format!("Voor {year} kijkt het CAK naar uw inkomen van {pj} en uw vermogen op 1 januari {pj}. Van dat jaar heeft de Belastingdienst de definitieve cijfers. Spaargeld dat u nu uitgeeft, telt dus pas 2 jaar later minder mee. "),
+            Lang::En => format!("For {year} the CAK uses your income of {pj} and your assets on 1 January {pj}: the Tax Administration has final figures for that year. Savings you spend now lower the contribution only 2 years later. "),
+        })
+        .link(CAK_INCOME_URL, None, tr(lang, "Meer over het inkomen dat telt", "More about the income that counts (in Dutch)"))
+        .raw("</li><li><strong>")
+        .tr("Uw eigen huis telt niet mee. ", "Your own home does not count. ")
+        .raw("</strong>")
+        .tr(
+            "De woning waarin u woont valt in box 1, niet in uw vermogen. Staat uw huis leeg na een verhuizing naar een instelling? Dan kan het later wel in box 3 vallen. ",
+            "The home you live in is in box 1, not in your assets. If it stands empty after you move to an institution, it may later move to box 3. ",
+        )
+        .link(OWN_HOME_URL, None, tr(lang, "Uitleg", "Explanation (in Dutch)"))
+        .raw("</li><li><strong>")
+        .tr("Geen Wmo-bijdrage meer. ", "No Wmo contribution any more. ")
+        .raw("</strong>")
+        .tr(
+            "Betaalt u of uw partner een Wlz-bijdrage? Dan betaalt u geen eigen bijdrage voor de Wmo. ",
+            "If you or your partner pay a Wlz contribution, you pay no contribution for the Wmo. ",
+        )
+        .link(CAK_WMO_URL, None, tr(lang, "Uitleg van het CAK", "The CAK's explanation (in Dutch)"))
+        .raw("</li><li><strong>")
+        .tr("Uw gegevens blijven bij u. ", "Your data stays with you. ")
+        .raw("</strong>")
+        .tr(
+            "De berekening gebeurt in uw browser. Er gaat niets naar ons of naar anderen. Wij onthouden uw antwoorden alleen op dit apparaat, tot u op ‘Vergeet mijn gegevens’ klikt.",
+            "The calculation runs in your browser. Nothing is sent to us or anyone else. We remember your answers only on this device, until you press ‘Forget my data’.",
+        )
+        .raw("</li></ul><h3>")
+        .tr("Hulp en contact", "Help and contact")
+        .raw("</h3><ul class=\"links\"><li>")
+        .link(CAK_ESTIMATOR_URL, None, tr(lang, "De rekenhulp van het CAK", "The CAK's own estimator (in Dutch)"))
+        .tr(" en ", " and ")
+        .link(CAK_URL, None, tr(lang, "contact met het CAK", "contact the CAK"))
+        .raw("</li><li>")
+        .link(CIZ_URL, None, tr(lang, "Het CIZ: beslist of u Wlz-zorg krijgt", "The CIZ: decides whether you get Wlz care"))
+        .raw("</li><li>")
+        .link(CLIENT_SUPPORT_URL, None, tr(lang, "Gratis cliëntondersteuning: iemand die met u meedenkt", "Free client support (cliëntondersteuning): someone who helps you think things through"))
+        .raw("</li><li>")
+        .tr("Zorgkantoren over de eigen bijdrage: ", "Care offices (zorgkantoren) on the contribution: ");
+    for (i, (name, url)) in ZORGKANTOREN.iter().enumerate() {
+        if i > 0 {
+            m.raw(", ");
+        }
+        m.link(url, None, name);
     }
+    m.raw("</li></ul></section>").html()
 }
 
 /// "Deel een link": asks first whether amounts may go into the link.
@@ -154,19 +173,25 @@ pub fn share_button(ctx: &super::Ctx) -> Html {
 const OFFLINE_FILE: &str = "wlz-bijdrage-offline.html";
 
 pub fn footer(ctx: &super::Ctx) -> Html {
-    let lang = ctx.state.lang;
-    html! {
-        <footer class="site-footer">
-            <p>{ tr(lang,
-                "wlz-bijdrage is open source en niet van het CAK. De bedragen per jaar en de wetsartikelen staan in onze broncode. Deze pagina laadt niets van andere websites en werkt ook zonder internet.",
-                "wlz-bijdrage is open source and not made by the CAK. The amounts per year and the articles of law are in our source code. This page loads nothing from other websites and also works without internet.") }</p>
-            // The single file of scripts/build-offline.sh, next to the page;
-            // not offered from within that file itself (file://).
-            if crate::browser::is_served() {
-                <p><a href={OFFLINE_FILE} download={OFFLINE_FILE}>{ tr(lang,
-                    "Download de rekenhulp als één bestand, voor gebruik zonder internet",
-                    "Download the calculator as one file, for use without internet") }</a></p>
-            }
-        </footer>
+    let mut m = Markup::new(ctx.state.lang, ctx.state.embed);
+    m.raw("<footer class=\"site-footer\"><p>").tr(
+        "wlz-bijdrage is open source en niet van het CAK. De bedragen per jaar en de wetsartikelen staan in onze broncode. Deze pagina laadt niets van andere websites en werkt ook zonder internet.",
+        "wlz-bijdrage is open source and not made by the CAK. The amounts per year and the articles of law are in our source code. This page loads nothing from other websites and also works without internet.",
+    );
+    m.raw("</p>");
+    // The single file of scripts/build-offline.sh, next to the page; not offered from within
+    // that file itself (file://).
+    if crate::browser::is_served() {
+        m.raw("<p><a href=\"")
+            .raw(OFFLINE_FILE)
+            .raw("\" download=\"")
+            .raw(OFFLINE_FILE)
+            .raw("\">")
+            .tr(
+                "Download de rekenhulp als één bestand, voor gebruik zonder internet",
+                "Download the calculator as one file, for use without internet",
+            );
+        m.raw("</a></p>");
     }
+    m.raw("</footer>").html()
 }
