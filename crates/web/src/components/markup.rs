@@ -19,7 +19,7 @@ use yew::{AttrValue, Html};
 pub struct Markup {
     out: String,
     pub lang: Lang,
-    /// The widget (`?embed=1`): links to other sites open in a new tab (see [`super::ExtLink`]).
+    /// The widget (`?embed=1`): links to other sites open in a new tab (see [`Markup::link`]).
     pub embed: bool,
 }
 
@@ -63,8 +63,10 @@ impl Markup {
         self.text(t)
     }
 
-    /// A link that leaves the calculator, as [`super::ExtLink`] renders it: in the widget it
-    /// opens in a new tab and says so to screen readers.
+    /// A link that leaves the calculator (the CAK, wetten.overheid.nl, …). In the widget
+    /// (`?embed=1`, an iframe on a care office's site) it opens in a new tab, so the calculator
+    /// and the answers stay where they are, and it says so to screen readers. Links within the
+    /// page stay plain `<a>`s.
     pub fn link(&mut self, href: &str, class: Option<&str>, text: &str) -> &mut Markup {
         self.raw("<a");
         if let Some(c) = class {
