@@ -1,5 +1,6 @@
-//! The page's components. They read the one state through [`Ctx`] and send
-//! [`crate::state::Action`]s; none holds state of its own beyond UI focus.
+//! The page: one component ([`app::App`]) holding the state; its parts are plain functions
+//! that read the state through [`Ctx`] and send [`crate::state::Action`]s (each component type
+//! costs page size). What only shows something is written as HTML text ([`markup`]).
 
 pub mod app;
 pub mod chart;
