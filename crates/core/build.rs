@@ -392,7 +392,10 @@ fn param_expr(pre: &mut String, set: &Checked, y: &Year, p: &YearParam) -> Strin
         c.unit_variant,
         legal_ref(&article, &p.url),
         p.status_variant,
-        p.note.as_deref().map_or("None".into(), |n| format!("Some({})", lit(n))),
+        p.note
+            .as_deref()
+            .filter(|_| env::var_os("CARGO_FEATURE_PARAMETER_NOTES").is_some())
+            .map_or("None".into(), |n| format!("Some({})", lit(n))),
     )
 }
 

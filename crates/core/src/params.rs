@@ -171,6 +171,8 @@ pub struct Param {
     pub label: &'static Text,
     pub reference: LegalRef,
     pub status: Status,
+    /// Why an ESTIMATE (or another value) is what it is. `None` in a build without the
+    /// `parameter-notes` feature (the calculator page, which never shows it).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<&'static str>,
     /// The rule behind a DERIVED value (required there; an ESTIMATE may show its method too).
