@@ -85,6 +85,14 @@ fn the_presenting_crates_hold_no_law() {
                         !before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.')
                             && !after.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.')
                     })
+                } else if pattern.ends_with(|c: char| c.is_ascii_digit()) {
+                    // A comparison with a number: not when the number goes on (`<= 32`).
+                    code.match_indices(pattern).any(|(i, _)| {
+                        !code[i + pattern.len()..]
+                            .chars()
+                            .next()
+                            .is_some_and(|c| c.is_ascii_digit() || c == '.')
+                    })
                 } else {
                     code.contains(pattern)
                 };
