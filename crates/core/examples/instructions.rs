@@ -12,24 +12,7 @@
 use std::hint::black_box;
 use wlz_core::{estimate, Input};
 
-const CASES: [(&str, &str); 4] = [
-    (
-        "lage_single_vpt",
-        r#"{"version":1,"year":2026,"client":{"age":70,"care":"vpt","income":38000,"assets":100000}}"#,
-    ),
-    (
-        "hoge_single_instelling",
-        r#"{"version":1,"year":2024,"client":{"age":70,"care":"instelling","income":30000,"tax":6000}}"#,
-    ),
-    (
-        "lage_couple_cot",
-        r#"{"version":1,"year":2025,"client":{"age":70,"care":"vpt","income":20000,"assets":45000},"partner":{"age":70,"care":"none","income":20000,"assets":45000}}"#,
-    ),
-    (
-        "hoge_dated_stays",
-        r#"{"version":1,"year":2025,"date":"2025-10-20","client":{"age":80,"care":"instelling","income":30000,"tax":6000,"stay":{"start":"2025-10-20","previous":[{"start":"2025-01-01","end":"2025-08-31"}]}}}"#,
-    ),
-];
+include!("../benches/common/cases.rs");
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();

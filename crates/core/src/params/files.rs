@@ -805,6 +805,16 @@ fn check_params(
     found.into_iter().flatten().collect()
 }
 
+/// A year file's `year` is the year in its name.
+fn check_file_year(p: &mut Problems, year: i32, file_year: i32) {
+    if year != file_year {
+        p.add(
+            "year",
+            format!("is {year} but the file is named {file_year}.json"),
+        );
+    }
+}
+
 fn check_year(
     set: &Checked,
     concepts_file: &str,
@@ -818,12 +828,7 @@ fn check_year(
         file: &src.file,
         list: problems,
     };
-    if file.year != file_year {
-        p.add(
-            "year",
-            format!("is {} but the file is named {file_year}.json", file.year),
-        );
-    }
+    check_file_year(&mut p, file.year, file_year);
     let peiljaar = file.year - 2;
     if file.peiljaar.value != peiljaar {
         p.add(
@@ -896,12 +901,7 @@ fn check_tax_year(
         file: &src.file,
         list: problems,
     };
-    if file.year != file_year {
-        p.add(
-            "year",
-            format!("is {} but the file is named {file_year}.json", file.year),
-        );
-    }
+    check_file_year(&mut p, file.year, file_year);
     if file.source.trim().is_empty() {
         p.add("source", "must say where the values come from");
     }
