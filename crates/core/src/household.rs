@@ -219,7 +219,7 @@ fn forms_of(
         };
         forms.push(form);
     }
-    forms.sort_by_key(|f| f.rank());
+    sort_small_by_key(&mut forms, |f| f.rank());
     forms.dedup();
     if forms.len() > 1 {
         forms.retain(|f| *f != Form::None);
@@ -602,4 +602,30 @@ pub fn build_with<'a>(
         date: input.date,
         members,
     })
+}
+
+/// A stable sort for the few elements of a household's lists (its care forms, a timeline's
+/// switch days). The standard library's stable sort is some 1.5 KB of WebAssembly for every
+/// element type; this is a few dozen bytes, and the page's budget is tight (issue 14).
+pub(crate) fn sort_small_by_key<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && key(&v[j - 1]) > key(&v[j]) {
+            v.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_small_sort_is_stable_and_sorts() {
+        let mut v = vec![(3, 'a'), (1, 'b'), (3, 'c'), (0, 'd'), (1, 'e')];
+        super::sort_small_by_key(&mut v, |x| x.0);
+        assert_eq!(v, vec![(0, 'd'), (1, 'b'), (1, 'e'), (3, 'a'), (3, 'c')]);
+        let mut empty: Vec<u8> = Vec::new();
+        super::sort_small_by_key(&mut empty, |x| *x);
+        assert!(empty.is_empty());
+    }
 }

@@ -173,7 +173,7 @@ fn switch_days(input: &Input, from: Date, to: Date) -> Vec<Date> {
             }
         }
     }
-    days.sort();
+    crate::household::sort_small_by_key(&mut days, |d| *d);
     days.dedup();
     days
 }

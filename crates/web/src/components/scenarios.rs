@@ -34,6 +34,27 @@ fn regime_cell(m: &mut Markup, r: Option<Regime>) {
     }
 }
 
+/// The head of a comparison table: its hidden caption and the three column titles, the first
+/// one `first` (the care form, or where the partner lives).
+fn comparison_head(
+    m: &mut Markup,
+    class: &str,
+    caption: (&'static str, &'static str),
+    first: (&'static str, &'static str),
+) {
+    m.raw("<table class=\"")
+        .raw(class)
+        .raw("\"><caption class=\"visually-hidden\">")
+        .tr(caption.0, caption.1)
+        .raw("</caption><thead><tr><th scope=\"col\">")
+        .tr(first.0, first.1)
+        .raw("</th><th scope=\"col\">")
+        .tr("Soort bijdrage", "Kind of contribution")
+        .raw("</th><th scope=\"col\" class=\"amount\">")
+        .tr("Per maand", "Per month")
+        .raw("</th></tr></thead><tbody>");
+}
+
 /// A table row of a comparison: the row's label, `(… choice)` on the current one, the kind of
 /// contribution and the monthly amount.
 fn comparison_row(
@@ -247,15 +268,13 @@ pub fn compare_view(p: &ScenarioProps) -> Html {
             "Met hetzelfde inkomen en vermogen. Zo ziet u wat uw keuze kost.",
             "With the same income and assets, so you see what your choice costs.",
         )
-        .raw("</p><table class=\"compare-table\"><caption class=\"visually-hidden\">")
-        .tr("Eigen bijdrage per zorgvorm", "Contribution per care form")
-        .raw("</caption><thead><tr><th scope=\"col\">")
-        .tr("Zorgvorm", "Care form")
-        .raw("</th><th scope=\"col\">")
-        .tr("Soort bijdrage", "Kind of contribution")
-        .raw("</th><th scope=\"col\" class=\"amount\">")
-        .tr("Per maand", "Per month")
-        .raw("</th></tr></thead><tbody>");
+        .raw("</p>");
+    comparison_head(
+        &mut m,
+        "compare-table",
+        ("Eigen bijdrage per zorgvorm", "Contribution per care form"),
+        ("Zorgvorm", "Care form"),
+    );
     let you = tr(lang, " (uw keuze)", " (your choice)");
     for r in &c.rows {
         comparison_row(
@@ -288,15 +307,16 @@ pub fn partner_view(p: &ScenarioProps) -> Html {
             "U woont in een instelling. Dit betaalt u samen, afhankelijk van waar uw partner woont:",
             "You live in an institution. This is what you pay together, depending on where your partner lives:",
         )
-        .raw("</p><table class=\"partner-table\"><caption class=\"visually-hidden\">")
-        .tr("Eigen bijdrage per woonsituatie van uw partner", "Contribution per living situation of your partner")
-        .raw("</caption><thead><tr><th scope=\"col\">")
-        .tr("Uw partner", "Your partner")
-        .raw("</th><th scope=\"col\">")
-        .tr("Soort bijdrage", "Kind of contribution")
-        .raw("</th><th scope=\"col\" class=\"amount\">")
-        .tr("Per maand", "Per month")
-        .raw("</th></tr></thead><tbody>");
+        .raw("</p>");
+    comparison_head(
+        &mut m,
+        "partner-table",
+        (
+            "Eigen bijdrage per woonsituatie van uw partner",
+            "Contribution per living situation of your partner",
+        ),
+        ("Uw partner", "Your partner"),
+    );
     let you = tr(lang, " (uw situatie)", " (your situation)");
     for r in &options.rows {
         comparison_row(
