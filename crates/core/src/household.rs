@@ -120,6 +120,8 @@ pub struct Household<'a> {
     /// The day the estimate is for, when given.
     pub date: Option<Date>,
     pub members: Vec<Member<'a>>,
+    /// The year's texts that name its figures, looked up once per household.
+    pub(crate) labels: &'static crate::rules::labels::Labels,
 }
 
 impl<'a> Household<'a> {
@@ -601,6 +603,7 @@ pub fn build_with<'a>(
         params,
         date: input.date,
         members,
+        labels: crate::rules::labels::of(params),
     })
 }
 

@@ -467,7 +467,7 @@ fn decide_single(h: &Household, sp: StartPeriodOf) -> Decision {
 /// A client without a partner in an instelling: the lage bijdrage in the start period, then
 /// the hoge (Blz 3.3.2.2 lid 1 a, 3.3.2.1 lid 1 a).
 fn single_instelling(h: &Household, s: &StartPeriod) -> Decision {
-    let words = &labels::of(h.params).regime;
+    let words = &h.labels.regime;
     let mut d = if s.in_start {
         decision(
             Regime::Lage,
@@ -574,7 +574,7 @@ fn decide_couple(h: &Household, sp: StartPeriodOf) -> Decision {
 /// for the couple after the start period (Blz 3.3.2.1 lid 1 c en lid 3; O-14).
 fn bw_partner_instelling(h: &Household, s: &StartPeriod) -> Decision {
     let r = &h.input.readings;
-    let words = &labels::of(h.params).regime;
+    let words = &h.labels.regime;
     if s.in_start && !r.bw_partner_no_start_period {
         let mut d = decision(
             Regime::Lage,
@@ -609,7 +609,7 @@ fn couple_with_instelling(
     (p, fp): (&Member, Form),
     (q, fq): (&Member, Form),
 ) -> Decision {
-    let words = &labels::of(h.params).regime;
+    let words = &h.labels.regime;
     let (b, heb) = (B, HEB);
     let with = |d: Decision| with_living_along(h, d);
     if fq == Form::None {

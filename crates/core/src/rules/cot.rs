@@ -10,7 +10,7 @@
 //! COT(x)   = test(x) < limit ? min(pct(x) + VIB, cot_max) : 0   (O-5: own share of the VIB)
 //! ```
 
-use super::{asset_shares, labels, Cite, Engine};
+use super::{asset_shares, Cite, Engine};
 use crate::engine::{Note, NoteKind};
 use crate::household::{Member, Role};
 use crate::input::Input;
@@ -108,10 +108,7 @@ impl Engine<'_, '_> {
     /// The rate of the grondslag after its deductions (a: one-off payments; b: the extra
     /// vrijstelling). O-4: by default the deductions come before the rate. Returns the step id.
     fn cot_pct(&mut self, cp: &'static CotParams, m: &Member) -> &'static str {
-        let words = labels::of(self.p)
-            .cot
-            .as_ref()
-            .expect("a year with the COT");
+        let words = self.h.labels.cot.as_ref().expect("a year with the COT");
         let gsb_id = m.role.id("gsb_client", "gsb_partner");
         let mut deductions = Vec::new();
         if m.one_off > Decimal::ZERO {
@@ -164,10 +161,7 @@ impl Engine<'_, '_> {
     /// The income test (Blz 3.3.2.3 lid 1 b 4°/5°, 3.3.2.4a): income minus the rate of the base
     /// under the limit (O-7: of the vermogen instead). Returns whether the COT applies.
     fn cot_test(&mut self, cp: &'static CotParams, m: &Member, pct_id: &'static str) -> bool {
-        let words = labels::of(self.p)
-            .cot
-            .as_ref()
-            .expect("a year with the COT");
+        let words = self.h.labels.cot.as_ref().expect("a year with the COT");
         let test_id = m.role.id("cot_test_client", "cot_test_partner");
         let income_id = m.role.id("income_client", "income_partner");
         let test_term = if self.h.input.readings.cot_test_on_vermogen {
@@ -223,10 +217,7 @@ impl Engine<'_, '_> {
         pct_id: &'static str,
         vib: Decimal,
     ) -> &'static str {
-        let words = labels::of(self.p)
-            .cot
-            .as_ref()
-            .expect("a year with the COT");
+        let words = self.h.labels.cot.as_ref().expect("a year with the COT");
         let vib_operand = if self.h.input.readings.cot_own_vib_share && self.h.is_couple() {
             let vid = m.role.id("vermogen_client", "vermogen_partner");
             let v = self.t.value(vid).unwrap_or(Decimal::ZERO);

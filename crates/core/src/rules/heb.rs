@@ -10,7 +10,7 @@
 //! HEB   = min(max(0, BI) / 12, maximum)                                  (O-15: BI ≥ 0)
 //! ```
 
-use super::{d, labels, Cite, Engine};
+use super::{d, Cite, Engine};
 use crate::engine::NoteKind;
 use crate::error::{ErrorCode, InputError};
 use crate::household::{Member, Role};
@@ -182,7 +182,7 @@ impl Engine<'_, '_> {
             self.t.calc(
                 Step::new(
                     "work_deduction",
-                    Text::borrowed(&labels::of(p).work_deduction),
+                    Text::borrowed(&self.h.labels.work_deduction),
                     c::mul(
                         self.op("work_income"),
                         Operand::param(&p.work_income_deduction_rate),

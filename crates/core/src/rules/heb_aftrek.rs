@@ -9,7 +9,7 @@
 //! vrijlating = vrijlating_rate × max(0, X − threshold(couple?, AOW?))
 //! ```
 
-use super::{labels, Cite, Engine};
+use super::{Cite, Engine};
 use crate::household::{Member, Role};
 use crate::params::{Article, Param};
 use crate::t;
@@ -246,7 +246,7 @@ impl Engine<'_, '_> {
         self.t.calc(
             Step::new(
                 "vrijlating",
-                Text::borrowed(&labels::of(self.p).vrijlating),
+                Text::borrowed(&self.h.labels.vrijlating),
                 c::mul(
                     self.op("vrijlating_base"),
                     Operand::param(&hp.vrijlating_rate),

@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 use std::sync::Mutex;
 
 /// The texts of one year's parameters (see the module documentation).
+#[derive(Debug)]
 pub(crate) struct Labels {
     pub vib: Text,
     pub leb_year: Text,
@@ -24,6 +25,7 @@ pub(crate) struct Labels {
 
 /// The regime reasons and start-period texts that name the start period's months, the lid 7
 /// window or the longest gap that chains two stays.
+#[derive(Debug)]
 pub(crate) struct RegimeTexts {
     pub single_start: Text,
     pub single_instelling: Text,
@@ -74,6 +76,7 @@ impl RegimeTexts {
 }
 
 /// The COT's texts (years with the COT only).
+#[derive(Debug)]
 pub(crate) struct CotLabels {
     pub gsb_pct: Text,
     pub pct_minus_deductions: Text,

@@ -9,7 +9,7 @@
 //! mpt ≤ 20 hours a month (lid 5): provisionally minimum − korting
 //! ```
 
-use super::{d, labels, Cite, Engine};
+use super::{d, Cite, Engine};
 use crate::household::Form;
 use crate::params::Article;
 use crate::regime;
@@ -167,7 +167,7 @@ impl Engine<'_, '_> {
         self.t.calc(
             Step::new(
                 "leb_year",
-                Text::borrowed(&labels::of(p).leb_year),
+                Text::borrowed(&self.h.labels.leb_year),
                 c::mul(self.op("bi_leb"), Operand::param(&p.leb_rate)),
             )
             .cite(self.cite(Article::Blz3322, "lid 1–2"))

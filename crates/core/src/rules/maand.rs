@@ -9,7 +9,7 @@
 //!           (O-19 alternative: income + vib_rate × vermogen as the weight)
 //! ```
 
-use super::{d, labels, Cite, Engine};
+use super::{d, Cite, Engine};
 use crate::engine::Split;
 use crate::household::Member;
 use crate::params::Article;
@@ -69,7 +69,7 @@ impl Engine<'_, '_> {
         self.t.calc(
             Step::new(
                 "due_exact",
-                Text::borrowed(&labels::of(self.p).due_exact),
+                Text::borrowed(&self.h.labels.due_exact),
                 c::div(
                     self.op("due_days"),
                     Operand::param(&self.p.partial_month_days_per_year),

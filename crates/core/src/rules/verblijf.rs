@@ -9,7 +9,7 @@
 //! regime       = regime::decide(household, start periods)
 //! ```
 
-use super::{labels, Cite, Engine};
+use super::{Cite, Engine};
 use crate::engine::NoteKind;
 use crate::household::Member;
 use crate::input::Input;
@@ -42,7 +42,7 @@ impl Engine<'_, '_> {
         let id = m.role.id("start_period_client", "start_period_partner");
         let mut step = Step::new(
             id,
-            Text::borrowed(&labels::of(p).start_period),
+            Text::borrowed(&self.h.labels.start_period),
             Calc::Decision,
         )
         .note(s.text.clone())

@@ -10,7 +10,7 @@
 //! O-3 alternative: one grondslag for the couple, max(0, Σ assets − 2 × vrijstelling)
 //! ```
 
-use super::{asset_shares, d, labels, Cite, Engine};
+use super::{asset_shares, d, Cite, Engine};
 use crate::household::Role;
 use crate::params::Article;
 use crate::t;
@@ -282,7 +282,7 @@ impl Engine<'_, '_> {
         self.t.calc(
             Step::new(
                 "vib",
-                Text::borrowed(&labels::of(p).vib),
+                Text::borrowed(&self.h.labels.vib),
                 c::mul(self.op(base), Operand::param(&p.vib_rate)),
             )
             .cite(self.cite(

@@ -7,7 +7,7 @@
 //! hint when net monthly income ≤ limit and the contribution > 0 (lage bijdrage only)
 //! ```
 
-use super::{labels, Cite, Engine};
+use super::{Cite, Engine};
 use crate::engine::NoteKind;
 use crate::money::format_eur;
 use crate::params::Article;
@@ -60,7 +60,7 @@ impl Engine<'_, '_> {
         if net.0 <= limit && monthly > Decimal::ZERO {
             self.note(
                 NoteKind::Hint,
-                Text::borrowed(&labels::of(p).exemption_hint),
+                Text::borrowed(&self.h.labels.exemption_hint),
                 Some(self.cite(Article::Blz3322, "lid 9–11")),
             );
         }
