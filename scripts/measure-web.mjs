@@ -34,6 +34,18 @@ function bundle() {
   return { rows, raw, gz };
 }
 
+/** Records in `window.__shown` when the amount first appears, measured from navigation start. */
+function recordShown(page) {
+  return page.addInitScript(() => {
+    new MutationObserver((_, obs) => {
+      if (document.getElementById('monthly-amount')) {
+        window.__shown = performance.now();
+        obs.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+}
+
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const kb = (n) => `${(n / KB).toFixed(1)} KB`;
 
@@ -47,15 +59,7 @@ try {
   const query = '?year=2026&care=vpt&age=70&income=38000&assets=100000';
   for (let i = 0; i < 7; i++) {
     const page = await browser.newPage();
-    // Records when the amount first appears, measured from navigation start.
-    await page.addInitScript(() => {
-      new MutationObserver((_, obs) => {
-        if (document.getElementById('monthly-amount')) {
-          window.__shown = performance.now();
-          obs.disconnect();
-        }
-      }).observe(document, { childList: true, subtree: true });
-    });
+    await recordShown(page);
     await page.goto(server.url + query);
     await page.waitForFunction(() => window.__shown !== undefined);
     const t = await page.evaluate(() => window.__shown);
@@ -96,14 +100,7 @@ try {
     await cdp.send('Network.setBypassServiceWorker', { bypass: true });
     await cdp.send('Network.emulateNetworkConditions', { offline: false, ...PHONE });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    await page.addInitScript(() => {
-      new MutationObserver((_, obs) => {
-        if (document.getElementById('monthly-amount')) {
-          window.__shown = performance.now();
-          obs.disconnect();
-        }
-      }).observe(document, { childList: true, subtree: true });
-    });
+    await recordShown(page);
     await page.goto(server.url + '?year=2026&care=vpt&age=70&income=38000&assets=100000', { timeout: 60_000 });
     await page.waitForFunction(() => window.__shown !== undefined, null, { timeout: 60_000 });
     phones.push(await page.evaluate(() => window.__shown));
