@@ -55,6 +55,7 @@ pub mod household;
 pub mod input;
 pub mod money;
 pub mod params;
+pub mod planner;
 pub mod questions;
 pub mod readings;
 pub mod regime;

@@ -205,6 +205,43 @@ pub struct YearTexts {
     pub aow: [[Text; 2]; 2],
 }
 
+impl YearTexts {
+    /// The texts of a contribution year without a year file (the planner's carried years),
+    /// in the same words as [`year_texts!`] writes for a year file.
+    pub fn for_year(year: i32, peiljaar: i32, aow: i64) -> YearTexts {
+        let reached = |nl: &str, en: &str| {
+            Text::owned(
+                format!("{nl} heeft de AOW-leeftijd ({aow}) vóór 1 februari {year} bereikt: telt het hele jaar als AOW-gerechtigd."),
+                format!("{en} reached state pension age ({aow}) by 31 January {year}: counts as a pensioner for the whole year."),
+            )
+        };
+        let not = |nl: &str, en: &str| {
+            Text::owned(
+                format!("{nl} heeft de AOW-leeftijd ({aow}) niet vóór 1 februari {year} bereikt."),
+                format!("{en} did not reach state pension age ({aow}) by 31 January {year}."),
+            )
+        };
+        YearTexts {
+            peiljaar: Text::owned(
+                format!("Voor {year} telt het inkomen van {peiljaar} en het vermogen op 1 januari {peiljaar}."),
+                format!("For {year} the income of {peiljaar} and the assets on 1 January {peiljaar} count."),
+            ),
+            income_client: Text::owned(
+                format!("Verzamelinkomen {peiljaar}"),
+                format!("Verzamelinkomen {peiljaar}"),
+            ),
+            income_partner: Text::owned(
+                format!("Verzamelinkomen {peiljaar} van de partner"),
+                format!("Partner's verzamelinkomen {peiljaar}"),
+            ),
+            aow: [
+                [not("U", "You"), reached("U", "You")],
+                [not("Uw partner", "Your partner"), reached("Uw partner", "Your partner")],
+            ],
+        }
+    }
+}
+
 /// The [`YearTexts`] of contribution year `$year` with peiljaar `$peiljaar` and AOW age `$aow`
 /// (literals, from the generated code): the texts are written here once and filled in at
 /// compile time.

@@ -150,7 +150,7 @@ fn not_yet_admitted(input: &mut Input, day: Date) {
 /// The days on which the regime may change: the start, a partner's later admission, and the
 /// end of each person's start period (Blz 3.3.2.2 lid 1 a–b), each seen from the day its stay
 /// has begun.
-fn switch_days(input: &Input, from: Date, to: Date) -> Vec<Date> {
+pub(crate) fn switch_days(input: &Input, from: Date, to: Date) -> Vec<Date> {
     let mut days = vec![from];
     let admitted = input
         .partner
