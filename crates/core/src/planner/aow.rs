@@ -223,7 +223,7 @@ fn notes() -> Vec<Text> {
             "The higher AOW counts in the high contribution two years later. About three quarters of it then goes to the contribution.",
         ),
         Text::fixed(
-            "Let op: misschien ziet de Belastingdienst uw deel van het huis na 2 jaar als box 3 (Wet IB 3.111 lid 4). Wij rekenen daar niet mee.",
+            "Let op: misschien telt uw deel van het huis na 2 jaar in box 3 (Wet IB 3.111 lid 4). Wij rekenen daar niet mee.",
             "Note: the tax office may count your share of the home in box 3 after 2 years (Wet IB 3.111 lid 4). We do not include that.",
         ),
         Text::fixed(

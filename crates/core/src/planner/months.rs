@@ -355,7 +355,7 @@ fn carried_text(y: i32, cp: &ContributionParams) -> Option<Text> {
             .join(if nl { " en van " } else { " and the " })
     };
     Some(Text::owned(
-        format!("Aanname: voor {y} gebruiken we de bedragen van {}; de echte bedragen worden pas later vastgesteld.", part(true)),
-        format!("Assumption: for {y} we use the {} amounts; the real amounts are set later.", part(false)),
+        format!("Aanname: voor {y} gebruiken we de bedragen van {}. De echte bedragen worden pas later vastgesteld.", part(true)),
+        format!("Assumption: for {y} we use the {} amounts. The real amounts are set later.", part(false)),
     ))
 }
