@@ -205,6 +205,18 @@ pub fn month_name(m: u32, lang: Lang) -> &'static str {
     }
 }
 
+impl Date {
+    /// The date as people write it: "1 februari 2026", "1 February 2026".
+    pub fn long(self, lang: Lang) -> String {
+        format!(
+            "{} {} {}",
+            self.day(),
+            month_name(u32::from(self.month()), lang),
+            self.year()
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

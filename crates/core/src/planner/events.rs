@@ -48,7 +48,10 @@ pub fn list(input: &PlanInput, years: &mut [PlanYear]) -> Vec<Event> {
         out.push(Event {
             kind: "admission",
             date: a,
-            text: Text::owned(format!("Opname op {a}."), format!("Admission on {a}.")),
+            text: Text::owned(
+                format!("Opname op {}.", a.long(crate::Lang::Nl)),
+                format!("Admission on {}.", a.long(crate::Lang::En)),
+            ),
             first_year: a.year(),
             full_year: None,
             article: "Blz art. 3.3.2.2 lid 1 a",
@@ -63,12 +66,12 @@ pub fn list(input: &PlanInput, years: &mut [PlanYear]) -> Vec<Event> {
                 format!(
                     "Schenking van {} op {}.",
                     crate::money::format_eur(g.amount.0, crate::Lang::Nl),
-                    g.date
+                    g.date.long(crate::Lang::Nl)
                 ),
                 format!(
                     "Gift of {} on {}.",
                     crate::money::format_eur(g.amount.0, crate::Lang::En),
-                    g.date
+                    g.date.long(crate::Lang::En)
                 ),
             ),
             first_year: asset_year(g.date, input),
@@ -81,8 +84,14 @@ pub fn list(input: &PlanInput, years: &mut [PlanYear]) -> Vec<Event> {
             kind: "wlz-clause",
             date: c.date,
             text: Text::owned(
-                format!("Vordering uit de Wlz-clausule opeisbaar op {}.", c.date),
-                format!("Claim from the Wlz clause due on {}.", c.date),
+                format!(
+                    "Vordering uit de Wlz-clausule opeisbaar op {}.",
+                    c.date.long(crate::Lang::Nl)
+                ),
+                format!(
+                    "Claim from the Wlz clause due on {}.",
+                    c.date.long(crate::Lang::En)
+                ),
             ),
             first_year: asset_year(c.date, input),
             full_year: None,
@@ -94,8 +103,14 @@ pub fn list(input: &PlanInput, years: &mut [PlanYear]) -> Vec<Event> {
             kind: "aow-change",
             date: c,
             text: Text::owned(
-                format!("Vanaf {c} duurzaam gescheiden: AOW voor ongehuwden."),
-                format!("From {c} living permanently apart: unmarried AOW."),
+                format!(
+                    "Vanaf {} duurzaam gescheiden: AOW voor ongehuwden.",
+                    c.long(crate::Lang::Nl)
+                ),
+                format!(
+                    "From {} living permanently apart: unmarried AOW.",
+                    c.long(crate::Lang::En)
+                ),
             ),
             first_year: c.year(),
             full_year: Some(c.year() + 3),
@@ -118,8 +133,8 @@ fn home_events(input: &PlanInput, years: &[PlanYear], out: &mut Vec<Event>) {
             kind: "sale",
             date: s,
             text: Text::owned(
-                format!("Huis verkocht op {s}."),
-                format!("Home sold on {s}."),
+                format!("Huis verkocht op {}.", s.long(crate::Lang::Nl)),
+                format!("Home sold on {}.", s.long(crate::Lang::En)),
             ),
             first_year: asset_year(s, input),
             full_year: None,
@@ -131,6 +146,7 @@ fn home_events(input: &PlanInput, years: &[PlanYear], out: &mut Vec<Event>) {
         (input.from - 2..=last - 2).find(|t| home::on_peildatum(h, input, *t).status == "box3");
     if let Some(t) = first_box3 {
         let on = home::on_peildatum(h, input, t);
+        let before = home::on_peildatum(h, input, t - 1).reason;
         let Some(date) = Date::new(t, 1, 1) else {
             return;
         };
@@ -139,12 +155,12 @@ fn home_events(input: &PlanInput, years: &[PlanYear], out: &mut Vec<Event>) {
             date,
             text: Text::owned(
                 format!(
-                    "Vanaf 1 januari {t} telt het huis in box 3. {}",
-                    on.reason.nl
+                    "{} Vanaf 1 januari {t} telt het huis in box 3. {}",
+                    before.nl, on.reason.nl
                 ),
                 format!(
-                    "From 1 January {t} the home counts in box 3. {}",
-                    on.reason.en
+                    "{} From 1 January {t} the home counts in box 3. {}",
+                    before.en, on.reason.en
                 ),
             ),
             first_year: t + 2,
@@ -363,6 +379,18 @@ fn home_and_aow_assumptions(input: &PlanInput, out: &mut Vec<super::Assumption>)
             "The CAK follows what the SVB decides.",
         ));
         out.push(a(
+            Some("PO-6"),
+            "Samenwonend zonder huwelijk? Wij volgen wat u invult: met partner telt u samen.",
+            "Living together unmarried? We follow what you enter: with a partner you count together.",
+        ));
+        if input.home.is_some() {
+            out.push(a(
+                Some("PO-8"),
+                "Uw deel van het huis blijft na de keuze in box 1. Dat is niet zeker: zie de waarschuwing.",
+                "Your share of the home stays in box 1 after the choice. That is not certain: see the warning.",
+            ));
+        }
+        out.push(a(
             Some("PO-7"),
             "Na de keuze rekent de hoge bijdrage met uw eigen inkomen als alleenstaande.",
             "After the choice the high contribution uses your own income as a single person.",
@@ -390,8 +418,7 @@ pub fn hints(input: &PlanInput, years: &[PlanYear]) -> Vec<Text> {
             "The receiver may owe gift tax on a gift. We do not compute it.",
         ));
     }
-    let threshold = super::params::VERMOGEN_THRESHOLD; // the VIB applies above it
-    let _ = threshold;
+    // PO-19: only a hint; the verlegging itself is computed by `scenarios::what_if`.
     for w in years.windows(2) {
         let rg = |y: &PlanYear| {
             y.people

@@ -76,8 +76,14 @@ pub fn on_peildatum(home: &Home, input: &PlanInput, t: i32) -> HomeOnPeildatum {
             value: Decimal::ZERO,
             leegwaarderatio: None,
             reason: Text::owned(
-                format!("Verkocht op {s}: de opbrengst telt als spaargeld."),
-                format!("Sold on {s}: the proceeds count as savings."),
+                format!(
+                    "Verkocht op {}: de opbrengst telt als spaargeld.",
+                    s.long(crate::Lang::Nl)
+                ),
+                format!(
+                    "Sold on {}: the proceeds count as savings.",
+                    s.long(crate::Lang::En)
+                ),
             ),
             article: "Wet IB 2001 art. 5.3 lid 2",
             url: "https://wetten.overheid.nl/BWBR0011353/2026-01-01#Artikel5.3",
@@ -99,8 +105,8 @@ pub fn on_peildatum(home: &Home, input: &PlanInput, t: i32) -> HomeOnPeildatum {
     if d < care_end && (!let_on(home, d) || !input.plan_readings.let_in_care_years_box3) {
         return box1(
             Text::owned(
-                format!("Tot {care_end} blijft het huis een eigen woning: u woont in een verpleeghuis (2 jaar)."),
-                format!("Until {care_end} the home stays an own home: you live in a nursing home (2 years)."),
+                format!("Tot {} blijft het huis een eigen woning: u woont in een verpleeghuis (2 jaar).", care_end.long(crate::Lang::Nl)),
+                format!("Until {} the home stays an own home: you live in a nursing home (2 years).", care_end.long(crate::Lang::En)),
             ),
             "Wet IB 2001 art. 3.111 lid 5",
         );
@@ -152,8 +158,14 @@ fn partner_lives_there(
     (d < lid4_end).then(|| {
         box1(
             Text::owned(
-                format!("Uw gescheiden levende partner woont er: eigen woning tot {lid4_end}."),
-                format!("Your separated spouse lives there: own home until {lid4_end}."),
+                format!(
+                    "Uw gescheiden levende partner woont er: eigen woning tot {}.",
+                    lid4_end.long(crate::Lang::Nl)
+                ),
+                format!(
+                    "Your separated spouse lives there: own home until {}.",
+                    lid4_end.long(crate::Lang::En)
+                ),
             ),
             "Wet IB 2001 art. 3.111 lid 4",
         )

@@ -89,7 +89,10 @@ pub fn contribution_year(
         months.push(month);
     }
     let total = months.iter().map(|m| m.amount).sum();
-    let step = |id: &str| last.as_ref()?.steps.iter().find(|s| s.id == id)?.amount;
+    let step = |id: &str| {
+        let amount = last.as_ref()?.steps.iter().find(|s| s.id == id)?.amount?;
+        Some(crate::money::round_cents(amount))
+    };
     let partners = counts_partner(input, Date::new(y, 12, 1));
     let zorgtoeslag = zorgtoeslag_on(input, &people, partners);
     Ok(PlanYear {
@@ -168,7 +171,7 @@ fn month(
             crate::scenarios::partial(p.monthly, p.days, cp.params)
         };
     }
-    let amount = parts.iter().map(|p| p.due).sum();
+    let amount = crate::money::round_cents(parts.iter().map(|p| p.due).sum());
     let regime = parts.last().map_or(Regime::Geen, |p| p.regime);
     if parts.len() == 1 {
         parts.clear();
