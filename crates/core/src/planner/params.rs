@@ -584,3 +584,75 @@ fn fill(t: &Text, y: i32, pj: i32) -> Text {
     };
     Text::owned(f(&t.nl), f(&t.en))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_series_has_a_law_a_status_and_ascending_decimal_values() {
+        for s in ALL {
+            assert!(
+                s.url.starts_with("https://wetten.overheid.nl/"),
+                "{}",
+                s.name
+            );
+            assert!(!s.article.is_empty() && !s.label.0.is_empty(), "{}", s.name);
+            assert!(s.values.windows(2).all(|w| w[0].0 < w[1].0), "{}", s.name);
+            for (_, v) in s.values {
+                assert!(Decimal::from_str(v).is_ok(), "{}: {v}", s.name);
+            }
+        }
+        let names: std::collections::BTreeSet<_> = ALL.iter().map(|s| s.name).collect();
+        assert_eq!(names.len(), ALL.len(), "a series name is used twice");
+    }
+
+    #[test]
+    fn a_later_year_carries_the_last_value_and_says_so() {
+        assert_eq!(
+            BOX3_HEFFINGVRIJ.at(2026),
+            Value {
+                value: Decimal::from(59_357),
+                carried_from: None
+            }
+        );
+        assert_eq!(
+            BOX3_HEFFINGVRIJ.at(2030),
+            Value {
+                value: Decimal::from(59_357),
+                carried_from: Some(2026)
+            }
+        );
+        assert_eq!(VERMOGEN_THRESHOLD.dec(2025), Decimal::from(37_395));
+    }
+
+    #[test]
+    fn carried_contribution_years_keep_the_amounts_and_mark_them() {
+        let p = contribution_params(2029).unwrap();
+        let last = crate::params::for_year(2026).unwrap();
+        assert_eq!(p.params.year, 2029);
+        assert_eq!(p.params.peiljaar, 2027);
+        assert_eq!(p.params.heb_max_month.decimal, last.heb_max_month.decimal);
+        assert_eq!(p.params.heb_max_month.status, Status::Estimate);
+        assert_eq!(
+            p.params.vermogen_threshold_pp.decimal,
+            Decimal::from(38_479)
+        );
+        assert!(p.params.texts.peiljaar.nl.contains("2027"));
+        assert!(contribution_params(LAST_PLAN_YEAR + 1).is_none());
+        // Built once: the same set the second time.
+        assert!(std::ptr::eq(
+            p.params,
+            contribution_params(2029).unwrap().params
+        ));
+    }
+
+    #[test]
+    fn leegwaarderatio_follows_the_table() {
+        let r = |s: &str| super::super::home::leegwaarderatio(Decimal::from_str(s).unwrap());
+        assert_eq!(r("0.0343"), Decimal::from_str("0.90").unwrap()); // W2b: 12.000 / 350.000
+        assert_eq!(r("0.01"), Decimal::from_str("0.73").unwrap());
+        assert_eq!(r("0.0101"), Decimal::from_str("0.79").unwrap());
+        assert_eq!(r("0.06"), Decimal::ONE);
+    }
+}
