@@ -69,6 +69,9 @@ pub struct PlanYear {
     pub regimes: Vec<months::RegimeAmount>,
     /// The peiljaar figures of each person whose data count.
     pub people: Vec<Figures>,
+    /// Vermogen: the RG above the Wet IB 9.4 threshold (from December's estimate).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vermogen: Option<Decimal>,
     /// Vermogensinkomensbijtelling of the year (from December's estimate).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vib: Option<Decimal>,

@@ -107,6 +107,7 @@ pub fn contribution_year(
             .into_iter()
             .filter(|f| f.who == Who::Client || partners)
             .collect(),
+        vermogen: step("vermogen_total").or_else(|| step("vermogen_client")),
         vib: step("vib"),
         bijdrageplichtig_inkomen: step("bi_heb").or_else(|| step("bi_leb")),
         estimated,
