@@ -309,6 +309,21 @@ pub fn assumptions(input: &PlanInput, years: &[PlanYear]) -> Vec<super::Assumpti
             "Something on 1 January counts only on 1 January of the next year.",
         ));
     }
+    if let Some(adm) = input.admission.filter(|a| a.year() >= input.from) {
+        out.push(super::Assumption {
+            id: None,
+            text: Text::owned(
+                format!(
+                    "Vóór de opname op {} rekenen we geen bijdrage.",
+                    adm.long(crate::Lang::Nl)
+                ),
+                format!(
+                    "Before the admission on {} we count no contribution.",
+                    adm.long(crate::Lang::En)
+                ),
+            ),
+        });
+    }
     home_and_aow_assumptions(input, &mut out);
     if input.gifts.iter().any(|g| g.on_paper) {
         out.push(a(Some("PO-12"), "Een schenking op papier telt alleen als schuld met een notariële akte en betaalde rente.",
