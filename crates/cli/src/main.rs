@@ -87,7 +87,10 @@ pub enum Command {
         mut_arg("partner_assets", |a| a.hide(true)),
         mut_arg("date", |a| a.hide(true)),
         mut_arg("days", |a| a.hide(true)),
-        mut_arg("input", |a| a.hide(true))
+        mut_arg("input", |a| a.help(
+            "Read the whole plan request from a JSON file (the planner's contract, \
+             version 1); `-` reads standard input. Cannot be combined with the other input flags."
+        ))
     )]
     Plan(Box<plan_cmd::PlanArgs>),
 
@@ -104,7 +107,7 @@ carried forward. For one calendar year YYYY:
   --verzamelinkomen-YYYY                     the whole verzamelinkomen of a past year (assessment)
   --partner-verzamelinkomen-YYYY             the same for the partner
   --savings-YYYY, --partner-savings-YYYY     the bank balance on 1 January of YYYY
---year, --assets, --date, --days and --input do not apply to a plan.
+--year, --assets, --date and --days do not apply to a plan.
 
 Example (W1 of the planner spec: single, home for sale):
   wlz-bijdrage plan --from 2026 --birth-date 1950-03-01 --care instelling --income 24000 \\

@@ -11,8 +11,8 @@ use clap::parser::ValueSource;
 use clap::{Arg, ArgAction, ArgMatches, Args, FromArgMatches};
 use std::collections::BTreeMap;
 use wlz_core::planner::{
-    AowChoice, AowOption, Claim, Donor, Drawdown, Gift, Home, HomeStatus, Money, Owner, PlanInput,
-    PlanReadings, Tenancy, DEFAULT_YEARS, MAX_YEARS,
+    AowChoice, AowOption, Claim, Donor, Drawdown, Gift, Home, HomeStatus, Money, Owner, Plan,
+    PlanInput, PlanReadings, Tenancy, DEFAULT_YEARS, MAX_YEARS,
 };
 use wlz_core::{Amount, Date, ErrorCode, CONTRACT_VERSION};
 
@@ -265,13 +265,10 @@ impl FromArgMatches for YearFlags {
 /// Runs `plan`: flags → plan → JSON or text.
 pub fn run(args: &PlanArgs, matches: &ArgMatches, out: Output) -> Result<(), CliError> {
     refuse_estimate_only(matches)?;
-    let h = household(&args.household, matches, "plan")?;
-    let input = plan_input(args, h.input.clone())?;
-    let plan =
-        wlz_core::planner::plan(&input).map_err(|e| match planner_flag(e.field.as_deref()) {
-            Some(flag) => CliError::from(e).with_flag(Some(flag)),
-            None => h.explain(e),
-        })?;
+    let plan = match &args.household.input {
+        Some(path) => from_file(path, matches)?,
+        None => from_flags(args, matches)?,
+    };
     if out.json {
         output::print_json(serde_json::to_string_pretty(&plan))
     } else {
@@ -279,8 +276,49 @@ pub fn run(args: &PlanArgs, matches: &ArgMatches, out: Output) -> Result<(), Cli
     }
 }
 
+/// The plan of the flags; a core error names the flag behind its field.
+fn from_flags(args: &PlanArgs, matches: &ArgMatches) -> Result<Plan, CliError> {
+    let h = household(&args.household, matches, "plan")?;
+    let input = plan_input(args, h.input.clone())?;
+    wlz_core::planner::plan(&input).map_err(|e| match planner_flag(e.field.as_deref()) {
+        Some(flag) => CliError::from(e).with_flag(Some(flag)),
+        None => h.explain(e),
+    })
+}
+
+/// The plan of a JSON file in the planner's contract (`--input`). Other input flags are
+/// refused: mixing the two would leave unclear which value counts.
+fn from_file(path: &str, matches: &ArgMatches) -> Result<Plan, CliError> {
+    let cmd = <crate::Cli as clap::CommandFactory>::command();
+    let extra: Vec<String> = cmd
+        .find_subcommand("plan")
+        .into_iter()
+        .flat_map(|c| c.get_arguments())
+        .filter(|a| !["input", "json", "lang"].contains(&a.get_id().as_str()))
+        .filter(|a| matches.value_source(a.get_id().as_str()) == Some(ValueSource::CommandLine))
+        .filter_map(|a| a.get_long().map(|l| format!("--{l}")))
+        .collect();
+    if !extra.is_empty() {
+        let list = extra.join(", ");
+        return Err(CliError::new(
+            Code::Cli("conflicting_flags"),
+            None,
+            format!(
+                "Met --input komen alle gegevens uit het bestand. Laat deze opties weg \
+                 of zet ze in het bestand: {list}."
+            ),
+            format!(
+                "With --input all data come from the file. Leave out these flags \
+                 or put them in the file: {list}."
+            ),
+        ));
+    }
+    let text = crate::estimate::read_json_text(path)?;
+    Ok(wlz_core::planner::plan_json(&text)?)
+}
+
 /// Flags of `estimate` that a plan does not use, with the flag to use instead.
-const REFUSED: [(&str, &str, &str); 6] = [
+const REFUSED: [(&str, &str, &str); 5] = [
     ("year", "--from", "--from"),
     (
         "assets",
@@ -290,7 +328,6 @@ const REFUSED: [(&str, &str, &str); 6] = [
     ("partner_assets", "--partner-savings", "--partner-savings"),
     ("date", "--admission", "--admission"),
     ("days", "--admission", "--admission"),
-    ("input", "de opties van plan", "the flags of plan"),
 ];
 
 /// Refuses the estimate-only flags: silently ignoring `--assets` would give a wrong plan.

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{assert_exit, run, stderr, stdout, stdout_utf8};
+use common::{assert_exit, run, run_stdin, stderr, stdout, stdout_utf8};
 use rust_decimal::Decimal;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -245,6 +245,37 @@ fn every_worked_example_through_the_flags_matches_the_spec_to_the_cent() {
     }
 }
 
+#[test]
+fn the_flags_give_the_same_plan_as_the_json_contract() {
+    for (name, case) in cases() {
+        let by_flags = plan_of(&name, &case);
+        let json = serde_json::to_string(&case["input"]).expect("JSON");
+        let out = run_stdin(&["plan", "--json", "--input", "-"], json);
+        assert_exit(&out, 0);
+        let by_file: Value = serde_json::from_str(&stdout_utf8(&out)).expect("JSON");
+        assert_eq!(by_flags, by_file, "{name}");
+    }
+}
+
+#[test]
+fn input_does_not_mix_with_flags() {
+    let out = run_stdin(
+        &[
+            "plan",
+            "--input",
+            "-",
+            "--savings",
+            "5",
+            "--income-2027",
+            "1",
+        ],
+        r#"{"version":1,"from":2026,"client":{}}"#,
+    );
+    assert_exit(&out, 2);
+    let err = stderr(&out);
+    assert!(err.contains("--savings, --income-2027"), "{err}");
+}
+
 /// W1's flags, as in the README.
 const W1: &[&str] = &[
     "plan",
@@ -409,6 +440,7 @@ fn bad_flags_name_the_flag_and_exit_2() {
         ),
         (&["--assets", "5000"], "--assets"),
         (&["--year", "2026"], "--year"),
+        (&["--date", "2026-03-01"], "--date"),
         (&["--plan-reading", "PO-99"], "--plan-reading"),
         (&["--income-2099", "5"], "--income-2099"),
     ];
