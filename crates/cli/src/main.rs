@@ -87,6 +87,20 @@ pub enum Command {
         mut_arg("partner_assets", |a| a.hide(true)),
         mut_arg("date", |a| a.hide(true)),
         mut_arg("days", |a| a.hide(true)),
+        mut_arg("income", |a| a.help(
+            "Box-1/2 income of the client in every calendar year (carried; --income-YYYY for one year)"
+        )),
+        mut_arg("tax", |a| a.help(
+            "Tax and premiums on that income in every calendar year (carried; --tax-YYYY for one year)"
+        )),
+        mut_arg("partner_income", |a| a.help(
+            "Box-1/2 income of the partner in every calendar year (--partner-income-YYYY for one year)"
+        )),
+        mut_arg("partner_tax", |a| a.help(
+            "Tax and premiums on the partner's income (--partner-tax-YYYY for one year)"
+        )),
+        mut_arg("age", |a| a.help("Age of the client on 1 January of --from")),
+        mut_arg("partner_age", |a| a.help("Age of the partner on 1 January of --from")),
         mut_arg("input", |a| a.help(
             "Read the whole plan request from a JSON file (the planner's contract, \
              version 1); `-` reads standard input. Cannot be combined with the other input flags."

@@ -289,7 +289,14 @@ fn events(p: &Plan, lang: Lang) -> Vec<String> {
         } else {
             "."
         };
-        let line = format!("{text}{stop} {when} ({})", e.article);
+        // Each citation stays on one line, as in `estimate`'s text.
+        let article = e
+            .article
+            .split("; ")
+            .map(|a| a.replace(' ', &GLUE.to_string()))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let line = format!("{text}{stop} {when} ({article})");
         out.extend(wrap(&line, WIDTH, "- ", "  "));
     }
     out
