@@ -356,8 +356,9 @@ fn planner_flag(field: Option<&str>) -> Option<String> {
         "aow.option" => "--aow-option",
         "aow.change" => "--aow-change",
         "drawdown.from" => "--drawdown-from",
-        "client.assets" => "--savings",
-        "partner.assets" => "--partner-savings",
+        // From flags the assets of an estimate are the plan's RG: savings, other assets, home.
+        "client.assets" => "--savings, --other-assets, --home-woz",
+        "partner.assets" => "--partner-savings, --partner-other-assets, --home-woz",
         f if f.starts_with("gifts[") => "--gift",
         f if f.starts_with("wlz_clause") => "--wlz-clause",
         f if f.starts_with("home.") => {

@@ -441,6 +441,17 @@ fn bad_flags_name_the_flag_and_exit_2() {
         (&["--assets", "5000"], "--assets"),
         (&["--year", "2026"], "--year"),
         (&["--date", "2026-03-01"], "--date"),
+        (
+            &[
+                "--tax",
+                "500",
+                "--savings",
+                "99999999",
+                "--other-assets",
+                "99999999",
+            ],
+            "--other-assets",
+        ),
         (&["--plan-reading", "PO-99"], "--plan-reading"),
         (&["--income-2099", "5"], "--income-2099"),
     ];
