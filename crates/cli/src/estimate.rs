@@ -345,6 +345,11 @@ pub fn flag_for(field: Option<&str>, given: &[String]) -> Option<String> {
 }
 
 fn read_input(path: &str) -> Result<Input, CliError> {
+    Ok(Input::from_json(&read_json_text(path)?)?)
+}
+
+/// The text of a JSON input file (`-`: standard input), without a byte order mark.
+pub fn read_json_text(path: &str) -> Result<String, CliError> {
     let mut text = String::new();
     let read = if path == "-" {
         std::io::stdin().read_to_string(&mut text).map(|_| ())
@@ -361,8 +366,10 @@ fn read_input(path: &str) -> Result<Input, CliError> {
         ));
     }
     // A byte order mark (as some Windows editors write) is not part of the JSON; batch skips it too.
-    let json = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    Ok(Input::from_json(json)?)
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    })
 }
 
 /// How messages name an input value: as a flag (`--partner-income`) or as

@@ -8,6 +8,8 @@ mod error;
 mod estimate;
 mod output;
 mod params_cmd;
+mod plan_cmd;
+mod plan_render;
 mod render;
 mod scenarios_cmd;
 
@@ -76,9 +78,54 @@ pub enum Command {
     /// The monthly amount against income for this household, with the breakpoints.
     Curve(Box<scenarios_cmd::CurveArgs>),
 
+    /// The contribution over the coming contribution years: per year the regimes, the
+    /// totals and the figures used, as the home, savings, gifts and the AOW choice change.
+    #[command(
+        after_help = PLAN_HELP,
+        mut_arg("year", |a| a.hide(true)),
+        mut_arg("assets", |a| a.hide(true)),
+        mut_arg("partner_assets", |a| a.hide(true)),
+        mut_arg("date", |a| a.hide(true)),
+        mut_arg("days", |a| a.hide(true)),
+        mut_arg("income", |a| a.help(
+            "Box-1/2 income of the client in every calendar year (carried; --income-YYYY for one year)"
+        )),
+        mut_arg("tax", |a| a.help(
+            "Tax and premiums on that income in every calendar year (carried; --tax-YYYY for one year)"
+        )),
+        mut_arg("partner_income", |a| a.help(
+            "Box-1/2 income of the partner in every calendar year (--partner-income-YYYY for one year)"
+        )),
+        mut_arg("partner_tax", |a| a.help(
+            "Tax and premiums on the partner's income (--partner-tax-YYYY for one year)"
+        )),
+        mut_arg("age", |a| a.help("Age of the client on 1 January of --from")),
+        mut_arg("partner_age", |a| a.help("Age of the partner on 1 January of --from")),
+        mut_arg("input", |a| a.help(
+            "Read the whole plan request from a JSON file (the planner's contract, \
+             version 1); `-` reads standard input. Cannot be combined with the other input flags."
+        ))
+    )]
+    Plan(Box<plan_cmd::PlanArgs>),
+
     /// Print the JSON Schema (draft 7) of the JSON contract: the input and every output.
     Schema,
 }
+
+/// The end of `plan --help`: the per-year flags (hidden, one per year) and an example.
+const PLAN_HELP: &str = "\
+In a plan --income and --tax are the box-1/2 income and its tax of every calendar year,
+carried forward. For one calendar year YYYY:
+  --income-YYYY, --tax-YYYY                  box-1/2 income and its tax of the client
+  --partner-income-YYYY, --partner-tax-YYYY  the same for the partner
+  --verzamelinkomen-YYYY                     the whole verzamelinkomen of a past year (assessment)
+  --partner-verzamelinkomen-YYYY             the same for the partner
+  --savings-YYYY, --partner-savings-YYYY     the bank balance on 1 January of YYYY
+--year, --assets, --date and --days do not apply to a plan.
+
+Example (W1 of the planner spec: single, home for sale):
+  wlz-bijdrage plan --from 2026 --birth-date 1950-03-01 --care instelling --income 24000 \\
+    --tax 500 --admission 2026-02-01 --savings 40000 --home-woz 350000 --home-status for-sale";
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("`{s}`: use nl or en"))
@@ -140,7 +187,10 @@ fn default_year_notice(matches: &ArgMatches, out: Output) {
 }
 
 fn run(command: &Command, matches: &ArgMatches, out: Output) -> Result<(), CliError> {
-    default_year_notice(matches, out);
+    // A plan has no --year: its years come from --from.
+    if !matches!(command, Command::Plan(_)) {
+        default_year_notice(matches, out);
+    }
     match command {
         Command::Estimate(args) => {
             let sub = matches
@@ -154,6 +204,7 @@ fn run(command: &Command, matches: &ArgMatches, out: Output) -> Result<(), CliEr
         Command::WhatIf(args) => scenarios_cmd::what_if(args, sub(matches, "what-if")?, out),
         Command::Curve(args) => scenarios_cmd::curve(args, sub(matches, "curve")?, out),
         Command::Params(args) => params_cmd::run(args, out),
+        Command::Plan(args) => plan_cmd::run(args, sub(matches, "plan")?, out),
         Command::Schema => output::print_json(serde_json::to_string_pretty(
             &wlz_core::schema::contract_schema(),
         )),
