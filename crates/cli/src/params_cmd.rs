@@ -18,15 +18,77 @@ const INDENT: &str = "    ";
 pub struct ParamsArgs {
     #[arg(long, value_name = "N", default_value_t = default_year(), help = year_help())]
     pub year: i32,
+    /// The planner's own figures instead (box 3, zorgtoeslag, AOW, the home): every value per
+    /// year with its article and status; later years carry the last value.
+    #[arg(long)]
+    pub planner: bool,
 }
 
 pub fn run(args: &ParamsArgs, out: Output) -> Result<(), CliError> {
+    if args.planner {
+        return planner(out);
+    }
     let params = wlz_core::household::params_for(args.year)?;
     if out.json {
         output::print_json(serde_json::to_string_pretty(&params.all()))
     } else {
         output::print_text(table(params, out.lang).trim_end())
     }
+}
+
+/// A series key as people read it: a year, or for the AOW's half-years `2026-01` / `2026-07`.
+fn key_text(key: i32) -> String {
+    if key > 3000 {
+        format!("{}-{}", key / 2, if key % 2 == 0 { "01" } else { "07" })
+    } else {
+        key.to_string()
+    }
+}
+
+/// `params --planner`: the series of `wlz_core::planner::params`.
+fn planner(out: Output) -> Result<(), CliError> {
+    let series = wlz_core::planner::params::ALL;
+    if out.json {
+        let rows: Vec<serde_json::Value> = series
+            .iter()
+            .map(|s| {
+                serde_json::json!({
+                    "name": s.name,
+                    "label": { "nl": s.label.0, "en": s.label.1 },
+                    "status": status_text(s.status),
+                    "reference": { "article": s.article, "url": s.url },
+                    "values": s.values.iter().map(|(k, v)| serde_json::json!({ "from": key_text(*k), "value": v })).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        return output::print_json(serde_json::to_string_pretty(&rows));
+    }
+    let mut text = String::from(tr(
+        out.lang,
+        "Cijfers van de planner. Een later jaar neemt het laatste bedrag over (schatting).\n\n",
+        "The planner's figures. A later year carries the last value (estimate).\n\n",
+    ));
+    for s in series {
+        let values: Vec<String> = s
+            .values
+            .iter()
+            .map(|(k, v)| format!("{}: {v}", key_text(*k)))
+            .collect();
+        let label = tr(out.lang, s.label.0, s.label.1);
+        text.push_str(&format!(
+            "{} ({})  {}\n",
+            s.name,
+            status_text(s.status),
+            label
+        ));
+        text.push_str(&format!(
+            "{INDENT}{}\n{INDENT}{}\n{INDENT}{}\n",
+            values.join("; "),
+            s.article,
+            s.url
+        ));
+    }
+    output::print_text(text.trim_end())
 }
 
 fn tr(lang: Lang, nl: &'static str, en: &'static str) -> &'static str {

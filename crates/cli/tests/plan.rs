@@ -586,3 +586,48 @@ fn the_help_documents_the_plan_flags() {
     let top = stdout_utf8(&run(&["--help"]));
     assert!(top.contains("plan"), "{top}");
 }
+
+#[test]
+fn params_planner_lists_every_series_with_its_law() {
+    let out = run(&["params", "--planner", "--json"]);
+    assert_exit(&out, 0);
+    let rows: Value = serde_json::from_str(&stdout_utf8(&out)).expect("JSON");
+    let rows = rows.as_array().expect("a list");
+    // planner.md §P.7: box 3 heffingvrij 2026 € 59.357, zorgtoeslag vermogensgrens € 146.011.
+    let value = |name: &str, from: &str| {
+        rows.iter()
+            .find(|r| r["name"] == name)
+            .and_then(|r| {
+                r["values"]
+                    .as_array()?
+                    .iter()
+                    .find(|v| v["from"] == from)
+                    .cloned()
+            })
+            .map(|v| v["value"].clone())
+    };
+    assert_eq!(
+        value("box3_heffingvrij", "2026"),
+        Some(Value::from("59357"))
+    );
+    assert_eq!(
+        value("zt_vermogensgrens_single", "2026"),
+        Some(Value::from("146011"))
+    );
+    assert_eq!(
+        value("aow_gross_month_single", "2026-01"),
+        Some(Value::from("1637.57"))
+    );
+    for r in rows {
+        assert!(
+            r["reference"]["url"]
+                .as_str()
+                .unwrap()
+                .starts_with("https://"),
+            "{r}"
+        );
+    }
+    let text = run(&["params", "--planner", "--lang", "en"]);
+    assert_exit(&text, 0);
+    assert!(stdout_utf8(&text).contains("box3_heffingvrij (VERIFIED)"));
+}
