@@ -1,5 +1,5 @@
-//! The JSON Schema of the contract (feature `schema`): what an estimate reads
-//! and everything the engine writes. `wlz-bijdrage schema` prints it, and the
+//! The JSON Schema of the contract (feature `schema`): what an estimate and a
+//! plan read and everything the engine writes. `wlz-bijdrage schema` prints it, and the
 //! npm package's TypeScript types are generated from it
 //! (`scripts/build-npm.sh`), so the types cannot drift from the Rust structs.
 //!
@@ -154,8 +154,9 @@ fn definitions(contract: Contract, add: impl FnOnce(&mut SchemaGenerator)) -> Ma
 }
 
 /// One JSON Schema (draft 7) document whose `definitions` hold every type of
-/// the contract: `Input` and `CurrentYear` as read; `Estimate`, `Timeline`,
-/// `Comparison`, `PartnerOptions`, `WhatIf`, `IncomeCurve` and `InputError` as written.
+/// the contract: `Input`, `CurrentYear` and the planner's `PlanInput` as read;
+/// `Estimate`, `Timeline`, `Comparison`, `PartnerOptions`, `WhatIf`,
+/// `IncomeCurve`, `InputError`, `Plan` and `PlanComparison` as written.
 ///
 /// A type that occurs on both sides must have the same schema on both (money
 /// is the exception, and it is inlined: a decimal string out, a number or
@@ -165,6 +166,7 @@ pub fn contract_schema() -> Value {
     let inputs = definitions(Contract::Deserialize, |g| {
         g.subschema_for::<crate::Input>();
         g.subschema_for::<crate::scenarios::CurrentYear>();
+        g.subschema_for::<crate::planner::PlanInput>();
     });
     let outputs = definitions(Contract::Serialize, |g| {
         g.subschema_for::<crate::Estimate>();
@@ -174,6 +176,8 @@ pub fn contract_schema() -> Value {
         g.subschema_for::<crate::scenarios::WhatIf>();
         g.subschema_for::<crate::scenarios::IncomeCurve>();
         g.subschema_for::<crate::InputError>();
+        g.subschema_for::<crate::planner::Plan>();
+        g.subschema_for::<crate::planner::PlanComparison>();
     });
     let mut all = inputs;
     for (name, schema) in outputs {
@@ -233,6 +237,16 @@ mod tests {
             "Citation",
             "Operand",
             "ParamUse",
+            "PlanInput",
+            "Plan",
+            "PlanYear",
+            "PlanMonth",
+            "RegimeAmount",
+            "Figures",
+            "Event",
+            "AowComparison",
+            "PlanComparison",
+            "ComparedYear",
         ] {
             assert!(d.contains_key(name), "missing definition {name}");
         }
@@ -249,6 +263,58 @@ mod tests {
             .map(|v| v.as_str().unwrap())
             .collect();
         assert_eq!(required, ["version", "year", "client"]);
+    }
+
+    /// The planner's input is as strict as the estimate's: the npm types reject a typo too.
+    #[test]
+    fn plan_input_rejects_unknown_fields_and_requires_from() {
+        let input = &defs()["PlanInput"];
+        assert_eq!(input["additionalProperties"], Value::Bool(false));
+        assert_eq!(
+            input["required"],
+            serde_json::json!(["version", "from", "client"])
+        );
+    }
+
+    /// The derived schemas of the plan describe what a real plan writes: in a
+    /// plan with a home, events and the AOW options, every object's keys are
+    /// properties of its definition and every required property is there.
+    #[test]
+    fn plan_schema_matches_real_output() {
+        let input: crate::planner::PlanInput = crate::input::from_json(
+            r#"{"version":1,"from":2026,"admission":"2026-02-01",
+                "client":{"birth_date":"1948-03-01","care":"instelling","income":22000,"tax":300},
+                "partner":{"birth_date":"1950-03-01","care":"none","income":15000,"tax":0},
+                "money":{"savings":30000},"partner_money":{"savings":30000},
+                "home":{"woz":300000,"status":"partner","owner":"joint"}}"#,
+        )
+        .unwrap();
+        let out = serde_json::to_value(crate::planner::plan(&input).unwrap()).unwrap();
+        let d = defs();
+        let fits = |name: &str, v: &Value| {
+            let o = v.as_object().unwrap();
+            let props = d[name]["properties"].as_object().unwrap();
+            assert!(o.keys().all(|k| props.contains_key(k)), "{name}: {o:?}");
+            for r in d[name]["required"].as_array().unwrap() {
+                assert!(o.contains_key(r.as_str().unwrap()), "{name} lacks {r}");
+            }
+        };
+        let all = |v: &Value, key: &str| v[key].as_array().unwrap().clone();
+        fits("Plan", &out);
+        all(&out, "events").iter().for_each(|e| fits("Event", e));
+        for y in all(&out, "years") {
+            fits("PlanYear", &y);
+            all(&y, "months").iter().for_each(|m| fits("PlanMonth", m));
+            all(&y, "regimes")
+                .iter()
+                .for_each(|r| fits("RegimeAmount", r));
+            all(&y, "people").iter().for_each(|f| fits("Figures", f));
+        }
+        fits("AowComparison", &out["aow"]);
+        for o in all(&out["aow"], "options") {
+            fits("AowOptionResult", &o);
+            all(&o, "years").iter().for_each(|y| fits("OptionYear", y));
+        }
     }
 
     #[test]

@@ -27,12 +27,13 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wlz_core::input::from_json;
+use wlz_core::planner::PlanInput;
 use wlz_core::scenarios::{self, CurrentYear};
 use wlz_core::{Date, ErrorCode, Input, InputError, Lang, Text};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
-import type { Input, CurrentYear, Estimate, Timeline, Comparison, PartnerOptions, WhatIf, IncomeCurve, InputError, ErrorCode } from "./types.js";
+import type { Input, CurrentYear, Estimate, Timeline, Comparison, PartnerOptions, WhatIf, IncomeCurve, PlanInput, Plan, PlanComparison, InputError, ErrorCode } from "./types.js";
 export type * from "./types.js";
 
 /** What every function throws on bad input: an `Error` with the engine's error. */
@@ -119,6 +120,37 @@ pub fn income_curve(
     let input = read_input(&input)?;
     let points = read_count(&points, "points", POINTS, ErrorCode::InvalidArgument)?;
     output(scenarios::income_curve(&input, points as usize))
+}
+
+/// The contribution over the coming contribution years (`shared/spec/planner.md`):
+/// per year the total, month by month, each regime's monthly amount and the
+/// peiljaar figures, as the home, savings, gifts and the AOW choice change.
+/// A separate function from `estimate` because a plan takes its own input
+/// contract (`PlanInput`: savings per 1 January instead of `assets`, the
+/// home, events over the years). Throws a `WlzError` on bad input, with the
+/// core's code and field (`years`, `from`, `client.assets`, …).
+#[wasm_bindgen(unchecked_return_type = "Plan")]
+pub fn plan(
+    #[wasm_bindgen(unchecked_param_type = "PlanInput | string")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    let input = read_plan_input(&input, "input")?;
+    output(wlz_core::planner::plan(&input))
+}
+
+/// Two plans of the same years side by side (for example selling the home
+/// against keeping it): both plans, each year's totals and `b` minus `a`.
+/// Both are read (`a` first), then the core checks that they cover the same
+/// years (else `invalid_argument` on `from`) before it plans either. An
+/// error inside a plan keeps the core's field path, as `whatIf`'s `current`
+/// does: the JSON contract is the same whichever argument it came in.
+#[wasm_bindgen(js_name = comparePlans, unchecked_return_type = "PlanComparison")]
+pub fn compare_plans(
+    #[wasm_bindgen(unchecked_param_type = "PlanInput | string")] a: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PlanInput | string")] b: JsValue,
+) -> Result<JsValue, JsValue> {
+    let a = read_plan_input(&a, "a")?;
+    let b = read_plan_input(&b, "b")?;
+    output(wlz_core::planner::compare(&a, &b))
 }
 
 /// Reads an amount as a person types it (`"1.234,56"`, `"1234.56"`,
@@ -212,6 +244,11 @@ fn json_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
 
 fn read_input(value: &JsValue) -> Result<Input, JsValue> {
     from_json(&json_text(value, "input")?).map_err(|e| wlz_error(&e))
+}
+
+/// A planner input; `what` names the argument in an `invalid_json` message.
+fn read_plan_input(value: &JsValue, what: &str) -> Result<PlanInput, JsValue> {
+    from_json(&json_text(value, what)?).map_err(|e| wlz_error(&e))
 }
 
 /// The counts the functions take: `timeline`'s `months`, `incomeCurve`'s `points`.

@@ -151,3 +151,29 @@ fn arguments_of_the_wrong_type_are_wlz_errors() {
         "€ 1.234,50"
     );
 }
+
+// planner.md §P.6.6 W1 (fixtures/planner/cases.yaml `W1-for-sale`): 2026 total 9326.00,
+// 2032 total 35138.88 (the house in box 3 from 1 January 2030), cumulative 115512.20.
+const W1: &str = r#"{"version":1,"from":2026,"admission":"2026-02-01",
+    "client":{"birth_date":"1950-03-01","care":"instelling","income":24000,"tax":500},
+    "money":{"savings":40000},"home":{"woz":350000,"status":"for-sale"}}"#;
+
+#[wasm_bindgen_test]
+fn plan_and_compare_plans() {
+    let p = wlz_wasm::plan(JSON::parse(W1).unwrap()).unwrap();
+    assert_eq!(text(&p, "cumulative"), "115512.20");
+    let years = js_sys::Array::from(&get(&p, "years"));
+    assert_eq!(years.length(), 7);
+    assert_eq!(text(&years.get(0), "total"), "9326.00");
+    assert_eq!(text(&years.get(6), "total"), "35138.88");
+    // The same plan twice: no difference in any year.
+    let c = wlz_wasm::compare_plans(W1.into(), W1.into()).unwrap();
+    let difference: rust_decimal::Decimal = text(&c, "difference").parse().unwrap();
+    assert!(difference.is_zero());
+    // A bad plan input is a WlzError with the core's field, not a trap.
+    let e = wlz_wasm::plan(W1.replace("\"from\":2026", "\"from\":1990").into()).unwrap_err();
+    assert!(e.is_instance_of::<js_sys::Error>());
+    assert_eq!(text(&e, "name"), "WlzError");
+    assert_eq!(text(&e, "code"), "unsupported_year");
+    assert_eq!(text(&e, "field"), "from");
+}

@@ -17,8 +17,8 @@ usePackage((p) => {
 });
 
 const CONSUMER = `
-import { estimate, timeline, compare, whatIf, formatEur, parseAmount, incomeCurve } from 'wlz-bijdrage';
-import type { Input, Estimate, Step, Regime, WlzError, ErrorCode, CareForm } from 'wlz-bijdrage';
+import { estimate, timeline, compare, whatIf, formatEur, parseAmount, incomeCurve, plan, comparePlans } from 'wlz-bijdrage';
+import type { Input, Estimate, Step, Regime, WlzError, ErrorCode, CareForm, PlanInput, Plan, PlanComparison, PlanYear } from 'wlz-bijdrage';
 import init, { estimate as estimateWeb } from 'wlz-bijdrage/web';
 
 const input: Input = { version: 1, year: 2026, client: { age: 70, care: 'vpt', income: '38.000', assets: 100000 } };
@@ -63,6 +63,33 @@ const newCodes: ErrorCode[] = ['too_many_periods', 'invalid_argument', 'missing_
 const optional: number = timeline(input, '2026-03-01').months.length + incomeCurve(input).points.length;
 const english: string = formatEur('1', 'en') + formatEur(1);
 console.log(typo, wrongCare, noClient, asNumber, wrongRegime, wrongCode, newCodes, optional, english);
+
+// The planner (W1 of the planner spec): typed input, typed plan and comparison.
+const w1: PlanInput = { version: 1, from: 2026, admission: '2026-02-01',
+  client: { birth_date: '1950-03-01', care: 'instelling', income: 24000, tax: 500 },
+  money: { savings: 40000 }, home: { woz: 350000, status: 'for-sale' } };
+const p: Plan = plan(w1);
+const firstYear: PlanYear | undefined = p.years[0];
+const total: string | undefined = firstYear?.total;
+const hoge: string | undefined = firstYear?.regimes.find((r) => r.regime === 'hoge')?.monthly;
+const rg: string | undefined = firstYear?.people[0]?.rendementsgrondslag;
+const netMonth: string | undefined = p.aow?.options[0]?.years[0]?.net_month;
+const c: PlanComparison = comparePlans(w1, JSON.stringify({ ...w1, home: { woz: 350000, status: 'empty' } }));
+const difference: string = c.difference + c.years.map((y) => y.year + y.difference).join();
+console.log(total, hoge, rg, netMonth, difference);
+// @ts-expect-error: unknown field in a plan input (the contract rejects it too)
+const planTypo: PlanInput = { version: 1, from: 2026, client: { age: 70 }, hous: {} };
+// @ts-expect-error: the first year is required
+const noFrom: PlanInput = { version: 1, client: { age: 70 } };
+// @ts-expect-error: not a home status
+const badStatus: PlanInput = { ...w1, home: { woz: 350000, status: 'verkocht' } };
+// @ts-expect-error: a plan's amounts are strings, not numbers
+const planNumber: number = p.cumulative;
+// @ts-expect-error: comparePlans needs two plans
+comparePlans(w1);
+// @ts-expect-error: plan takes a PlanInput, not a number
+plan(2026);
+console.log(planTypo, noFrom, badStatus, planNumber);
 `;
 
 test('the types compile for correct use and reject wrong use', () => {
@@ -83,8 +110,11 @@ test('the package ships the JSON Schema the types come from', () => {
   const schema = JSON.parse(fs.readFileSync(pkg.file('contract.schema.json'), 'utf8'));
   assert.equal(schema.definitions.Input.additionalProperties, false);
   assert.deepEqual(schema.definitions.Input.required, ['version', 'year', 'client']);
+  assert.equal(schema.definitions.PlanInput.additionalProperties, false);
+  assert.deepEqual(schema.definitions.PlanInput.required, ['version', 'from', 'client']);
   const types = fs.readFileSync(pkg.file('node/types.d.ts'), 'utf8');
-  for (const t of ['Input', 'Estimate', 'Timeline', 'Comparison', 'PartnerOptions', 'WhatIf', 'IncomeCurve', 'InputError']) {
+  for (const t of ['Input', 'Estimate', 'Timeline', 'Comparison', 'PartnerOptions', 'WhatIf', 'IncomeCurve', 'InputError',
+    'PlanInput', 'Plan', 'PlanYear', 'PlanMonth', 'PlanComparison', 'ComparedYear', 'AowComparison']) {
     assert.match(types, new RegExp(`export (interface|type) ${t}\\b`), t);
   }
   // Every code of the schema is in the generated ErrorCode union, the newest included.
