@@ -184,7 +184,7 @@ fn option_year(input: &PlanInput, y: i32, wlz_month: Decimal, split: bool) -> Op
             .or(p.income.as_ref())
             .map_or(Decimal::ZERO, |a| a.0);
         let other = money.other_assets.map_or(Decimal::ZERO, |a| a.0);
-        let b3 = figures::box3_income(y, bank + other, bank, other, Decimal::ZERO);
+        let b3 = figures::box3_income(y, bank + other, bank, other, Decimal::ZERO, 1);
         people.push((bank + other, income + extra + b3));
     }
     let zt = if split {

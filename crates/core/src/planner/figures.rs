@@ -97,15 +97,20 @@ pub fn home_share(input: &PlanInput, who: Who) -> Decimal {
     }
 }
 
-/// The figures of `who` for calendar year `t`.
-pub fn of(
-    input: &PlanInput,
-    who: Who,
-    t: i32,
-    now: i32,
-    balances: &dyn Balances,
-) -> Option<Figures> {
-    let (p, money) = person(input, who)?;
+/// One person's box-3 assets on 1 January of a year.
+struct Assets {
+    home: Option<HomeOnPeildatum>,
+    home_value: Decimal,
+    bank: Decimal,
+    other: Decimal,
+    debts: Decimal,
+    debts_above: Decimal,
+    rg: Decimal,
+}
+
+/// The assets of `who` on 1 January of `t` (Wet IB 5.3).
+fn assets(input: &PlanInput, who: Who, t: i32, balances: &dyn Balances) -> Option<Assets> {
+    let (_, money) = person(input, who)?;
     let d = Date::new(t, 1, 1)?;
     let share = home_share(input, who);
     let home = input
@@ -125,13 +130,71 @@ pub fn of(
         _ => Decimal::ZERO,
     };
     let debts = money.debts.map_or(Decimal::ZERO, |a| a.0) + mortgage + paper_debts(input, who, d);
-    let drempel = pp::BOX3_SCHULDENDREMPEL.dec(t);
-    let debts_above = (debts - drempel).max(Decimal::ZERO);
+    let debts_above = (debts - pp::BOX3_SCHULDENDREMPEL.dec(t)).max(Decimal::ZERO);
     let rg = bank + other - debts_above;
+    Some(Assets {
+        home,
+        home_value,
+        bank,
+        other,
+        debts,
+        debts_above,
+        rg,
+    })
+}
+
+/// The box-3 income of `who` (Wet IB 5.2): for fiscal partners the joint income over both
+/// assets with both heffingvrije vermogens, shared in proportion to each one's RG (the main
+/// spec §4.5 default for the partners' allocation, IB 2.17). Partners stay fiscal partners
+/// after an admission and after "duurzaam gescheiden" (AWR 5a, planner.md §P.5.1).
+fn box3_of(input: &PlanInput, who: Who, t: i32, own: &Assets, balances: &dyn Balances) -> Decimal {
+    let other_who = match who {
+        Who::Client => Who::Partner,
+        Who::Partner => Who::Client,
+    };
+    let Some(them) = assets(input, other_who, t, balances) else {
+        return box3_income(t, own.rg, own.bank, own.other, own.debts_above, 1);
+    };
+    let total_rg = own.rg + them.rg;
+    let joint = box3_income(
+        t,
+        total_rg,
+        own.bank + them.bank,
+        own.other + them.other,
+        own.debts_above + them.debts_above,
+        2,
+    );
+    let weights = own.rg.max(Decimal::ZERO) + them.rg.max(Decimal::ZERO);
+    if weights.is_zero() {
+        return Decimal::ZERO;
+    }
+    joint * own.rg.max(Decimal::ZERO) / weights
+}
+
+/// The figures of `who` for calendar year `t`.
+pub fn of(
+    input: &PlanInput,
+    who: Who,
+    t: i32,
+    now: i32,
+    balances: &dyn Balances,
+) -> Option<Figures> {
+    let (p, money) = person(input, who)?;
+    let a = assets(input, who, t, balances)?;
+    let share = home_share(input, who);
     let given = money.verzamelinkomen_by_year.get(&t).map(|a| a.0);
     let box3_income = given
         .is_none()
-        .then(|| box3_income(t, rg, bank, other, debts_above));
+        .then(|| box3_of(input, who, t, &a, balances));
+    let Assets {
+        home,
+        home_value,
+        bank,
+        other,
+        debts,
+        rg,
+        ..
+    } = a;
     let aow_extra = aow_extra(input, who, t);
     let letting_income = match &input.home {
         Some(h) => round_cents(home::letting_box1_income(h, input, t) * share),
@@ -242,6 +305,7 @@ pub fn box3_income(
     bank: Decimal,
     other: Decimal,
     debts_above: Decimal,
+    people: u32,
 ) -> Decimal {
     if rg <= Decimal::ZERO {
         return Decimal::ZERO;
@@ -249,7 +313,7 @@ pub fn box3_income(
     let rendement = (pp::BOX3_PCT_BANK.dec(t) * bank + pp::BOX3_PCT_OTHER.dec(t) * other
         - pp::BOX3_PCT_DEBT.dec(t) * debts_above)
         .max(Decimal::ZERO);
-    let grondslag = (rg - pp::BOX3_HEFFINGVRIJ.dec(t)).max(Decimal::ZERO);
+    let grondslag = (rg - pp::BOX3_HEFFINGVRIJ.dec(t) * Decimal::from(people)).max(Decimal::ZERO);
     rendement * grondslag / rg
 }
 
