@@ -92,6 +92,7 @@ fn flags(input: &Value) -> Vec<String> {
                 v,
                 &[
                     ("birth_date", "partner-birth-date"),
+                    ("age", "partner-age"),
                     ("care", "partner-care"),
                     ("income", "partner-income"),
                     ("tax", "partner-tax"),
