@@ -12,6 +12,7 @@ pub mod components;
 pub mod form;
 pub mod i18n;
 pub mod outcome;
+pub mod plan_form;
 pub mod state;
 
 pub use components::app::App;

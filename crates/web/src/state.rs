@@ -3,6 +3,7 @@
 //! function, tested on the host.
 
 use crate::form::{Field, FieldError, FieldSet, FormData};
+use crate::plan_form::{GiftRow, PlanField, PlanForm};
 use std::rc::Rc;
 use wlz_core::Lang;
 use yew::Reducible;
@@ -16,6 +17,60 @@ pub enum Share {
     Asking,
     /// The link is shown (and copied); `with_amounts` says what it holds.
     Shown { with_amounts: bool },
+}
+
+/// Which view the page shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    #[default]
+    Calculator,
+    /// "De komende jaren": the planner over the coming contribution years.
+    Planner,
+}
+
+/// The planner's questions: scenario A, and B once the user copied A to change one thing.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PlanState {
+    pub a: PlanForm,
+    pub b: Option<PlanForm>,
+    /// The form shows scenario B.
+    pub editing_b: bool,
+    /// Counts the times the plan was asked for: the page computes it again on each.
+    pub runs: u32,
+    /// The last run was the user's "Bereken" (the page then moves focus to the answer).
+    pub ran: bool,
+}
+
+impl PlanState {
+    /// The scenario the form shows.
+    pub fn current(&self) -> &PlanForm {
+        match (&self.b, self.editing_b) {
+            (Some(b), true) => b,
+            _ => &self.a,
+        }
+    }
+
+    fn current_mut(&mut self) -> &mut PlanForm {
+        match (&mut self.b, self.editing_b) {
+            (Some(b), true) => b,
+            _ => &mut self.a,
+        }
+    }
+}
+
+/// A change to the planner's questions.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PlanAction {
+    Set(PlanField, String),
+    AddGift,
+    RemoveGift(usize),
+    /// "Bereken": compute the plan (again).
+    Run,
+    /// Copy scenario A to B and edit B.
+    CopyToB,
+    /// Edit scenario B (`true`) or A.
+    Edit(bool),
+    DropB,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -39,6 +94,8 @@ pub struct State {
     /// remembered. Opening a shared link with amounts on a shared computer
     /// must not leave those amounts behind.
     pub dirty: bool,
+    pub view: View,
+    pub plan: PlanState,
 }
 
 impl Default for State {
@@ -54,6 +111,8 @@ impl Default for State {
             forgotten: false,
             embed: false,
             dirty: false,
+            view: View::Calculator,
+            plan: PlanState::default(),
         }
     }
 }
@@ -75,6 +134,9 @@ pub enum Action {
     },
     TimelineStart(u32),
     Share(Share),
+    /// Show the calculator or the planner.
+    Show(View),
+    Plan(PlanAction),
 }
 
 impl State {
@@ -126,6 +188,21 @@ impl State {
             }
             Action::TimelineStart(m) => self.timeline_start = m.clamp(1, 12),
             Action::Share(s) => self.share = s,
+            Action::Show(v) => {
+                self.view = v;
+                if v == View::Planner {
+                    self.plan.a.take_from(&self.form);
+                    if let Some(b) = &mut self.plan.b {
+                        b.take_from(&self.form);
+                    }
+                    // The household may have changed in the calculator: compute again.
+                    if self.plan.runs > 0 {
+                        self.plan.runs += 1;
+                        self.plan.ran = false;
+                    }
+                }
+            }
+            Action::Plan(a) => self.plan.apply(a),
         }
     }
 
@@ -136,6 +213,38 @@ impl State {
             .filter(|e| self.submitted || e.field.is_some_and(|f| self.touched.contains(&f)))
             .filter(|e| e.field.is_none_or(|f| self.form.asks(f)))
             .collect()
+    }
+}
+
+impl PlanState {
+    fn apply(&mut self, action: PlanAction) {
+        match action {
+            PlanAction::Set(f, v) => self.current_mut().set(f, v),
+            PlanAction::AddGift => self.current_mut().gifts.push(GiftRow::default()),
+            PlanAction::RemoveGift(i) => {
+                let gifts = &mut self.current_mut().gifts;
+                if i < gifts.len() {
+                    gifts.remove(i);
+                }
+            }
+            PlanAction::Run => {
+                self.runs += 1;
+                self.ran = true;
+                return;
+            }
+            PlanAction::CopyToB => {
+                self.b = Some(self.a.clone());
+                self.editing_b = true;
+                self.runs += 1;
+            }
+            PlanAction::Edit(b) => self.editing_b = b && self.b.is_some(),
+            PlanAction::DropB => {
+                self.b = None;
+                self.editing_b = false;
+                self.runs += 1;
+            }
+        }
+        self.ran = false;
     }
 }
 
@@ -212,6 +321,35 @@ mod tests {
         assert!(s.dirty);
         assert_eq!(s.lang, Lang::En);
         assert!(s.form.to_input().is_ok());
+    }
+
+    #[test]
+    fn the_planner_takes_the_calculators_answers_and_keeps_two_scenarios() {
+        let mut s = state();
+        s.apply(Action::Set(Field::Assets, "40.000".into()));
+        s.apply(Action::Show(View::Planner));
+        assert_eq!(s.view, View::Planner);
+        assert_eq!(s.plan.a.savings, "40.000");
+        assert!(s.plan.a.savings_from_calc);
+        s.apply(Action::Plan(PlanAction::Set(
+            PlanField::Woz,
+            "350000".into(),
+        )));
+        s.apply(Action::Plan(PlanAction::Run));
+        s.apply(Action::Plan(PlanAction::CopyToB));
+        assert!(s.plan.editing_b);
+        s.apply(Action::Plan(PlanAction::Set(PlanField::Woz, String::new())));
+        assert_eq!(s.plan.a.woz, "350000");
+        assert_eq!(s.plan.current().woz, "");
+        s.apply(Action::Plan(PlanAction::AddGift));
+        assert_eq!(s.plan.current().gifts.len(), 2);
+        s.apply(Action::Plan(PlanAction::RemoveGift(0)));
+        assert_eq!(s.plan.current().gifts.len(), 1);
+        s.apply(Action::Plan(PlanAction::Edit(false)));
+        assert_eq!(s.plan.current().woz, "350000");
+        s.apply(Action::Plan(PlanAction::DropB));
+        assert!(s.plan.b.is_none() && !s.plan.editing_b);
+        assert_eq!(s.plan.runs, 3);
     }
 
     #[test]

@@ -282,3 +282,35 @@ async fn a_dtv_client_with_a_partner_in_an_instelling_is_asked_for_the_tax() {
     assert!(with_children.contains("id=\"not-used-tax\""));
     assert!(with_children.contains("id=\"not-used-partner-tax\""));
 }
+
+#[tokio::test]
+async fn the_planner_view_shows_w1_per_year_in_both_languages() {
+    use wlz_web::plan_form::PlanField;
+    use wlz_web::state::{PlanAction, View};
+    // planner.md §P.6.6 W1, entered as on the page.
+    let mut s = state(
+        "year=2026&care=instelling&age=75&income=24000&tax=500&assets=40000",
+        Lang::Nl,
+    );
+    s.apply(Action::Show(View::Planner));
+    for (f, v) in [
+        (PlanField::Admission, "2026-02-01"),
+        (PlanField::Woz, "350000"),
+    ] {
+        s.apply(Action::Plan(PlanAction::Set(f, v.into())));
+    }
+    s.apply(Action::Plan(PlanAction::Run));
+    let html = render(s.clone()).await;
+    assert_eq!(text_of(&html, "planner-title"), "De komende jaren");
+    assert_eq!(text_of(&html, "plan-cumulative"), "€ 115.512,20");
+    for v in ["€ 9.326,00", "€ 35.138,88", "Overgenomen uit uw vermogen"] {
+        assert!(html.contains(v), "{v} in the planner");
+    }
+    assert!(
+        html.contains("role=\"img\""),
+        "the chart is an image with a label"
+    );
+    s.apply(Action::SetLang(Lang::En));
+    let html = render(s).await;
+    assert_eq!(text_of(&html, "plan-cumulative"), "€115,512.20");
+}

@@ -4,6 +4,7 @@
 use super::chart::curve_view;
 use super::examples::examples;
 use super::markup::Markup;
+use super::planner::{planner_link, planner_view, use_planner, PlanCtx};
 use super::questions::questions;
 use super::result::{amount_bar, dossier, error_summary, result_view};
 use super::scenarios::{compare_view, partner_view, timeline_view, what_if_view, ScenarioProps};
@@ -13,7 +14,7 @@ use crate::about::about_html;
 use crate::browser;
 use crate::i18n::{code, other, tr};
 use crate::outcome::compute;
-use crate::state::{Action, State};
+use crate::state::{Action, State, View};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -89,6 +90,7 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    let plan_out = use_planner(&state, computed.outcome.input.clone());
     {
         let share = state.share;
         use_effect_with(share, |s| {
@@ -122,7 +124,11 @@ pub fn App(props: &AppProps) -> Html {
     let mut m = Markup::new(lang, embed);
     let top = if !embed {
         let skip = m
-            .raw("<a class=\"skip-link\" href=\"#questions\">")
+            .raw(if state.view == View::Planner {
+                "<a class=\"skip-link\" href=\"#plan-form\">"
+            } else {
+                "<a class=\"skip-link\" href=\"#questions\">"
+            })
             .tr("Direct naar de vragen", "Skip to the questions")
             .raw("</a>")
             .html();
@@ -149,6 +155,19 @@ pub fn App(props: &AppProps) -> Html {
         html! { <div class="embed-bar">{ title }{ lang_button }</div> }
     };
 
+    if state.view == View::Planner {
+        let pc = PlanCtx {
+            ctx: &ctx,
+            out: &plan_out,
+        };
+        return html! {
+            <div class={if embed { "app embed" } else { "app" }} lang={code(lang)}>
+                { top }
+                { planner_view(&pc) }
+                if !embed { { footer(&ctx) } }
+            </div>
+        };
+    }
     html! {
         <div class={if embed { "app embed" } else { "app" }} lang={code(lang)}>
             { top }
@@ -172,6 +191,7 @@ pub fn App(props: &AppProps) -> Html {
                     { error_summary(&ctx) }
                     { dossier(&ctx) }
                     { result_view(&ctx) }
+                    if computed.outcome.input.is_some() { { planner_link(&ctx) } }
                     if let (Some(p), true) = (scenario, computed.outcome.input.is_some()) {
                         { timeline_view(&p) }
                         { partner_view(&p) }

@@ -7,6 +7,8 @@ pub mod chart;
 pub mod examples;
 pub mod fields;
 pub mod markup;
+pub mod plan_view;
+pub mod planner;
 pub mod questions;
 pub mod result;
 pub mod scenarios;
