@@ -147,6 +147,11 @@ fn home_events(input: &PlanInput, years: &[PlanYear], out: &mut Vec<Event>) {
     if let Some(t) = first_box3 {
         let on = home::on_peildatum(h, input, t);
         let before = home::on_peildatum(h, input, t - 1).reason;
+        // A let home says at which share of the WOZ value it counts; otherwise nothing to add.
+        let let_part = match on.leegwaarderatio {
+            Some(_) => Text::owned(format!(" {}", on.reason.nl), format!(" {}", on.reason.en)),
+            None => Text::fixed("", ""),
+        };
         let Some(date) = Date::new(t, 1, 1) else {
             return;
         };
@@ -155,12 +160,12 @@ fn home_events(input: &PlanInput, years: &[PlanYear], out: &mut Vec<Event>) {
             date,
             text: Text::owned(
                 format!(
-                    "{} Vanaf 1 januari {t} telt het huis in box 3. {}",
-                    before.nl, on.reason.nl
+                    "{} Vanaf 1 januari {t} telt het huis in box 3.{}",
+                    before.nl, let_part.nl
                 ),
                 format!(
-                    "{} From 1 January {t} the home counts in box 3. {}",
-                    before.en, on.reason.en
+                    "{} From 1 January {t} the home counts in box 3.{}",
+                    before.en, let_part.en
                 ),
             ),
             first_year: t + 2,

@@ -269,9 +269,8 @@ fn events_and_assumptions(m: &mut Markup, plan: &Plan) {
             .tr("Wat verandert er", "What changes")
             .raw("</h4><ul class=\"plan-events\">");
         for e in &plan.events {
+            // The core's event text names its date already.
             m.raw("<li>")
-                .text(&crate::i18n::date_long(e.date, lang))
-                .raw(": ")
                 .text(e.text.get(lang))
                 .raw(" ")
                 .tr("Telt mee vanaf ", "Counts from ")
