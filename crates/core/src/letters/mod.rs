@@ -11,6 +11,9 @@
 //! | betalingsregeling (indication) | Awb 4:94; CAK terms (L-6) | [`spread`] |
 
 pub mod backdated;
+pub mod check;
 pub mod deadlines;
+pub mod factors;
 pub mod inverse;
+pub mod letter;
 pub mod spread;
