@@ -219,3 +219,36 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn e2_gives_a_bezwaar_with_the_figures_and_the_partner_block() {
+    use wlz_core::letters::check::{check, CheckInput};
+    use wlz_core::letters::prefill::prefill;
+    use wlz_core::letters::templates::{render, Reason, Template};
+    let req: CheckInput = serde_json::from_value(json!({
+        "household": { "version": 1, "year": 2026, "client": { "age": 75, "care": "vpt", "income": 22000, "assets": 30000 } },
+        "letter": { "date": "2026-01-15", "from": "2026-01-01", "monthly": "416.67", "regime": "lage",
+                    "bi": "50000", "household": "couple", "partner_income": "28000", "kenmerk": "EB-123" }
+    }))
+    .unwrap();
+    let r = check(&req).unwrap();
+    let d = prefill(&req, &r);
+    assert_eq!(d.redenen, vec![Reason::PartnerDied]);
+    let b = render(Template::Bezwaar, &d);
+    // letters.md §5.2: the CAK's € 416,67 against the user's € 212,60.
+    assert!(
+        b.text
+            .contains("U stelt de eigen bijdrage vast op € 416,67 per maand."),
+        "{}",
+        b.text
+    );
+    assert!(b
+        .text
+        .contains("Volgens mijn berekening is de eigen bijdrage € 212,60 per maand."));
+    assert!(b.text.contains("kenmerk EB-123"));
+    assert!(
+        b.missing.contains(&"naam") && b.missing.contains(&"datum"),
+        "{:?}",
+        b.missing
+    );
+}
