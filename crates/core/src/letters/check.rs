@@ -97,6 +97,8 @@ pub struct Report {
     pub backdated: Option<Backdated>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub spreading: Option<Spreading>,
+    /// How to reach the CAK and how to send a letter in time (L-14, L-16).
+    pub contact: Vec<Text>,
     pub disclaimer: Text,
 }
 
@@ -172,6 +174,7 @@ pub fn check(req: &CheckInput) -> Result<Report, InputError> {
         deadlines,
         backdated,
         spreading,
+        contact: contact(&deadlines),
         disclaimer: Text::fixed(
             "Dit is een controle, geen beschikking.",
             "This is a check, not a decision.",
@@ -393,6 +396,20 @@ fn texts(v: Verdict, e: &Estimate, l: &Letter, ex: &[Explanation], d: &Deadlines
             Text::fixed("De brief past bij uw gegevens.", "The letter fits your data."),
         ),
     }
+}
+
+/// The CAK's phone (L-16: the hours as found in 2020) and sending in time (L-14, Awb 6:9).
+fn contact(d: &Deadlines) -> Vec<Text> {
+    vec![
+        Text::fixed(
+            "Het CAK: 0800-1925 (gratis). Maandag tot en met vrijdag 8.30–17.00 uur (volgens informatie uit 2020).",
+            "The CAK: 0800-1925 (free). Monday to Friday 8.30–17.00 (according to information from 2020).",
+        ),
+        Text::owned(
+            format!("Stuur een bezwaar zo dat het vóór {} aankomt. Bewaar een bewijs, bijvoorbeeld aangetekende post.", d.bezwaar.long(Lang::Nl)),
+            format!("Send an objection so that it arrives before {}. Keep proof, for example registered mail.", d.bezwaar.long(Lang::En)),
+        ),
+    ]
 }
 
 /// Step F (§2.7): the back-dated total from the start of care, on the planner's months.

@@ -13,7 +13,7 @@ use crate::date::Date;
 use serde::Serialize;
 
 /// The deadlines of one letter.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Deadlines {
     /// Last day to file a bezwaar.
