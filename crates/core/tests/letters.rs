@@ -128,6 +128,14 @@ fn worked_examples_e1_to_e6b_through_the_check() {
                 bad.push(format!("{name} {what}: got {g}, want {w}"));
             }
         };
+        // A letter that matches needs no explanation (letters.md §2.4: attribution explains Δ).
+        if matches!(want["verdict"].as_str(), Some("V0" | "V6")) && got["explained_by"] != json!([])
+        {
+            bad.push(format!(
+                "{name}: a matching letter has explanations {}",
+                got["explained_by"]
+            ));
+        }
         for (k, w) in want.as_object().unwrap() {
             match k.as_str() {
                 "explained_by" => {

@@ -125,7 +125,13 @@ pub fn check(req: &CheckInput) -> Result<Report, InputError> {
     let e = estimate_with_params(&base, p)?;
     let m = l.monthly.0;
     let findings = step_a(p, l);
-    let explanations = factors(&base, p, l, &e);
+    // Step C only looks for a cause when the letter differs from our estimate.
+    let matches = regime_fits(l, &e) && (m - e.monthly).abs() <= tol();
+    let explanations = if matches {
+        Vec::new()
+    } else {
+        factors(&base, p, l, &e)
+    };
     let thuis = is_thuis(&base, l);
     let letter_regime = match l.regime {
         LetterRegime::Hoge => Regime::Hoge,
@@ -303,6 +309,15 @@ fn at_clamp(p: &YearParams, regime: Regime, m: Decimal) -> bool {
     }
 }
 
+/// The letter names no regime, or the one we find.
+fn regime_fits(l: &Letter, e: &Estimate) -> bool {
+    match l.regime {
+        LetterRegime::Lage => e.regime == Regime::Lage,
+        LetterRegime::Hoge => e.regime == Regime::Hoge,
+        LetterRegime::Unknown => true,
+    }
+}
+
 /// Step E (§2.6): the verdict from the findings, the match and the explaining factors.
 fn verdict(
     p: &YearParams,
@@ -312,11 +327,7 @@ fn verdict(
     ex: &[Explanation],
 ) -> Verdict {
     let m = l.monthly.0;
-    let regime_ok = match l.regime {
-        LetterRegime::Lage => e.regime == Regime::Lage,
-        LetterRegime::Hoge => e.regime == Regime::Hoge,
-        LetterRegime::Unknown => true,
-    };
+    let regime_ok = regime_fits(l, e);
     if findings.iter().any(|f| f.id != "PEILJAAR_OTHER") {
         return Verdict::V3;
     }

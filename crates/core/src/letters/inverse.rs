@@ -9,6 +9,7 @@
 //!       € 0 only BI_HEB < 0,06                                                   Blz 3.3.2.1 lid 2
 //! ```
 
+use crate::money::round_cents;
 use crate::params::YearParams;
 use crate::regime::Regime;
 use rust_decimal::Decimal;
@@ -58,8 +59,8 @@ pub struct Inverse {
 pub fn inverse(p: &YearParams, regime: Regime, m: Decimal, thuis: bool) -> Inverse {
     let half = Decimal::new(5, 3);
     let around = |x: Decimal, times: i64| Interval {
-        low: Some((x - half) * Decimal::from(times)),
-        high: Some((x + half) * Decimal::from(times)),
+        low: Some(round_cents((x - half) * Decimal::from(times))),
+        high: Some(round_cents((x + half) * Decimal::from(times))),
     };
     match regime {
         Regime::Lage => {
