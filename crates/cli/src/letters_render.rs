@@ -10,6 +10,7 @@ use wlz_core::letters::backdated::Backdated;
 use wlz_core::letters::check::{CheckInput, Report};
 use wlz_core::letters::inverse::Interval;
 use wlz_core::letters::spread::Spreading;
+use wlz_core::planner::months::MonthPart;
 use wlz_core::{format_eur, Lang, Regime};
 
 const INDENT: &str = "  ";
@@ -189,38 +190,33 @@ fn month(ym: &str, lang: Lang) -> String {
 fn backdated(req: &CheckInput, b: &Backdated, lang: Lang) -> Vec<String> {
     let eur = |d| format_eur(d, lang);
     let start = req.care_start.map(|d| d.long(lang)).unwrap_or_default();
-    let mut out = vec![String::new()];
-    out.extend(wrap(
-        &match lang {
-            Lang::Nl => format!(
-                "Terugwerkend vanaf de start van de zorg op {start}. \
-                 Het CAK mag rekenen vanaf {}:",
-                b.first_chargeable.long(lang)
-            ),
-            Lang::En => format!(
-                "Back-dated from the start of care on {start}. \
-                 The CAK may charge from {}:",
-                b.first_chargeable.long(lang)
-            ),
+    let mut out = vec![
+        String::new(),
+        match lang {
+            Lang::Nl => format!("Terugwerkend vanaf de start van de zorg op {start}."),
+            Lang::En => format!("Back-dated from the start of care on {start}."),
         },
-        WIDTH,
-        "",
-        INDENT,
-    ));
-    let rows: Vec<(String, &str, String, &str)> = b
+        match lang {
+            Lang::Nl => format!(
+                "Het CAK mag rekenen vanaf {}:",
+                b.first_chargeable.long(lang)
+            ),
+            Lang::En => format!("The CAK may charge from {}:", b.first_chargeable.long(lang)),
+        },
+    ];
+    let rows: Vec<(String, &str, String, String)> = b
         .months
         .iter()
         .map(|m| {
-            let note = if m.chargeable {
-                ""
-            } else {
-                tr(lang, "mag niet meer", "may no longer be charged")
-            };
+            let mut notes = parts(&m.parts, lang);
+            if !m.chargeable {
+                notes.push(tr(lang, "mag niet meer", "may no longer be charged").to_string());
+            }
             (
                 month(&m.month, lang),
                 regime(m.regime, lang),
                 eur(m.amount),
-                note,
+                notes.join("; "),
             )
         })
         .collect();
@@ -242,6 +238,27 @@ fn backdated(req: &CheckInput, b: &Backdated, lang: Lang) -> Vec<String> {
         });
     }
     out
+}
+
+/// The parts of a month charged per day (a start mid-month, a switch of regime), if any.
+fn parts(parts: &[MonthPart], lang: Lang) -> Vec<String> {
+    let partial = parts.iter().any(|p| p.due != p.monthly);
+    if !partial {
+        return Vec::new();
+    }
+    let days = tr(lang, "dagen", "days");
+    let list: Vec<String> = parts
+        .iter()
+        .filter(|p| p.regime != Regime::Geen)
+        .map(|p| {
+            let r = match p.regime {
+                Regime::Hoge => tr(lang, "hoog", "high"),
+                _ => tr(lang, "laag", "low"),
+            };
+            format!("{} {days} {r} {}", p.days, format_eur(p.due, lang))
+        })
+        .collect();
+    vec![list.join(" + ")]
 }
 
 /// The indicative betalingsregeling for the back-dated total.

@@ -312,6 +312,22 @@ fn the_text_report_shows_the_back_dated_months_and_the_clamps() {
     ] {
         assert!(text.contains(part), "`{part}` not in:\n{text}");
     }
+    // E6b: the month of the switch shows its two parts, charged per day.
+    let case = &cases()["E6b-backdated-regime-switch"];
+    let args: Vec<String> = flags(&case["input"])
+        .into_iter()
+        .filter(|a| a != "--json")
+        .collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let text = stdout_utf8(&run(&args));
+    for part in [
+        "16 dagen laag € 566,32",
+        "14 dagen laag € 513,57 + 17 dagen hoog € 1.711,25",
+        "€ 12.144,54",
+        "24 maanden € 506,03, de laatste keer € 505,85",
+    ] {
+        assert!(text.contains(part), "`{part}` not in:\n{text}");
+    }
     // E5: the letter at the minimum only bounds the income from above.
     let case = &cases()["E5-at-the-minimum"];
     let args: Vec<String> = flags(&case["input"])
