@@ -50,7 +50,15 @@ fn simple(obj: &Value, map: &[(&str, &str)], what: &str, out: &mut Vec<String>) 
 fn client(obj: &Value, out: &mut Vec<String>) {
     for (k, v) in obj.as_object().expect("client is an object") {
         if k == "stay" {
-            simple(v, &[("start", "stay-start")], "client.stay", out);
+            simple(
+                v,
+                &[
+                    ("start", "stay-start"),
+                    ("months_completed", "months-in-care"),
+                ],
+                "client.stay",
+                out,
+            );
             continue;
         }
         let map = [
