@@ -49,6 +49,8 @@ impl Template {
 /// A reason block of the bezwaarschrift (§4.2), from the findings of the check.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+// In the schema (and the npm types) `LetterReason`: `Reason` is the estimate's.
+#[cfg_attr(feature = "schema", schemars(rename = "LetterReason"))]
 #[serde(rename_all = "kebab-case")]
 pub enum Reason {
     PartnerDied,
