@@ -47,12 +47,17 @@ pub fn default_year_notice(clock_year: Option<i32>) -> Option<Text> {
 
 /// The year of the system clock (UTC), if the clock can be read.
 pub fn clock_year() -> Option<i32> {
+    clock_date().map(Date::year)
+}
+
+/// Today by the system clock (UTC), if the clock can be read: the date a new letter carries.
+pub fn clock_date() -> Option<Date> {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .ok()?
         .as_secs();
     let days = i64::try_from(secs / 86_400).ok()?;
-    Date::new(1970, 1, 1)?.add_days(days).map(Date::year)
+    Date::new(1970, 1, 1)?.add_days(days)
 }
 
 #[derive(Debug, Args)]

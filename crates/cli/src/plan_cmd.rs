@@ -370,7 +370,7 @@ fn planner_flag(field: Option<&str>) -> Option<String> {
 }
 
 /// An error about the value typed for `flag`, in both languages.
-fn bad(flag: &str, value: &str, nl: &str, en: &str) -> CliError {
+pub(crate) fn bad(flag: &str, value: &str, nl: &str, en: &str) -> CliError {
     CliError::new(
         Code::Core(ErrorCode::InvalidArgument),
         None,
@@ -379,14 +379,14 @@ fn bad(flag: &str, value: &str, nl: &str, en: &str) -> CliError {
     )
 }
 
-fn amount(v: Option<&str>, flag: &str) -> Result<Option<Amount>, CliError> {
+pub(crate) fn amount(v: Option<&str>, flag: &str) -> Result<Option<Amount>, CliError> {
     v.map(|s| {
         Amount::parse(s).map_err(|e| CliError::amount(flag, flag.trim_start_matches("--"), e))
     })
     .transpose()
 }
 
-fn date(v: Option<&str>, flag: &str) -> Result<Option<Date>, CliError> {
+pub(crate) fn date(v: Option<&str>, flag: &str) -> Result<Option<Date>, CliError> {
     v.map(|s| {
         Date::parse(s).ok_or_else(|| {
             bad(
@@ -488,7 +488,7 @@ fn money(a: &PlanArgs) -> Result<(Money, Money), CliError> {
 }
 
 /// One of a fixed list of words; the message lists the choices.
-fn choice<T: Copy>(flag: &str, v: &str, choices: &[(&str, T)]) -> Result<T, CliError> {
+pub(crate) fn choice<T: Copy>(flag: &str, v: &str, choices: &[(&str, T)]) -> Result<T, CliError> {
     let norm = v.trim().to_ascii_lowercase().replace('_', "-");
     choices
         .iter()

@@ -87,7 +87,7 @@ pub fn text(p: &Plan, lang: Lang) -> String {
 }
 
 /// Word wrap (as `estimate`'s text) that keeps each amount on one line, with the word before it.
-fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+pub(crate) fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
     let glued = text
         .replace(" € ", &format!("{GLUE}€{GLUE}"))
         .replace("€ ", &format!("€{GLUE}"));

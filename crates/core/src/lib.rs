@@ -53,6 +53,7 @@ pub mod engine;
 pub mod error;
 pub mod household;
 pub mod input;
+pub mod letters;
 pub mod money;
 pub mod params;
 pub mod planner;

@@ -154,9 +154,11 @@ fn definitions(contract: Contract, add: impl FnOnce(&mut SchemaGenerator)) -> Ma
 }
 
 /// One JSON Schema (draft 7) document whose `definitions` hold every type of
-/// the contract: `Input`, `CurrentYear` and the planner's `PlanInput` as read;
-/// `Estimate`, `Timeline`, `Comparison`, `PartnerOptions`, `WhatIf`,
-/// `IncomeCurve`, `InputError`, `Plan` and `PlanComparison` as written.
+/// the contract: `Input`, `CurrentYear`, the planner's `PlanInput` and the
+/// letters' `CheckInput`, `LetterData` and `Template` as read; `Estimate`,
+/// `Timeline`, `Comparison`, `PartnerOptions`, `WhatIf`, `IncomeCurve`,
+/// `InputError`, `Plan`, `PlanComparison`, the letters' `Report` and
+/// `Rendered` as written.
 ///
 /// A type that occurs on both sides must have the same schema on both (money
 /// is the exception, and it is inlined: a decimal string out, a number or
@@ -167,6 +169,9 @@ pub fn contract_schema() -> Value {
         g.subschema_for::<crate::Input>();
         g.subschema_for::<crate::scenarios::CurrentYear>();
         g.subschema_for::<crate::planner::PlanInput>();
+        g.subschema_for::<crate::letters::check::CheckInput>();
+        g.subschema_for::<crate::letters::templates::LetterData>();
+        g.subschema_for::<crate::letters::templates::Template>();
     });
     let outputs = definitions(Contract::Serialize, |g| {
         g.subschema_for::<crate::Estimate>();
@@ -178,6 +183,8 @@ pub fn contract_schema() -> Value {
         g.subschema_for::<crate::InputError>();
         g.subschema_for::<crate::planner::Plan>();
         g.subschema_for::<crate::planner::PlanComparison>();
+        g.subschema_for::<crate::letters::check::Report>();
+        g.subschema_for::<crate::letters::templates::Rendered>();
     });
     let mut all = inputs;
     for (name, schema) in outputs {
@@ -247,6 +254,12 @@ mod tests {
             "AowComparison",
             "PlanComparison",
             "ComparedYear",
+            "CheckInput",
+            "Letter",
+            "Report",
+            "LetterData",
+            "Rendered",
+            "Template",
         ] {
             assert!(d.contains_key(name), "missing definition {name}");
         }
@@ -315,6 +328,52 @@ mod tests {
             fits("AowOptionResult", &o);
             all(&o, "years").iter().for_each(|y| fits("OptionYear", y));
         }
+    }
+
+    /// The letters' schemas describe what a real check and a real letter write (a check with
+    /// a back-dated total and its spreading, letters.md §5.6 E6, and one with the implied
+    /// income, §5.4 E4), and the check's input is strict like the others.
+    #[test]
+    fn letter_schemas_match_real_output() {
+        use crate::letters::check::{check, CheckInput};
+        let d = defs();
+        let fits = |name: &str, v: &Value| {
+            let o = v.as_object().unwrap();
+            let props = d[name]["properties"].as_object().unwrap();
+            assert!(o.keys().all(|k| props.contains_key(k)), "{name}: {o:?}");
+            for r in d[name]["required"].as_array().into_iter().flatten() {
+                assert!(o.contains_key(r.as_str().unwrap()), "{name} lacks {r}");
+            }
+        };
+        for json in [
+            r#"{"household":{"version":1,"year":2026,"client":{"age":70,"care":"pgb","income":41000}},
+                "letter":{"date":"2026-04-10","from":"2026-01-01","monthly":"95.07","regime":"lage"},
+                "care_start":"2025-01-01","income_by_year":{"2023":40000}}"#,
+            r#"{"household":{"version":1,"year":2026,"client":{"age":70,"care":"pgb","income":30000,"assets":45000}},
+                "letter":{"date":"2026-01-15","from":"2026-01-01","monthly":"120.00","regime":"lage"}}"#,
+        ] {
+            let req: CheckInput = crate::input::from_json(json).unwrap();
+            let out = serde_json::to_value(check(&req).unwrap()).unwrap();
+            fits("Report", &out);
+            fits("Interval", &out["implied_bi"]);
+            fits("Deadlines", &out["deadlines"]);
+            if let Some(b) = out.get("backdated") {
+                fits("Backdated", b);
+                fits("Spreading", &out["spreading"]);
+            }
+            if let Some(i) = out.get("implied") {
+                fits("Implied", i);
+            }
+            let data = crate::letters::prefill::prefill(&req, &check(&req).unwrap());
+            let r = crate::letters::templates::render(
+                crate::letters::templates::Template::Bezwaar,
+                &data,
+            );
+            fits("Rendered", &serde_json::to_value(r).unwrap());
+        }
+        assert_eq!(d["CheckInput"]["additionalProperties"], Value::Bool(false));
+        assert_eq!(d["Letter"]["additionalProperties"], Value::Bool(false));
+        assert_eq!(d["LetterData"]["additionalProperties"], Value::Bool(false));
     }
 
     #[test]

@@ -25,16 +25,30 @@
 
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
-use wlz_core::input::from_json;
+use wlz_core::input::{from_json, Amount};
+use wlz_core::letters::check::CheckInput;
+use wlz_core::letters::letter::Letter;
+use wlz_core::letters::templates::{LetterData, Template};
 use wlz_core::planner::PlanInput;
 use wlz_core::scenarios::{self, CurrentYear};
 use wlz_core::{Date, ErrorCode, Input, InputError, Lang, Text};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
-import type { Input, CurrentYear, Estimate, Timeline, Comparison, PartnerOptions, WhatIf, IncomeCurve, PlanInput, Plan, PlanComparison, InputError, ErrorCode } from "./types.js";
+import type { Input, CurrentYear, Estimate, Timeline, Comparison, PartnerOptions, WhatIf, IncomeCurve, PlanInput, Plan, PlanComparison, CheckInput, Letter, Report, LetterData, Rendered, Template, InputError, ErrorCode } from "./types.js";
 export type * from "./types.js";
+
+/** The optional part of a check (`checkLetter`'s third argument): the rest of a `CheckInput`. */
+export interface CheckOptions {
+  /** The start of care, for the back-dated total (YYYY-MM-DD). */
+  careStart?: CheckInput["care_start"];
+  /** The client's verzamelinkomen of other peiljaren, by year (`{ 2023: 40000 }`). */
+  incomeByYear?: CheckInput["income_by_year"];
+  /** The client's income tax of other peiljaren, by year. */
+  taxByYear?: CheckInput["tax_by_year"];
+}
 
 /** What every function throws on bad input: an `Error` with the engine's error. */
 export interface WlzError extends Error {
@@ -153,6 +167,84 @@ pub fn compare_plans(
     output(wlz_core::planner::compare(&a, &b))
 }
 
+/// "Klopt mijn brief?" (`shared/spec/letters.md` §2): checks a CAK letter
+/// against the household. `household` is the estimate's `Input`, `letter`
+/// the figures typed from the letter, `options` the rest of a check
+/// (`careStart`, `incomeByYear`, `taxByYear`). Or one argument: a whole
+/// `CheckInput` (`{ household, letter, care_start?, income_by_year?,
+/// tax_by_year? }`). Returns the `Report`: `verdict` `V0`…`V6` with its text
+/// and next step, `expected_monthly`, `difference` (letter minus expected),
+/// `explained_by` (`F1`…`F12`), `implied_bi` (`null` for an open end),
+/// `deadlines`, and `backdated` and `spreading` when the care started
+/// earlier. Errors name the field as a path in the `CheckInput`
+/// (`household.client.income`, `letter.date`), or the option
+/// (`careStart`, `incomeByYear.2023`).
+#[wasm_bindgen(js_name = checkLetter, unchecked_return_type = "Report")]
+pub fn check_letter(
+    #[wasm_bindgen(unchecked_param_type = "Input | CheckInput | string")] household: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Letter | string")] letter: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "CheckOptions | string")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let req = read_check(&household, &letter, &options)?;
+    output(wlz_core::letters::check::check(&req))
+}
+
+/// One of the five letters of `shared/spec/letters.md` §4, filled with
+/// `data` (`LetterData`, every field optional): `template` is `aanpassing`,
+/// `bezwaar`, `betalingsregeling`, `partner` or `eenmalig`. Returns the
+/// `Rendered` letter: `subject`, `text`, `attachments`, and `missing`, the
+/// fields left as a line to fill in by hand. Throws a `WlzError`:
+/// `invalid_argument` on `template` for another name, the contract's errors
+/// for `data` (an unknown field is `invalid_json` with its name as `field`).
+#[wasm_bindgen(unchecked_return_type = "Rendered")]
+pub fn letter(
+    #[wasm_bindgen(unchecked_param_type = "Template")] template: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "LetterData | string")] data: JsValue,
+) -> Result<JsValue, JsValue> {
+    let template = read_template(&template)?;
+    let data: LetterData = if data.is_undefined() || data.is_null() {
+        LetterData::default()
+    } else {
+        from_json(&json_text(&data, "data")?).map_err(|e| wlz_error(&e))?
+    };
+    output(Ok(wlz_core::letters::templates::render(template, &data)))
+}
+
+/// Checks the letter, fills the letter `template` from the check (dates,
+/// amounts, kenmerk, the bezwaar's reason blocks) and renders it. `check`
+/// is a whole `CheckInput`; `overrides` (`LetterData`) replaces the prefilled
+/// fields it names and adds the rest (name, address, …). Throws a `WlzError`
+/// as `letter` and `checkLetter` do.
+#[wasm_bindgen(js_name = letterFromCheck, unchecked_return_type = "Rendered")]
+pub fn letter_from_check(
+    #[wasm_bindgen(unchecked_param_type = "Template")] template: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CheckInput | string")] check: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "LetterData | string")] overrides: JsValue,
+) -> Result<JsValue, JsValue> {
+    let template = read_template(&template)?;
+    let req: CheckInput = from_json(&json_text(&check, "check")?).map_err(|e| wlz_error(&e))?;
+    let overrides: Option<serde_json::Map<String, serde_json::Value>> =
+        if overrides.is_undefined() || overrides.is_null() {
+            None
+        } else {
+            let text = json_text(&overrides, "overrides")?;
+            // Read as the contract reads it first, so a bad field gets its own error.
+            from_json::<LetterData>(&text).map_err(|e| wlz_error(&e))?;
+            from_json(&text).map_err(|e| wlz_error(&e))?
+        };
+    let report = wlz_core::letters::check::check(&req).map_err(|e| wlz_error(&e))?;
+    let mut data = wlz_core::letters::prefill::prefill(&req, &report);
+    if let Some(overrides) = overrides {
+        let Ok(serde_json::Value::Object(mut merged)) = serde_json::to_value(&data) else {
+            return Err(js_sys::Error::new("letter data did not serialize").into());
+        };
+        merged.extend(overrides);
+        let text = serde_json::Value::Object(merged).to_string();
+        data = from_json(&text).map_err(|e| wlz_error(&e))?;
+    }
+    output(Ok(wlz_core::letters::templates::render(template, &data)))
+}
+
 /// Reads an amount as a person types it (`"1.234,56"`, `"1234.56"`,
 /// `"€ 1.234"`, or a number) and returns it as a plain decimal string
 /// (`"1234.56"`). Throws a `WlzError` (`invalid_amount`) otherwise.
@@ -249,6 +341,100 @@ fn read_input(value: &JsValue) -> Result<Input, JsValue> {
 /// A planner input; `what` names the argument in an `invalid_json` message.
 fn read_plan_input(value: &JsValue, what: &str) -> Result<PlanInput, JsValue> {
     from_json(&json_text(value, what)?).map_err(|e| wlz_error(&e))
+}
+
+/// The options of `checkLetter`: the rest of a `CheckInput`, in JS spelling.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct CheckOptions {
+    #[serde(default)]
+    care_start: Option<Date>,
+    #[serde(default)]
+    income_by_year: BTreeMap<i32, Amount>,
+    #[serde(default)]
+    tax_by_year: BTreeMap<i32, Amount>,
+}
+
+/// The request of `checkLetter`: three arguments, or one whole `CheckInput`.
+fn read_check(
+    household: &JsValue,
+    letter: &JsValue,
+    options: &JsValue,
+) -> Result<CheckInput, JsValue> {
+    let absent = |v: &JsValue| v.is_undefined() || v.is_null();
+    if absent(letter) && absent(options) {
+        let text = json_text(household, "household")?;
+        // One argument: a CheckInput has a `letter`; a lone household lacks one.
+        let whole = match serde_json::from_str::<serde_json::Value>(&text) {
+            Ok(serde_json::Value::Object(o)) => o.contains_key("letter"),
+            Ok(_) => false,
+            // Not JSON at all: the contract's own `invalid_json`.
+            Err(_) => true,
+        };
+        if whole {
+            return from_json(&text).map_err(|e| wlz_error(&e));
+        }
+        return Err(arg_error(
+            ErrorCode::InvalidArgument,
+            "letter",
+            "`letter` ontbreekt: geef de brief als tweede argument, of één CheckInput met `household` en `letter`.".into(),
+            "`letter` is missing: give the letter as the second argument, or one CheckInput with `household` and `letter`.".into(),
+        ));
+    }
+    let inside = |prefix: &str| {
+        let prefix = prefix.to_string();
+        move |mut e: InputError| {
+            e.field = Some(match e.field.take() {
+                Some(f) => format!("{prefix}.{f}"),
+                None => prefix.clone(),
+            });
+            wlz_error(&e)
+        }
+    };
+    let household: Input =
+        from_json(&json_text(household, "household")?).map_err(inside("household"))?;
+    if absent(letter) {
+        return Err(arg_error(
+            ErrorCode::InvalidArgument,
+            "letter",
+            "`letter` ontbreekt: geef de brief (datum, ingangsdatum, bedrag per maand).".into(),
+            "`letter` is missing: give the letter (date, from, amount per month).".into(),
+        ));
+    }
+    let letter: Letter = from_json(&json_text(letter, "letter")?).map_err(inside("letter"))?;
+    let options: CheckOptions = if absent(options) {
+        CheckOptions {
+            care_start: None,
+            income_by_year: BTreeMap::new(),
+            tax_by_year: BTreeMap::new(),
+        }
+    } else {
+        from_json(&json_text(options, "options")?).map_err(|e| wlz_error(&e))?
+    };
+    Ok(CheckInput {
+        household,
+        letter,
+        care_start: options.care_start,
+        income_by_year: options.income_by_year,
+        tax_by_year: options.tax_by_year,
+    })
+}
+
+/// A letter's name: exactly one of `Template::ALL`'s names.
+fn read_template(value: &JsValue) -> Result<Template, JsValue> {
+    let name = value.as_string();
+    Template::ALL
+        .into_iter()
+        .find(|t| name.as_deref() == Some(t.name()))
+        .ok_or_else(|| {
+            let (nl, en) = shown(value);
+            arg_error(
+                ErrorCode::InvalidArgument,
+                "template",
+                format!("`template` moet aanpassing, bezwaar, betalingsregeling, partner of eenmalig zijn; gekregen: {nl}."),
+                format!("`template` must be aanpassing, bezwaar, betalingsregeling, partner or eenmalig; got {en}."),
+            )
+        })
 }
 
 /// The counts the functions take: `timeline`'s `months`, `incomeCurve`'s `points`.

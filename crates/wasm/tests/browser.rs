@@ -177,3 +177,39 @@ fn plan_and_compare_plans() {
     assert_eq!(text(&e, "code"), "unsupported_year");
     assert_eq!(text(&e, "field"), "from");
 }
+
+// letters.md §5.2 E2 (fixtures/letters/cases.yaml `E2-partner-died`): the CAK counts the
+// partner who died; V2, explained by F2, € 212,60 expected against the letter's € 416,67
+// (difference 204.07), bezwaar until 26 February 2026.
+const E2_HOUSEHOLD: &str =
+    r#"{"version":1,"year":2026,"client":{"age":75,"care":"vpt","income":22000,"assets":30000}}"#;
+const E2_LETTER: &str = r#"{"date":"2026-01-15","from":"2026-01-01","monthly":"416.67","regime":"lage",
+    "bi":"50000","household":"couple","partner_income":"28000"}"#;
+
+#[wasm_bindgen_test]
+fn check_letter_e2() {
+    let undef = JsValue::UNDEFINED;
+    let r = wlz_wasm::check_letter(
+        JSON::parse(E2_HOUSEHOLD).unwrap(),
+        JSON::parse(E2_LETTER).unwrap(),
+        undef.clone(),
+    )
+    .unwrap();
+    assert_eq!(text(&r, "verdict"), "V2");
+    assert_eq!(text(&r, "expected_monthly"), "212.60");
+    assert_eq!(text(&r, "difference"), "204.07");
+    let by = js_sys::Array::from(&get(&r, "explained_by"));
+    assert!(by.includes(&"F2".into(), 0));
+    assert_eq!(text(&get(&r, "deadlines"), "bezwaar"), "2026-02-26");
+    // The bezwaar filled from the same check holds both amounts.
+    let check = format!(r#"{{"household":{E2_HOUSEHOLD},"letter":{E2_LETTER}}}"#);
+    let b = wlz_wasm::letter_from_check("bezwaar".into(), check.into(), undef.clone()).unwrap();
+    let t = text(&b, "text");
+    assert!(t.contains("€ 416,67") && t.contains("€ 212,60"), "{t}");
+    // A bad template name is a WlzError on `template`, not a trap.
+    let e = wlz_wasm::letter("brief".into(), undef).unwrap_err();
+    assert!(e.is_instance_of::<js_sys::Error>());
+    assert_eq!(text(&e, "name"), "WlzError");
+    assert_eq!(text(&e, "code"), "invalid_argument");
+    assert_eq!(text(&e, "field"), "template");
+}

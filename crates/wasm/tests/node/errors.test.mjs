@@ -14,6 +14,8 @@ usePackage((p, w) => {
 });
 
 const M = { version: 1, year: 2026, client: { age: 70, care: 'vpt', income: 38000, assets: 100000 } };
+// A CAK letter for M (letters.md §5.1 E1): € 337,68 from 1 January 2026.
+const LETTER = { date: '2026-01-15', from: '2026-01-01', monthly: '337.68', regime: 'lage' };
 
 function thrown(fn) {
   try {
@@ -134,6 +136,24 @@ const HOSTILE = [
   ['parseAmount(NaN)', () => wlz.parseAmount(NaN), 'invalid_amount', 'text'],
   ['parseAmount(1e12)', () => wlz.parseAmount(1e12), 'amount_out_of_range', 'text'],
   ["parseAmount('1.000.000.000,00')", () => wlz.parseAmount('1.000.000.000,00'), 'amount_out_of_range', 'text'],
+  ['checkLetter(42)', () => wlz.checkLetter(42), 'invalid_json', undefined],
+  ['checkLetter()', () => wlz.checkLetter(), 'invalid_json', undefined],
+  ['checkLetter(Symbol())', () => wlz.checkLetter(Symbol('x')), 'invalid_json', undefined],
+  ['checkLetter(M)', () => wlz.checkLetter(M), 'invalid_argument', 'letter'],
+  ['checkLetter(M, true)', () => wlz.checkLetter(M, true), 'invalid_json', undefined],
+  ["checkLetter(M, 'x')", () => wlz.checkLetter(M, 'x'), 'invalid_json', 'letter'],
+  ['checkLetter(M, LETTER, 42)', () => wlz.checkLetter(M, LETTER, 42), 'invalid_json', undefined],
+  ["checkLetter(M, LETTER, { careStart: 20250101 })", () => wlz.checkLetter(M, LETTER, { careStart: 20250101 }), 'invalid_json', 'careStart'],
+  ["checkLetter(M, { ...LETTER, monthly: 1e12 })", () => wlz.checkLetter(M, { ...LETTER, monthly: 1e12 }), 'amount_out_of_range', 'letter.monthly'],
+  ["letter(null, {})", () => wlz.letter(null, {}), 'invalid_argument', 'template'],
+  ["letter(['bezwaar'], {})", () => wlz.letter(['bezwaar'], {}), 'invalid_argument', 'template'],
+  ["letter('bezwaar', 42)", () => wlz.letter('bezwaar', 42), 'invalid_json', undefined],
+  ["letter('bezwaar', { bedrag_cak: 'veel' })", () => wlz.letter('bezwaar', { bedrag_cak: 'veel' }), 'invalid_amount', 'bedrag_cak'],
+  ["letterFromCheck('bezwaar', 42)", () => wlz.letterFromCheck('bezwaar', 42), 'invalid_json', undefined],
+  ["letterFromCheck('bezwaar', { household: M, letter: LETTER }, 42)",
+    () => wlz.letterFromCheck('bezwaar', { household: M, letter: LETTER }, 42), 'invalid_json', undefined],
+  ["letterFromCheck(7, { household: M, letter: LETTER })",
+    () => wlz.letterFromCheck(7, { household: M, letter: LETTER }), 'invalid_argument', 'template'],
 ];
 
 /** A WlzError with this code and field and a message, not a trap or a glue TypeError. */
@@ -288,4 +308,57 @@ test('fuzz: 3000 mutated inputs give a result or a WlzError, never a trap', () =
   assert.ok(results > 100 && errors > 100, `results ${results}, errors ${errors}`);
   // And the module still works afterwards (no trap left it broken).
   assert.equal(wlz.estimate(M).monthly, '337.68');
+});
+
+test('fuzz: 1500 random letters give a report or a WlzError, never a trap', () => {
+  const rand = rng(20261203);
+  const pick = (xs) => xs[Math.floor(rand() * xs.length)];
+  const dates = ['2023-12-31', '2024-01-01', '2025-02-28', '2026-01-15', '2026-02-29', '2026-12-31', '2027-06-01',
+    '2028-02-29', '2099-01-01', '1900-01-01', 'x', ''];
+  const amounts = ['0', '0.01', '30.40', '212.60', '337.68', '416.67', '1115.80', '3061.80', '3061.81', '99999999.99',
+    '100000001', '-1', 1e20, NaN, 'veel', 12.345];
+  const households = [M, { ...M, client: { ...M.client, care: 'instelling', stay: { start: '2025-09-15' } } },
+    { ...M, year: 2024 }, { ...M, partner: { age: 72, care: 'none', income: 20000 } },
+    { ...M, client: { ...M.client, care: 'pgb', assets: 0 } }];
+  let reports = 0;
+  let errors = 0;
+  for (let i = 0; i < 1500; i++) {
+    // Mostly a plausible letter, so that both outcomes occur often.
+    const plausible = rand() < 0.8;
+    const letter = plausible
+      ? { date: pick(['2026-01-15', '2026-03-10', '2025-12-31']), from: pick(['2026-01-01', '2026-02-01']), monthly: pick(amounts.slice(0, 9)) }
+      : { date: pick(dates), from: pick(dates), monthly: pick(amounts) };
+    if (rand() < 0.5) letter.regime = pick(['lage', 'hoge', 'unknown', 'middel']);
+    if (rand() < 0.3) letter.year = pick([2024, 2025, 2026, 2027, 1990]);
+    if (rand() < 0.3) letter.to = pick(dates);
+    if (rand() < 0.3) letter.bi = pick(amounts);
+    if (rand() < 0.2) letter.household = pick(['single', 'couple']);
+    if (rand() < 0.2) letter.share = pick(['joint', 'own']);
+    if (rand() < 0.2) letter.income = pick(amounts);
+    if (rand() < 0.2) letter.partner_income = pick(amounts);
+    if (rand() < 0.2) letter.assets = pick(amounts);
+    if (rand() < 0.2) letter.peiljaar = pick([2022, 2024, 2030]);
+    if (rand() < 0.2) letter.care_form = pick(['vpt', 'instelling', 'pgb']);
+    if (rand() < 0.2) letter.care_start = pick(dates);
+    if (rand() < 0.2) letter.kind = pick(['beschikking', 'factuur', 'herziening', 'unknown']);
+    const options = {};
+    if (rand() < 0.4) options.careStart = pick(dates);
+    if (rand() < 0.3) options.incomeByYear = { [pick([2022, 2023, 2024])]: pick(amounts) };
+    if (rand() < 0.2) options.taxByYear = { [pick([2023, 2024])]: pick(amounts) };
+    try {
+      const r = wlz.checkLetter(pick(households), letter, options);
+      assert.match(r.verdict, /^V[0-6]$/, JSON.stringify(letter));
+      assert.match(r.expected_monthly, /^-?\d+(\.\d+)?$/);
+      reports++;
+      // Every template renders from any check.
+      wlz.letterFromCheck(pick(['aanpassing', 'bezwaar', 'betalingsregeling', 'partner', 'eenmalig']),
+        { household: pick(households), letter });
+    } catch (e) {
+      if (e?.name !== 'WlzError') assert.fail(`not a WlzError for ${JSON.stringify([letter, options])}: ${e}`);
+      assert.ok(e.code && e.detail?.message?.nl, 'structured');
+      errors++;
+    }
+  }
+  assert.ok(reports > 100 && errors > 100, `reports ${reports}, errors ${errors}`);
+  assert.equal(wlz.checkLetter(M, LETTER).verdict, 'V0');
 });

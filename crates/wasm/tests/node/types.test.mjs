@@ -17,8 +17,8 @@ usePackage((p) => {
 });
 
 const CONSUMER = `
-import { estimate, timeline, compare, whatIf, formatEur, parseAmount, incomeCurve, plan, comparePlans } from 'wlz-bijdrage';
-import type { Input, Estimate, Step, Regime, WlzError, ErrorCode, CareForm, PlanInput, Plan, PlanComparison, PlanYear } from 'wlz-bijdrage';
+import { estimate, timeline, compare, whatIf, formatEur, parseAmount, incomeCurve, plan, comparePlans, checkLetter, letter, letterFromCheck } from 'wlz-bijdrage';
+import type { Input, Estimate, Step, Regime, WlzError, ErrorCode, CareForm, PlanInput, Plan, PlanComparison, PlanYear, CheckInput, Letter, CheckOptions, Report, Verdict, LetterData, Rendered, Template } from 'wlz-bijdrage';
 import init, { estimate as estimateWeb } from 'wlz-bijdrage/web';
 
 const input: Input = { version: 1, year: 2026, client: { age: 70, care: 'vpt', income: '38.000', assets: 100000 } };
@@ -90,6 +90,39 @@ comparePlans(w1);
 // @ts-expect-error: plan takes a PlanInput, not a number
 plan(2026);
 console.log(planTypo, noFrom, badStatus, planNumber);
+
+// Letters (E2 of the letters spec): a typed check, report, letter data and letter.
+const household: Input = { version: 1, year: 2026, client: { age: 75, care: 'vpt', income: 22000, assets: 30000 } };
+const cakLetter: Letter = { date: '2026-01-15', from: '2026-01-01', monthly: '416.67', regime: 'lage',
+  bi: 50000, household: 'couple', partner_income: '28000' };
+const options: CheckOptions = { careStart: '2025-01-01', incomeByYear: { 2023: 40000 } };
+const report: Report = checkLetter(household, cakLetter, options);
+const verdict: Verdict = report.verdict;
+const low: string | null = report.implied_bi.low;
+const bezwaarBy: string = report.deadlines.bezwaar;
+const backTotal: string | undefined = report.backdated?.total;
+const check: CheckInput = { household, letter: cakLetter, care_start: '2025-01-01', income_by_year: { 2023: 40000 } };
+const again: Report = checkLetter(check);
+const data: LetterData = { naam: 'J. de Vries', bedrag_cak: '416.67', redenen: ['partner-died'], hoge: false };
+const template: Template = 'bezwaar';
+const rendered: Rendered = letter(template, data);
+const missing: string[] = rendered.missing.concat(letterFromCheck('bezwaar', check, { naam: 'J. de Vries' }).missing);
+console.log(verdict, low, bezwaarBy, backTotal, again.difference, rendered.text, missing);
+// @ts-expect-error: unknown field in a letter (the contract rejects it too)
+const letterTypo: Letter = { ...cakLetter, bedrag: 1 };
+// @ts-expect-error: a letter needs its amount per month
+const noMonthly: Letter = { date: '2026-01-15', from: '2026-01-01' };
+// @ts-expect-error: no such template
+letter('brief', data);
+// @ts-expect-error: unknown field in the letter data
+const dataTypo: LetterData = { nam: 'J. de Vries' };
+// @ts-expect-error: no such verdict
+const wrongVerdict: Verdict = 'V7';
+// @ts-expect-error: the options are in JS spelling (careStart), as documented
+checkLetter(household, cakLetter, { care_start: '2025-01-01' });
+// @ts-expect-error: a report's amounts are strings, not numbers
+const reportNumber: number = report.expected_monthly;
+console.log(letterTypo, noMonthly, dataTypo, wrongVerdict, reportNumber);
 `;
 
 test('the types compile for correct use and reject wrong use', () => {
@@ -112,9 +145,14 @@ test('the package ships the JSON Schema the types come from', () => {
   assert.deepEqual(schema.definitions.Input.required, ['version', 'year', 'client']);
   assert.equal(schema.definitions.PlanInput.additionalProperties, false);
   assert.deepEqual(schema.definitions.PlanInput.required, ['version', 'from', 'client']);
+  assert.equal(schema.definitions.CheckInput.additionalProperties, false);
+  assert.deepEqual([...schema.definitions.CheckInput.required].sort(), ['household', 'letter']);
+  assert.equal(schema.definitions.Letter.additionalProperties, false);
+  assert.equal(schema.definitions.LetterData.additionalProperties, false);
   const types = fs.readFileSync(pkg.file('node/types.d.ts'), 'utf8');
   for (const t of ['Input', 'Estimate', 'Timeline', 'Comparison', 'PartnerOptions', 'WhatIf', 'IncomeCurve', 'InputError',
-    'PlanInput', 'Plan', 'PlanYear', 'PlanMonth', 'PlanComparison', 'ComparedYear', 'AowComparison']) {
+    'PlanInput', 'Plan', 'PlanYear', 'PlanMonth', 'PlanComparison', 'ComparedYear', 'AowComparison',
+    'CheckInput', 'Letter', 'Report', 'Verdict', 'LetterData', 'Rendered', 'Template']) {
     assert.match(types, new RegExp(`export (interface|type) ${t}\\b`), t);
   }
   // Every code of the schema is in the generated ErrorCode union, the newest included.
