@@ -1,7 +1,8 @@
 // Measures the calculator page against its budgets (issue 4) and prints a
 // table for the README:
-//   * bundle size: wasm + js + css, gzip -9 (budget 280 KB since issue 15, the planner view and
-//     its core: 228.1 → 277.7 KB measured 2026-12-03; 230 KB since issue 14, was 300 KB;
+//   * bundle size: wasm + js + css, gzip -9 (budget 350 KB since issue 16, the letter check view
+//     and its core: 277.7 → 345.2 KB measured 2026-12-03; 280 KB since issue 15, the planner view
+//     and its core: 228.1 → 277.7 KB; 230 KB since issue 14, was 300 KB;
 //     stretch 200 KB);
 //   * time to result: navigation start → `#monthly-amount` shown, for a
 //     prefilled link, in headless Chromium on localhost (budget 500 ms);
@@ -19,7 +20,7 @@ import { launch, startServer } from '../tests/e2e/lib.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.resolve(process.argv[2] || process.env.WLZ_DIST || path.join(root, 'dist'));
 const KB = 1024;
-const budgets = { gzip: 280 * KB, stretch: 200 * KB, load: 500, key: 16, phone: 6000 };
+const budgets = { gzip: 350 * KB, stretch: 200 * KB, load: 500, key: 16, phone: 6000 };
 // A slow phone on a slow line (issue 13): 1.6 Mbps down, 750 kbps up, 150 ms round trip, the CPU
 // 4× slower, nothing cached (first visit), the service worker bypassed.
 const PHONE = { latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
@@ -118,14 +119,14 @@ const lines = [
   '| Measure | Result | Budget |',
   '|---|---|---|',
   ...size.rows.map((r) => `| ${r.f} | ${kb(r.raw)} raw, ${kb(r.gz)} gzip | |`),
-  `| **Bundle (wasm + js + css), gzip -9** | **${kb(size.gz)}** (${kb(size.raw)} raw) | ≤ 280 KB (stretch 200 KB) |`,
+  `| **Bundle (wasm + js + css), gzip -9** | **${kb(size.gz)}** (${kb(size.raw)} raw) | ≤ 350 KB (stretch 200 KB) |`,
   `| Time to result (prefilled link, median of ${loads.length}) | ${load.toFixed(0)} ms (max ${Math.max(...loads).toFixed(0)} ms) | ≤ 500 ms |`,
   `| Recalculation per keystroke (median of ${keys.length}) | ${key.toFixed(1)} ms (max ${Math.max(...keys).toFixed(1)} ms) | ≤ 16 ms |`,
   `| Time to result, slow phone (1.6 Mbps, 150 ms RTT, CPU 4× slower, first visit; median of ${phones.length}) | ${phone.toFixed(0)} ms (max ${Math.max(...phones).toFixed(0)} ms) | ≤ ${budgets.phone} ms |`,
 ];
 console.log(lines.join('\n'));
 const over = [];
-if (size.gz > budgets.gzip) over.push(`bundle ${kb(size.gz)} > 280 KB`);
+if (size.gz > budgets.gzip) over.push(`bundle ${kb(size.gz)} > 350 KB`);
 if (load > budgets.load) over.push(`time to result ${load.toFixed(0)} ms > 500 ms`);
 if (key > budgets.key) over.push(`keystroke ${key.toFixed(1)} ms > 16 ms`);
 if (phone > budgets.phone) over.push(`time to result on a slow phone ${phone.toFixed(0)} ms > ${budgets.phone} ms`);

@@ -207,6 +207,36 @@ pub fn print() {
     }
 }
 
+/// Copies the text of the textarea `id` (the letter): selects it, so the user can copy it
+/// by hand when the clipboard is not allowed, and writes it to the clipboard. `status`: the
+/// element that says what happened. Nothing leaves the device.
+pub fn copy_text(id: &str, status: &str, done: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let doc = gloo::utils::document();
+        let Some(el) = doc
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        else {
+            return;
+        };
+        let _ = el.focus();
+        el.select();
+        let _ = gloo::utils::window()
+            .navigator()
+            .clipboard()
+            .write_text(&el.value());
+        if let Some(s) = doc.get_element_by_id(status) {
+            s.set_text_content(Some(done));
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (id, status, done);
+    }
+}
+
 /// This page's address with the given query.
 pub fn share_url(query: &str) -> String {
     #[cfg(target_arch = "wasm32")]

@@ -11,6 +11,7 @@ pub mod browser;
 pub mod components;
 pub mod form;
 pub mod i18n;
+pub mod letter_form;
 pub mod outcome;
 pub mod plan_form;
 pub mod state;

@@ -3,8 +3,10 @@
 //! function, tested on the host.
 
 use crate::form::{Field, FieldError, FieldSet, FormData};
+use crate::letter_form::{LField, LetterForm};
 use crate::plan_form::{GiftRow, PlanField, PlanForm};
 use std::rc::Rc;
+use wlz_core::letters::templates::Template;
 use wlz_core::Lang;
 use yew::Reducible;
 
@@ -26,6 +28,28 @@ pub enum View {
     Calculator,
     /// "De komende jaren": the planner over the coming contribution years.
     Planner,
+    /// "Klopt mijn brief?": check a CAK letter and write one back.
+    Letter,
+}
+
+/// The letter check's questions, the letter shown, and when to compute.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LetterState {
+    pub form: LetterForm,
+    /// The letter to the CAK shown below the report.
+    pub template: Option<Template>,
+    /// Counts the times the check was asked for ("Controleer").
+    pub runs: u32,
+    /// The last run was the user's (the page then moves focus to the answer).
+    pub ran: bool,
+}
+
+/// A change in the letter view.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LetterAction {
+    Set(LField, String),
+    Run,
+    Show(Option<Template>),
 }
 
 /// The planner's questions: scenario A, and B once the user copied A to change one thing.
@@ -96,6 +120,7 @@ pub struct State {
     pub dirty: bool,
     pub view: View,
     pub plan: PlanState,
+    pub letter: LetterState,
 }
 
 impl Default for State {
@@ -113,6 +138,7 @@ impl Default for State {
             dirty: false,
             view: View::Calculator,
             plan: PlanState::default(),
+            letter: LetterState::default(),
         }
     }
 }
@@ -137,6 +163,7 @@ pub enum Action {
     /// Show the calculator or the planner.
     Show(View),
     Plan(PlanAction),
+    Letter(LetterAction),
 }
 
 impl State {
@@ -201,8 +228,23 @@ impl State {
                         self.plan.ran = false;
                     }
                 }
+                if v == View::Letter && self.letter.runs > 0 {
+                    self.letter.runs += 1;
+                    self.letter.ran = false;
+                }
             }
             Action::Plan(a) => self.plan.apply(a),
+            Action::Letter(a) => match a {
+                LetterAction::Set(f, v) => self.letter.form.set(f, v),
+                LetterAction::Run => {
+                    self.letter.runs += 1;
+                    self.letter.ran = true;
+                }
+                LetterAction::Show(t) => {
+                    self.letter.template = t;
+                    self.letter.ran = false;
+                }
+            },
         }
     }
 
@@ -350,6 +392,27 @@ mod tests {
         s.apply(Action::Plan(PlanAction::DropB));
         assert!(s.plan.b.is_none() && !s.plan.editing_b);
         assert_eq!(s.plan.runs, 3);
+    }
+
+    #[test]
+    fn the_letter_view_computes_when_asked_and_again_on_return() {
+        let mut s = state();
+        s.apply(Action::Show(View::Letter));
+        assert_eq!((s.view, s.letter.runs), (View::Letter, 0));
+        s.apply(Action::Letter(LetterAction::Set(
+            LField::Monthly,
+            "120".into(),
+        )));
+        assert_eq!(s.letter.form.text(LField::Monthly), "120");
+        s.apply(Action::Letter(LetterAction::Run));
+        assert!(s.letter.ran);
+        s.apply(Action::Letter(LetterAction::Show(Some(Template::Bezwaar))));
+        assert_eq!(s.letter.template, Some(Template::Bezwaar));
+        s.apply(Action::Show(View::Calculator));
+        s.apply(Action::Show(View::Letter));
+        // The household may have changed: the check runs again, without moving focus.
+        assert_eq!(s.letter.runs, 2);
+        assert!(!s.letter.ran);
     }
 
     #[test]

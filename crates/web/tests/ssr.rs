@@ -314,3 +314,39 @@ async fn the_planner_view_shows_w1_per_year_in_both_languages() {
     let html = render(s).await;
     assert_eq!(text_of(&html, "plan-cumulative"), "€115,512.20");
 }
+
+#[tokio::test]
+async fn the_letter_view_checks_e2_and_fills_the_bezwaar_in_both_languages() {
+    use wlz_core::letters::templates::Template;
+    use wlz_web::letter_form::LField;
+    use wlz_web::state::{LetterAction, View};
+    // letters.md §5.2 E2, entered as on the page.
+    let mut s = state(
+        "year=2026&care=vpt&age=75&income=22000&assets=30000",
+        Lang::Nl,
+    );
+    s.apply(Action::Show(View::Letter));
+    for (f, v) in [
+        (LField::Date, "2026-01-15"),
+        (LField::From, "2026-01-01"),
+        (LField::Monthly, "416,67"),
+        (LField::Regime, "lage"),
+        (LField::Bi, "50000"),
+        (LField::Household, "couple"),
+        (LField::PartnerIncome, "28000"),
+    ] {
+        s.apply(Action::Letter(LetterAction::Set(f, v.into())));
+    }
+    s.apply(Action::Letter(LetterAction::Run));
+    s.apply(Action::Letter(LetterAction::Show(Some(Template::Bezwaar))));
+    let html = render(s.clone()).await;
+    assert_eq!(text_of(&html, "letter-title"), "Klopt mijn CAK-brief?");
+    assert_eq!(text_of(&html, "letter-difference"), "€ 204,07");
+    assert_eq!(text_of(&html, "letter-bezwaar-date"), "26 februari 2026");
+    assert!(html.contains("€ 212,60") && html.contains(">V2<"));
+    assert!(html.contains("Onderwerp:"), "the bezwaar letter is shown");
+    s.apply(Action::SetLang(Lang::En));
+    let html = render(s).await;
+    assert_eq!(text_of(&html, "letter-difference"), "€204.07");
+    assert_eq!(text_of(&html, "letter-bezwaar-date"), "26 February 2026");
+}

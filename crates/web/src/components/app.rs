@@ -3,6 +3,7 @@
 
 use super::chart::curve_view;
 use super::examples::examples;
+use super::letter_view::{letter_link, letter_view, use_letter};
 use super::markup::Markup;
 use super::planner::{planner_link, planner_view, use_planner, PlanCtx};
 use super::questions::questions;
@@ -91,6 +92,7 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     let plan_out = use_planner(&state, computed.outcome.input.clone());
+    let letter_out = use_letter(&state, computed.outcome.input.clone());
     {
         let share = state.share;
         use_effect_with(share, |s| {
@@ -126,6 +128,8 @@ pub fn App(props: &AppProps) -> Html {
         let skip = m
             .raw(if state.view == View::Planner {
                 "<a class=\"skip-link\" href=\"#plan-form\">"
+            } else if state.view == View::Letter {
+                "<a class=\"skip-link\" href=\"#letter-form\">"
             } else {
                 "<a class=\"skip-link\" href=\"#questions\">"
             })
@@ -155,6 +159,15 @@ pub fn App(props: &AppProps) -> Html {
         html! { <div class="embed-bar">{ title }{ lang_button }</div> }
     };
 
+    if state.view == View::Letter {
+        return html! {
+            <div class={if embed { "app embed" } else { "app" }} lang={code(lang)}>
+                { top }
+                { letter_view(&ctx, &letter_out) }
+                if !embed { { footer(&ctx) } }
+            </div>
+        };
+    }
     if state.view == View::Planner {
         let pc = PlanCtx {
             ctx: &ctx,
@@ -191,7 +204,7 @@ pub fn App(props: &AppProps) -> Html {
                     { error_summary(&ctx) }
                     { dossier(&ctx) }
                     { result_view(&ctx) }
-                    if computed.outcome.input.is_some() { { planner_link(&ctx) } }
+                    if computed.outcome.input.is_some() { { planner_link(&ctx) } { letter_link(&ctx) } }
                     if let (Some(p), true) = (scenario, computed.outcome.input.is_some()) {
                         { timeline_view(&p) }
                         { partner_view(&p) }

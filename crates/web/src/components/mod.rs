@@ -6,6 +6,7 @@ pub mod app;
 pub mod chart;
 pub mod examples;
 pub mod fields;
+pub mod letter_view;
 pub mod markup;
 pub mod plan_view;
 pub mod planner;

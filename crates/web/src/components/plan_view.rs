@@ -14,10 +14,24 @@ use yew::prelude::*;
 
 /// The household taken from the calculator, in one line.
 pub fn household_line(ctx: &Ctx) -> Html {
+    household_words(ctx, true)
+}
+
+/// The household line; `plan`: the planner's (the years ahead), else the letter check's.
+pub fn household_words(ctx: &Ctx, plan: bool) -> Html {
     let lang = ctx.state.lang;
     let mut m = Markup::new(lang, false);
     m.raw("<p class=\"plan-household\">");
     let Some(input) = &ctx.computed.outcome.input else {
+        if !plan {
+            return m
+                .tr(
+                    "Vul eerst de vragen van de berekening in.",
+                    "First answer the calculator's questions.",
+                )
+                .raw("</p>")
+                .html();
+        }
         return m
             .tr(
                 "Vul eerst de vragen van de berekening in. Daarna rekenen wij de komende jaren uit.",
@@ -48,6 +62,9 @@ pub fn household_line(ctx: &Ctx) -> Html {
     if let Some(p) = &input.partner {
         m.tr("; partner: ", "; partner: ");
         person(&mut m, p);
+    }
+    if !plan {
+        return m.raw(".</p>").html();
     }
     m.tr(
         ". Het inkomen en de belasting blijven elk jaar gelijk.",

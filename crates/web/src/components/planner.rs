@@ -98,15 +98,18 @@ pub fn use_planner(state: &State, input: Option<wlz_core::Input>) -> Rc<PlanOutc
     };
     {
         // Focus follows the switch between the views (not the first render).
-        let switched = use_mut_ref(|| false);
+        // Back on the calculator, focus returns to the button that opened the view.
+        let prev = use_mut_ref(|| None::<View>);
         use_effect_with(state.view, move |v| {
-            let mut s = switched.borrow_mut();
-            if *v == View::Planner {
-                browser::focus("planner-title");
-            } else if *s {
-                browser::focus("open-planner");
+            let mut p = prev.borrow_mut();
+            match (*v, *p) {
+                (View::Planner, _) => browser::focus("planner-title"),
+                (View::Letter, _) => browser::focus("letter-title"),
+                (View::Calculator, Some(View::Planner)) => browser::focus("open-planner"),
+                (View::Calculator, Some(View::Letter)) => browser::focus("open-letter"),
+                _ => {}
             }
-            *s = true;
+            *p = Some(*v);
         });
     }
     {
