@@ -137,6 +137,85 @@ test('missing and bad fields get a message next to them; back returns focus', as
   await until(page, async () => (await page.evaluate(() => document.activeElement?.id)) === 'open-letter', 'focus back on the button');
 });
 
+test('a start of care: the back-dated months, and print shows only the letter', async () => {
+  await openLetter(E4);
+  await fill('letter-date', '2026-01-15');
+  await fill('letter-from', '2025-11-01');
+  await fill('letter-monthly', '30,40');
+  await fill('letter-care-start', '2025-11-01');
+  await run();
+  const rows = await page.locator('.letter-months tbody tr').count();
+  assert.ok(rows >= 2, `${rows} back-dated months`);
+  await page.locator('#letter-open-betalingsregeling').click();
+  await page.locator('#letter-text').waitFor();
+  await page.setViewportSize({ width: 360, height: 740 });
+  await noSidewaysScroll('backdated-360');
+  assert.deepEqual(await axeViolations(page).then((v) => formatViolations(v)), '');
+  // Print: only the letter.
+  await page.emulateMedia({ media: 'print' });
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(RESULTS_DIR, 'letters-print.png'), clip: { x: 0, y: 0, width: 360, height: 740 } });
+  assert.equal(await page.locator('.letter-print').isVisible(), true);
+  for (const sel of ['#letter-form', '.letter-report', '#letter-text', '.site-header']) {
+    assert.equal(await page.locator(sel).isVisible(), false, `${sel} hidden in print`);
+  }
+  await page.emulateMedia({ media: 'screen' });
+  await page.setViewportSize({ width: 1280, height: 900 });
+});
+
+/** Presses Tab until the element with `id` has focus. */
+async function tabTo(id, max = 120) {
+  for (let i = 0; i < max; i++) {
+    if ((await page.evaluate(() => document.activeElement?.id)) === id) return;
+    await page.keyboard.press('Tab');
+  }
+  assert.fail(`#${id} not reached with Tab`);
+}
+
+/** Types a date into a date field by keyboard (the digit order follows the browser's locale). */
+async function typeDate(id, iso) {
+  const [y, m, d] = iso.split('-');
+  await page.keyboard.type(`${d}${m}${y}`);
+  if ((await page.locator(`#${id}`).inputValue()) !== iso) {
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.type(`${m}${d}${y}`);
+  }
+  assert.equal(await page.locator(`#${id}`).inputValue(), iso);
+}
+
+test('the keyboard only: open the view, answer, check, open a letter, go back', async () => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await freshForm(page, server.url);
+  await fillCase(page, E4);
+  await page.locator('#income').focus();
+  await tabTo('open-letter');
+  await page.keyboard.press('Enter');
+  await until(page, async () => (await page.evaluate(() => document.activeElement?.id)) === 'letter-title', 'focus on the title');
+  await tabTo('letter-date');
+  await typeDate('letter-date', '2026-01-15');
+  await tabTo('letter-from');
+  await typeDate('letter-from', '2026-01-01');
+  await tabTo('letter-monthly');
+  await page.keyboard.type('120');
+  // A radio group is one Tab stop (the checked "Weet ik niet"); the arrows choose.
+  await tabTo('letter-regime-2');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await page.locator('#letter-regime-0').isChecked(), true);
+  await tabTo('letter-run');
+  await page.keyboard.press('Enter');
+  await page.locator('#letter-result-title').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'letter-result-title');
+  assert.equal(await text('.verdict .code'), 'V4');
+  await tabTo('letter-open-aanpassing', 200);
+  await page.keyboard.press('Enter');
+  await until(page, async () => (await page.evaluate(() => document.activeElement?.id)) === 'letter-text-title', 'focus on the letter');
+  await page.locator('#letter-back').focus();
+  await page.keyboard.press('Enter');
+  await until(page, async () => (await page.evaluate(() => document.activeElement?.id)) === 'open-letter', 'focus back on the button');
+});
+
 test('no request leaves the origin, and no errors on the page', async () => {
   assert.deepEqual(foreignRequests(requests, server.origin), []);
   assert.deepEqual(problems, []);

@@ -41,6 +41,12 @@ pub fn use_letter(state: &State, input: Option<wlz_core::Input>) -> Rc<LetterOut
             });
         }
     });
+    // A letter chosen: focus goes to it (its fields and text follow the buttons).
+    use_effect_with(state.letter.template, |t| {
+        if t.is_some() {
+            browser::focus("letter-text-title");
+        }
+    });
     out
 }
 
@@ -463,7 +469,6 @@ fn letters_view(ctx: &Ctx, out: &LetterOutcome) -> Html {
         let d = ctx.dispatch.clone();
         let onclick = Callback::from(move |_: MouseEvent| {
             d.dispatch(Action::Letter(LetterAction::Show(Some(tp))));
-            browser::after(0, || browser::focus("letter-text-title"));
         });
         let id = format!("letter-open-{}", tp.name());
         html! { <li><button type="button" class="secondary" {id} {onclick}
@@ -521,7 +526,7 @@ fn letters_view(ctx: &Ctx, out: &LetterOutcome) -> Html {
                 if !rendered.missing.is_empty() {
                     <div class="no-print" id="letter-missing">
                         <p>{ t("Nog zelf invullen op de stippellijnen:", "Still to fill in by hand on the dotted lines:") }</p>
-                        <ul>{ for rendered.missing.iter().map(|x| html! { <li>{ x.replace('_', " ") }</li> }) }</ul>
+                        <ul>{ for rendered.missing.iter().map(|x| html! { <li>{ blank_name(x, lang) }</li> }) }</ul>
                     </div>
                 }
             </div>
@@ -534,6 +539,37 @@ fn letters_view(ctx: &Ctx, out: &LetterOutcome) -> Html {
             { for letter }
         </section>
     }
+}
+
+/// A blank of the letter in words (the template's field name otherwise).
+fn blank_name(key: &str, lang: Lang) -> String {
+    let (nl, en) = match key {
+        "naam" => ("Uw naam", "Your name"),
+        "straat_huisnummer" => ("Straat en huisnummer", "Street and number"),
+        "postcode" => ("Postcode", "Postcode"),
+        "woonplaats" => ("Woonplaats", "Town"),
+        "telefoon" => ("Telefoon", "Phone"),
+        "email" => ("E-mail", "E-mail"),
+        "klantnummer" => ("Klantnummer CAK", "CAK client number"),
+        "kenmerk" => ("Kenmerk van de brief", "Reference of the letter"),
+        "datum_vandaag" => ("Datum van vandaag", "Today's date"),
+        "reden" => (
+            "De reden, in uw eigen woorden",
+            "The reason, in your own words",
+        ),
+        "naam_partner" => ("Naam van uw partner", "Your partner's name"),
+        "datum_wijziging" => ("Datum van de wijziging", "Date of the change"),
+        "wijziging" => ("Wat er veranderd is", "What changed"),
+        "datum_ontvangst" => (
+            "Datum waarop u het geld kreeg",
+            "Date you received the money",
+        ),
+        "bedrag" => ("Bedrag", "Amount"),
+        "soort_uitkering" => ("Soort uitkering", "Kind of payment"),
+        "factuurnummer" => ("Factuurnummer", "Invoice number"),
+        _ => return key.replace('_', " "),
+    };
+    tr(lang, nl, en).to_string()
 }
 
 /// The whole view.
