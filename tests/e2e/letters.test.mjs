@@ -93,6 +93,11 @@ test('E2 typed in: V2, our amount, the difference and the bezwaar deadline', asy
   await fill('letter-woonplaats', 'Utrecht');
   await until(page, async () => (await page.locator('#letter-missing li').count()) <= before - 4, 'the blanks list shrinks');
   assert.ok((await page.locator('#letter-text').inputValue()).includes('J. Jansen'));
+  // The reason block's date (the partner died): its own field, and one blank less.
+  const withoutDate = await page.locator('#letter-missing li').count();
+  await fill('letter-datum-wijziging', '2025-12-01');
+  await until(page, async () => (await page.locator('#letter-missing li').count()) === withoutDate - 1, 'the date is filled');
+  assert.ok((await page.locator('#letter-text').inputValue()).includes('1 december 2025'));
   // Copy: the text is selected (the fallback) and the page says so.
   await page.locator('#letter-copy').click();
   await until(page, async () => (await text('#letter-copied')).length > 0, 'the copy status');

@@ -314,6 +314,8 @@ impl LetterForm {
             _ => None,
         };
         d.datum_wijziging = self.date(LField::DatumWijziging, &mut ignore);
+        // The bezwaar's reason blocks name the same date (the partner died, living apart).
+        d.datum = d.datum.or(d.datum_wijziging);
         d.datum_ontvangst = self.date(LField::DatumOntvangst, &mut ignore);
         d.bedrag = self.amount(LField::Bedrag, &mut ignore);
         d.soort_uitkering = self.opt(LField::SoortUitkering);

@@ -508,6 +508,9 @@ fn letters_view(ctx: &Ctx, out: &LetterOutcome) -> Html {
                         { own(LField::NaamPartner, t("Naam van uw partner", "Your partner's name"), "") }
                         { own(LField::DatumWijziging, t("Datum van de wijziging", "Date of the change"), "date") }
                     }
+                    if tp == Template::Bezwaar && (rendered.missing.contains(&"datum") || !ctx.state.letter.form.text(LField::DatumWijziging).is_empty()) {
+                        { own(LField::DatumWijziging, t("Datum van overlijden of van apart gaan wonen", "Date of death or of living apart"), "date") }
+                    }
                     if tp == Template::Eenmalig {
                         { own(LField::DatumOntvangst, t("Datum waarop u het geld kreeg", "Date you received the money"), "date") }
                         { own(LField::Bedrag, t("Bedrag", "Amount"), "€") }
@@ -560,6 +563,10 @@ fn blank_name(key: &str, lang: Lang) -> String {
         "naam_partner" => ("Naam van uw partner", "Your partner's name"),
         "datum_wijziging" => ("Datum van de wijziging", "Date of the change"),
         "wijziging" => ("Wat er veranderd is", "What changed"),
+        "datum" => (
+            "Datum van overlijden of van apart gaan wonen",
+            "Date of death or of living apart",
+        ),
         "datum_ontvangst" => (
             "Datum waarop u het geld kreeg",
             "Date you received the money",
