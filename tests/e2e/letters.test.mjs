@@ -112,6 +112,8 @@ test('E2 typed in: V2, our amount, the difference and the bezwaar deadline', asy
   await page.locator('.lang-switch').click();
   await until(page, async () => (await text('#letter-difference')) === '€204.07', 'the English difference');
   assert.equal(await text('#letter-bezwaar-date'), '26 February 2026');
+  await noSidewaysScroll('e2-en-360');
+  assert.deepEqual(await axeViolations(page).then((v) => formatViolations(v)), '');
   await page.locator('.lang-switch').click();
 });
 
