@@ -27,6 +27,8 @@
 //! | Blz 3.3.2.2 lid 9–11; Participatiewet 23 | exemption for a low income (hint) | [`rules::vrijstelling`] |
 //! | Blz 3.3.2.9 lid 2–3 | rounding, part of a month, split between spouses | [`rules::maand`] |
 //! | Blz 3.3.2.3 lid 2–4, 3.3.2.4 lid 2–5 | peiljaarverlegging; what-ifs, timelines, options | [`scenarios`] |
+//! | Blz 1.1.1, 3.3.1.2 lid 2; Wet IB 3.111, 5.2–5.5; Wzt 2–3; AOW 9 | the years ahead: the home, box 3, gifts, the AOW choice | [`planner`] |
+//! | Blz 3.3.1.3–3.3.1.6; Awb 6:7–6:9; Algemene termijnenwet | checking a CAK letter, deadlines, back-dated totals, letters to send | [`letters`] |
 //!
 //! Around the rules: [`engine`] drives them in the law's order and returns an [`Estimate`];
 //! [`input`] is the JSON contract and its checks, [`household`] the checked household;

@@ -50,6 +50,32 @@ pub struct Readings {
 }
 
 impl Readings {
+    /// The switch of an OPEN reading by its JSON field name (as [`OpenItem::switch`] names it),
+    /// for code that tries each reading in turn (the letter check's factor F10).
+    pub fn switch_mut(&mut self, name: &str) -> Option<&mut bool> {
+        Some(match name {
+            "joint_vermogen_threshold" => &mut self.joint_vermogen_threshold,
+            "cot_grouping_outside" => &mut self.cot_grouping_outside,
+            "cot_own_vib_share" => &mut self.cot_own_vib_share,
+            "spouse_cot_added" => &mut self.spouse_cot_added,
+            "cot_test_on_vermogen" => &mut self.cot_test_on_vermogen,
+            "extra_vrijstelling_any_verzekerde" => &mut self.extra_vrijstelling_any_verzekerde,
+            "spouse_without_care_owes" => &mut self.spouse_without_care_owes,
+            "thuis_only_if_top_form" => &mut self.thuis_only_if_top_form,
+            "korting_per_spouse" => &mut self.korting_per_spouse,
+            "start_period_whole_months" => &mut self.start_period_whole_months,
+            "dtv_always_leb" => &mut self.dtv_always_leb,
+            "bw_partner_no_start_period" => &mut self.bw_partner_no_start_period,
+            "partial_from_exact" => &mut self.partial_from_exact,
+            "no_data_korting_2024_2025" => &mut self.no_data_korting_2024_2025,
+            "split_includes_vib" => &mut self.split_includes_vib,
+            "aftrekpost_per_spouse" => &mut self.aftrekpost_per_spouse,
+            "bw_spouse_owes" => &mut self.bw_spouse_owes,
+            "living_along_as_no_care" => &mut self.living_along_as_no_care,
+            _ => return None,
+        })
+    }
+
     pub fn is_default(&self) -> bool {
         *self == Readings::default()
     }
@@ -106,4 +132,28 @@ pub fn open_items() -> Vec<OpenItem> {
         item!("O-26", "bw_spouse_owes", "Een partner in beschermd wonen betaalt zelf geen bijdrage zolang de Wlz-bijdrage loopt: die partner krijgt de extra vrijstelling (2024/2025).", "A spouse in sheltered housing owes no contribution of their own while the Wlz contribution runs: that spouse gets the extra exemption (2024/2025).", "Die partner telt als bijdrageplichtig (geen vrijstelling).", "That spouse counts as owing (no exemption)."),
         item!("O-25", "living_along_as_no_care", "Een partner die meeverhuist telt als verblijf in de instelling: na 4 maanden de hoge bijdrage voor het paar.", "A partner living along counts as staying in the instelling: after 4 months the high contribution for the couple.", "Die partner telt als partner zonder zorg: lage bijdrage.", "That partner counts as a partner without care: low contribution."),
     ]
+}
+
+#[cfg(test)]
+mod switch_tests {
+    use super::*;
+
+    #[test]
+    fn every_switchable_reading_has_its_switch() {
+        for item in open_items().into_iter().filter(|i| !i.switch.is_empty()) {
+            let mut r = Readings::default();
+            let flag = r
+                .switch_mut(item.switch)
+                .unwrap_or_else(|| panic!("{}", item.switch));
+            *flag = true;
+            // The same field as the JSON contract's name.
+            let json = serde_json::to_value(&r).unwrap();
+            assert_eq!(
+                json[item.switch],
+                serde_json::Value::Bool(true),
+                "{}",
+                item.switch
+            );
+        }
+    }
 }

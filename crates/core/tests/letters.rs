@@ -212,6 +212,40 @@ mod properties {
         }
 
         #[test]
+        fn the_backdated_total_never_charges_a_month_outside_the_window(
+            care in prop::sample::select(vec!["pgb", "vpt", "instelling"]),
+            start_days in 0i64..900,
+            sent_after in 0i64..900,
+            revision in any::<bool>(),
+            income in 0u32..150_000,
+        ) {
+            use wlz_core::letters::backdated::{backdated, Lookback};
+            let start = wlz_core::Date::parse("2024-01-01").unwrap().add_days(start_days).unwrap();
+            let sent = start.add_days(sent_after).unwrap();
+            prop_assume!(sent.year() <= 2026);
+            let input: wlz_core::planner::PlanInput = serde_json::from_value(json!({
+                "version": 1, "from": 2024,
+                "client": { "age": 70, "care": care, "income": income, "tax": income / 4 }
+            })).unwrap();
+            let lookback = if revision { Lookback::Revision } else { Lookback::First };
+            let b = backdated(&input, start, sent, lookback).unwrap();
+            // Blz 3.3.1.5 lid 2 / 3.3.1.6 lid 2: not before the start of care, not more than
+            // 12 (36) months before the send month, not after it.
+            let months = lookback.months() as i32;
+            let index = |y: i32, m: i32| y * 12 + m;
+            let sent_i = index(sent.year(), sent.month() as i32);
+            let start_i = index(start.year(), start.month() as i32);
+            for m in &b.months {
+                let (y, mm) = (m.month[..4].parse::<i32>().unwrap(), m.month[5..].parse::<i32>().unwrap());
+                let i = index(y, mm);
+                prop_assert!(i >= start_i && i <= sent_i, "{} outside care", m.month);
+                prop_assert_eq!(m.chargeable, i >= sent_i - months, "{}", m.month);
+            }
+            let sum: Decimal = b.months.iter().filter(|m| m.chargeable).map(|m| m.amount).sum();
+            prop_assert_eq!(b.total, sum);
+        }
+
+        #[test]
         fn the_inverse_contains_the_income_behind_the_amount(h in household()) {
             let input: wlz_core::Input = serde_json::from_value(h).unwrap();
             let e = wlz_core::estimate(&input).unwrap();

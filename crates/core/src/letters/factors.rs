@@ -230,13 +230,11 @@ fn care_and_stay(
     out
 }
 
-/// The household with one OPEN reading switched (by its JSON field name).
+/// The household with one OPEN reading switched.
 fn flip_reading(base: &Input, switch: &str) -> Option<Input> {
-    let mut json = serde_json::to_value(&base.readings).ok()?;
-    let current = json.get(switch)?.as_bool()?;
-    json[switch] = serde_json::Value::Bool(!current);
     let mut v = base.clone();
-    v.readings = serde_json::from_value(json).ok()?;
+    let flag = v.readings.switch_mut(switch)?;
+    *flag = !*flag;
     Some(v)
 }
 
