@@ -10,7 +10,9 @@
 // <script src> an inline script; a module script takes its static imports of
 // local modules along (each wrapped in a function scope), and a local file it
 // refers to as `new URL('file', import.meta.url)` (the wasm) is carried as
-// base64 and handed over as bytes. Preloads and the manifest are dropped; the
+// base64 and handed over as bytes; of boot.js's two builds of the app only the full one is
+// carried (the part between `bundle: begin` and `bundle: end`), with its stylesheet extras.css
+// after style.css. Preloads and the manifest are dropped; the
 // part of a script between `service-worker: begin` and `service-worker: end`
 // comments is left out (no service worker in a file). The page's CSP is
 // replaced by a strict one: nothing but these inline scripts and styles (by
@@ -63,6 +65,17 @@ function attrs(text) {
 
 const dropServiceWorker = (code) =>
   code.replace(/\/\*\s*service-worker: begin[\s\S]*?service-worker: end\s*\*\/\n?/g, '');
+
+// boot.js picks one of two builds of the app at run time (a dynamic import, which a single
+// file cannot carry); the file carries the full app alone (the planner and the letter check
+// included), imported statically.
+const FULL_APP = [
+  "import init from './pkg/wlz_web_full.js';",
+  "const wasm = new URL('./pkg/wlz_web_full_bg.wasm', import.meta.url);",
+  '',
+].join('\n');
+const fullAppOnly = (code) =>
+  code.replace(/\/\*\s*bundle: begin[\s\S]*?bundle: end\s*\*\/\n?/g, FULL_APP);
 
 /**
  * One module script with its local static imports inlined: { code } of a
@@ -117,7 +130,7 @@ function bundle(entry) {
     if (loading.has(file)) fail(`circular import of ${path.relative(DIST, file)}`);
     loading.add(file);
     const name = `__wlzModule${++count}`;
-    let code = rewriteImports(rewriteAssets(dropServiceWorker(read(file)), file), file);
+    let code = rewriteImports(rewriteAssets(fullAppOnly(dropServiceWorker(read(file))), file), file);
     const exported = [];
     code = code
       .replace(/^export\s+((?:async\s+)?function\*?|class|const|let|var)\s+([\w$]+)/gm, (_m, kind, id) => {
@@ -145,7 +158,7 @@ function bundle(entry) {
     return name;
   }
 
-  const main = rewriteImports(rewriteAssets(dropServiceWorker(read(entry)), entry), entry);
+  const main = rewriteImports(rewriteAssets(fullAppOnly(dropServiceWorker(read(entry))), entry), entry);
   const head = [];
   if (assets.size) {
     const table = [...assets].map(([file, key]) => `  ${JSON.stringify(key)}: '${fs.readFileSync(file).toString('base64')}',`);
@@ -205,6 +218,16 @@ function build() {
       if (/<\/style/i.test(css)) fail(`${href} contains "</style"`);
       styleHashes.push(sha256(css));
       const media = at.has('media') ? ` media="${at.get('media')}"` : '';
+      // The full app's own stylesheet (boot.js adds it for #jaren and #brief) follows style.css:
+      // the file carries the full app.
+      const extras = path.join(DIST, 'extras.css');
+      if (path.basename(file) === 'style.css' && fs.existsSync(extras)) {
+        inlined.add(extras);
+        const more = inlineCss(extras);
+        if (/<\/style/i.test(more)) fail('extras.css contains "</style"');
+        styleHashes.push(sha256(more));
+        return `<style${media}>${css}</style>\n  <style>${more}</style>`;
+      }
       return `<style${media}>${css}</style>`;
     }
     if (rels.some((r) => ['preload', 'modulepreload', 'prefetch'].includes(r))) {
@@ -246,8 +269,10 @@ function build() {
     return `<script${isModule ? ' type="module"' : ''}>${code}</script>`;
   });
 
+  // index.html preloads the calculator's build; the file carries the full app in its place.
+  const fullOf = (file) => file.replace(/wlz_web(_bg\.wasm|\.js)$/, 'wlz_web_full$1');
   for (const file of preloaded) {
-    if (!inlined.has(file)) fail(`index.html preloads ${path.relative(DIST, file)}, which no script carries along`);
+    if (!inlined.has(file) && !inlined.has(fullOf(file))) fail(`index.html preloads ${path.relative(DIST, file)}, which no script carries along`);
   }
 
   const csp = [

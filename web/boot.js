@@ -1,8 +1,25 @@
-// Starts the calculator: loads the wasm module (the whole app) from this origin
-// (in the single file of build-offline.mjs: from the bytes in the file).
-import init from './pkg/wlz_web.js?v=__VERSION__';
-
-const wasm = new URL('./pkg/wlz_web_bg.wasm?v=__VERSION__', import.meta.url);
+// Starts the calculator: loads one of the app's two wasm builds from this origin.
+// The calculator alone (pkg/wlz_web*, preloaded by index.html) is what most visitors need;
+// the full app (pkg/wlz_web_full*: also the planner and the letter check) is loaded for
+// #jaren and #brief, which the calculator's two buttons set before they reload the page
+// (docs/performance.md). In the single file of build-offline.mjs: the full app only, from
+// the bytes in the file.
+/* bundle: begin (scripts/build-offline.mjs puts the full app alone in place of this part) */
+const full = /^#(jaren|brief)$/.test(location.hash);
+if (full) {
+  // The two views' styles (extras.css), which the calculator alone does not need.
+  const css = document.createElement('link');
+  css.rel = 'stylesheet';
+  css.href = new URL('./extras.css?v=__VERSION__', import.meta.url).href;
+  document.head.appendChild(css);
+}
+const { default: init } = await (full
+  ? import('./pkg/wlz_web_full.js?v=__VERSION__')
+  : import('./pkg/wlz_web.js?v=__VERSION__'));
+const wasm = full
+  ? new URL('./pkg/wlz_web_full_bg.wasm?v=__VERSION__', import.meta.url)
+  : new URL('./pkg/wlz_web_bg.wasm?v=__VERSION__', import.meta.url);
+/* bundle: end */
 const started = init({ module_or_path: wasm });
 started.catch((err) => {
   const app = document.getElementById('app');

@@ -5,7 +5,7 @@
 //
 // - install: precaches the app shell of THIS version: index.html, every local
 //   file index.html refers to (style, scripts, preloads, manifest), the
-//   manifest's icons and the wasm app. If index.html on the server belongs to
+//   manifest's icons and the wasm app (both builds: the calculator and the full app). If index.html on the server belongs to
 //   another version (a deploy in progress), the install fails and is retried
 //   on a later visit: a cache never mixes two versions.
 // - activate: deletes the caches of other versions and takes over open pages
@@ -24,8 +24,14 @@ const scope = () => new URL(self.registration.scope);
 // The page under its canonical key: the scope itself (`./`).
 const indexKey = () => scope().href;
 
-// Files boot.js loads (also preloaded by index.html, but not only that way).
-const APP = ['pkg/wlz_web.js?v=' + VERSION, 'pkg/wlz_web_bg.wasm?v=' + VERSION];
+// Files boot.js loads: the calculator (also preloaded by index.html, but not only that way)
+// and the full app with its stylesheet, which it loads for #jaren and #brief (the planner and the letter check
+// must open offline too).
+const APP = [
+  'pkg/wlz_web.js?v=' + VERSION, 'pkg/wlz_web_bg.wasm?v=' + VERSION,
+  'pkg/wlz_web_full.js?v=' + VERSION, 'pkg/wlz_web_full_bg.wasm?v=' + VERSION,
+  'extras.css?v=' + VERSION,
+];
 
 /** A fresh copy from the server (not from the HTTP cache). */
 async function download(url) {

@@ -24,6 +24,8 @@ const text = async (sel) => (await page.locator(sel).textContent()).trim();
 async function openLetter(c) {
   await freshForm(page, server.url);
   await fillCase(page, c);
+  // The button puts #brief in the address and reloads: boot.js then loads the full app, which
+  // opens the letter check at once, with the household the calculator remembered.
   await page.locator('#open-letter').click();
   await page.locator('#letter-title').waitFor();
   await until(page, async () => (await page.evaluate(() => document.activeElement?.id)) === 'letter-title', 'focus on the title');
@@ -198,6 +200,8 @@ test('the keyboard only: open the view, answer, check, open a letter, go back', 
   await page.locator('#income').focus();
   await tabTo('open-letter');
   await page.keyboard.press('Enter');
+  // The page reloads with #brief (the full app).
+  await page.locator('#letter-title').waitFor();
   await until(page, async () => (await page.evaluate(() => document.activeElement?.id)) === 'letter-title', 'focus on the title');
   await tabTo('letter-date');
   await typeDate('letter-date', '2026-01-15');

@@ -92,6 +92,8 @@ function expectedShell(dir, origin) {
   const urls = new Set([
     '/', `/style.css?v=${version}`, `/boot.js?v=${version}`,
     `/pkg/wlz_web.js?v=${version}`, `/pkg/wlz_web_bg.wasm?v=${version}`, '/manifest.webmanifest',
+    // The full app (the planner and the letter check), which boot.js loads for #jaren and #brief.
+    `/pkg/wlz_web_full.js?v=${version}`, `/pkg/wlz_web_full_bg.wasm?v=${version}`, `/extras.css?v=${version}`,
   ]);
   // Everything else index.html loads (frame.js, when it is there, among them) ...
   for (const m of html.matchAll(/<(?:link|script)\b[^>]*\s(?:href|src)="([^"]+)"/g)) {

@@ -28,6 +28,8 @@ async function fill(id, value) {
   await input.fill(String(value));
 }
 
+// The button puts #jaren in the address and reloads: boot.js then loads the full app, which
+// opens the planner at once, with the household the calculator remembered.
 async function openPlanner() {
   await page.locator('#open-planner').click();
   await page.locator('#planner-title').waitFor();
@@ -155,6 +157,8 @@ test('the keyboard only: reach the view, answer, submit, and go back', async () 
   await page.locator('#income').focus();
   await tabTo('open-planner');
   await page.keyboard.press('Enter');
+  // The page reloads with #jaren (the full app).
+  await page.locator('#planner-title').waitFor();
   await until(page, async () => (await page.evaluate(() => document.activeElement?.id)) === 'planner-title', 'focus on the title');
   await tabTo('plan-admission');
   // A date field takes its digits in the order of the browser's own language (not the
@@ -176,6 +180,8 @@ test('the keyboard only: reach the view, answer, submit, and go back', async () 
   await page.locator('#planner-back').focus();
   await page.keyboard.press('Enter');
   await until(page, async () => (await page.evaluate(() => document.activeElement?.id)) === 'open-planner', 'focus back on the button');
+  // Back in the full app's calculator: the hash is gone, no reload.
+  assert.equal(await page.evaluate(() => location.hash), '');
 });
 
 test('no request leaves the origin, and no errors on the page', async () => {

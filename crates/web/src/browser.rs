@@ -4,7 +4,7 @@
 
 use crate::form::FormData;
 use crate::i18n;
-use crate::state::State;
+use crate::state::{State, View};
 use wlz_core::Lang;
 
 /// The localStorage key; the version lets a future form change start clean.
@@ -51,11 +51,72 @@ pub fn initial_state() -> State {
             .location()
             .search()
             .unwrap_or_default();
-        start_state(Some(this_year), &query, load())
+        #[allow(unused_mut)]
+        let mut s = start_state(Some(this_year), &query, load());
+        // The full app opened by a calculator button (#jaren, #brief): that view at once.
+        #[cfg(feature = "extras")]
+        if let Some(v) = view_of_hash(&gloo::utils::window().location().hash().unwrap_or_default())
+        {
+            s.apply(crate::state::Action::Show(v));
+        }
+        s
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
         State::default()
+    }
+}
+
+/// The view an address's hash asks for: `#jaren` the planner, `#brief` the letter check
+/// (web/boot.js loads the full app for these two).
+pub fn view_of_hash(hash: &str) -> Option<View> {
+    match hash {
+        "#jaren" => Some(View::Planner),
+        "#brief" => Some(View::Letter),
+        _ => None,
+    }
+}
+
+/// The hash that opens `view` in the full app ([`view_of_hash`]).
+pub fn hash_of_view(view: View) -> &'static str {
+    match view {
+        View::Planner => "#jaren",
+        View::Letter => "#brief",
+        View::Calculator => "",
+    }
+}
+
+/// The calculator alone (without the feature `extras`): a view of the full app is opened by
+/// putting its hash in the address and loading the page again (web/boot.js then loads the full
+/// app; the household comes along through localStorage or the query string).
+pub fn open_full(view: View) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let location = gloo::utils::window().location();
+        let _ = location.set_hash(hash_of_view(view));
+        let _ = location.reload();
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = view;
+    }
+}
+
+/// Back on the calculator in the full app: the view's hash leaves the address (no new history
+/// entry, no reload; the app stays the full one).
+pub fn clear_hash() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let window = gloo::utils::window();
+        let location = window.location();
+        let url = format!(
+            "{}{}",
+            location.pathname().unwrap_or_default(),
+            location.search().unwrap_or_default()
+        );
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
     }
 }
 
@@ -288,6 +349,15 @@ pub fn is_served() -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_two_views_have_a_hash_that_opens_them() {
+        for v in [View::Planner, View::Letter] {
+            assert_eq!(view_of_hash(hash_of_view(v)), Some(v));
+        }
+        assert_eq!(view_of_hash(""), None);
+        assert_eq!(view_of_hash("#questions"), None);
+    }
 
     #[test]
     fn what_is_saved_reads_back() {

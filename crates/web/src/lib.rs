@@ -11,8 +11,10 @@ pub mod browser;
 pub mod components;
 pub mod form;
 pub mod i18n;
+#[cfg(feature = "extras")]
 pub mod letter_form;
 pub mod outcome;
+#[cfg(feature = "extras")]
 pub mod plan_form;
 pub mod state;
 

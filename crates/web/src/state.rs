@@ -3,9 +3,12 @@
 //! function, tested on the host.
 
 use crate::form::{Field, FieldError, FieldSet, FormData};
+#[cfg(feature = "extras")]
 use crate::letter_form::{LField, LetterForm};
+#[cfg(feature = "extras")]
 use crate::plan_form::{GiftRow, PlanField, PlanForm};
 use std::rc::Rc;
+#[cfg(feature = "extras")]
 use wlz_core::letters::templates::Template;
 use wlz_core::Lang;
 use yew::Reducible;
@@ -21,7 +24,8 @@ pub enum Share {
     Shown { with_amounts: bool },
 }
 
-/// Which view the page shows.
+/// Which view the page shows (the calculator alone, without the feature `extras`, shows only
+/// [`View::Calculator`]: its buttons load the full app instead).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum View {
     #[default]
@@ -33,6 +37,7 @@ pub enum View {
 }
 
 /// The letter check's questions, the letter shown, and when to compute.
+#[cfg(feature = "extras")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct LetterState {
     pub form: LetterForm,
@@ -45,6 +50,7 @@ pub struct LetterState {
 }
 
 /// A change in the letter view.
+#[cfg(feature = "extras")]
 #[derive(Clone, Debug, PartialEq)]
 pub enum LetterAction {
     Set(LField, String),
@@ -53,6 +59,7 @@ pub enum LetterAction {
 }
 
 /// The planner's questions: scenario A, and B once the user copied A to change one thing.
+#[cfg(feature = "extras")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PlanState {
     pub a: PlanForm,
@@ -65,6 +72,7 @@ pub struct PlanState {
     pub ran: bool,
 }
 
+#[cfg(feature = "extras")]
 impl PlanState {
     /// The scenario the form shows.
     pub fn current(&self) -> &PlanForm {
@@ -83,6 +91,7 @@ impl PlanState {
 }
 
 /// A change to the planner's questions.
+#[cfg(feature = "extras")]
 #[derive(Clone, Debug, PartialEq)]
 pub enum PlanAction {
     Set(PlanField, String),
@@ -119,7 +128,9 @@ pub struct State {
     /// must not leave those amounts behind.
     pub dirty: bool,
     pub view: View,
+    #[cfg(feature = "extras")]
     pub plan: PlanState,
+    #[cfg(feature = "extras")]
     pub letter: LetterState,
 }
 
@@ -137,7 +148,9 @@ impl Default for State {
             embed: false,
             dirty: false,
             view: View::Calculator,
+            #[cfg(feature = "extras")]
             plan: PlanState::default(),
+            #[cfg(feature = "extras")]
             letter: LetterState::default(),
         }
     }
@@ -162,7 +175,9 @@ pub enum Action {
     Share(Share),
     /// Show the calculator or the planner.
     Show(View),
+    #[cfg(feature = "extras")]
     Plan(PlanAction),
+    #[cfg(feature = "extras")]
     Letter(LetterAction),
 }
 
@@ -217,34 +232,34 @@ impl State {
             Action::Share(s) => self.share = s,
             Action::Show(v) => {
                 self.view = v;
-                if v == View::Planner {
-                    self.plan.a.take_from(&self.form);
-                    if let Some(b) = &mut self.plan.b {
-                        b.take_from(&self.form);
-                    }
-                    // The household may have changed in the calculator: compute again.
-                    if self.plan.runs > 0 {
-                        self.plan.runs += 1;
-                        self.plan.ran = false;
-                    }
-                }
-                if v == View::Letter && self.letter.runs > 0 {
-                    self.letter.runs += 1;
-                    self.letter.ran = false;
-                }
+                #[cfg(feature = "extras")]
+                self.opened(v);
             }
+            #[cfg(feature = "extras")]
             Action::Plan(a) => self.plan.apply(a),
-            Action::Letter(a) => match a {
-                LetterAction::Set(f, v) => self.letter.form.set(f, v),
-                LetterAction::Run => {
-                    self.letter.runs += 1;
-                    self.letter.ran = true;
-                }
-                LetterAction::Show(t) => {
-                    self.letter.template = t;
-                    self.letter.ran = false;
-                }
-            },
+            #[cfg(feature = "extras")]
+            Action::Letter(a) => self.letter.apply(a),
+        }
+    }
+
+    /// A view opened: the planner takes the calculator's household; a view computed before
+    /// computes again (the household may have changed in the calculator).
+    #[cfg(feature = "extras")]
+    fn opened(&mut self, v: View) {
+        if v == View::Planner {
+            self.plan.a.take_from(&self.form);
+            if let Some(b) = &mut self.plan.b {
+                b.take_from(&self.form);
+            }
+            // The household may have changed in the calculator: compute again.
+            if self.plan.runs > 0 {
+                self.plan.runs += 1;
+                self.plan.ran = false;
+            }
+        }
+        if v == View::Letter && self.letter.runs > 0 {
+            self.letter.runs += 1;
+            self.letter.ran = false;
         }
     }
 
@@ -258,6 +273,7 @@ impl State {
     }
 }
 
+#[cfg(feature = "extras")]
 impl PlanState {
     fn apply(&mut self, action: PlanAction) {
         match action {
@@ -287,6 +303,23 @@ impl PlanState {
             }
         }
         self.ran = false;
+    }
+}
+
+#[cfg(feature = "extras")]
+impl LetterState {
+    fn apply(&mut self, action: LetterAction) {
+        match action {
+            LetterAction::Set(f, v) => self.form.set(f, v),
+            LetterAction::Run => {
+                self.runs += 1;
+                self.ran = true;
+            }
+            LetterAction::Show(t) => {
+                self.template = t;
+                self.ran = false;
+            }
+        }
     }
 }
 
@@ -365,6 +398,7 @@ mod tests {
         assert!(s.form.to_input().is_ok());
     }
 
+    #[cfg(feature = "extras")]
     #[test]
     fn the_planner_takes_the_calculators_answers_and_keeps_two_scenarios() {
         let mut s = state();
@@ -394,6 +428,7 @@ mod tests {
         assert_eq!(s.plan.runs, 3);
     }
 
+    #[cfg(feature = "extras")]
     #[test]
     fn the_letter_view_computes_when_asked_and_again_on_return() {
         let mut s = state();

@@ -3,9 +3,12 @@
 
 use super::chart::curve_view;
 use super::examples::examples;
-use super::letter_view::{letter_link, letter_view, use_letter};
+#[cfg(feature = "extras")]
+use super::letter_view::{letter_view, use_letter};
+use super::links::{letter_link, planner_link};
 use super::markup::Markup;
-use super::planner::{planner_link, planner_view, use_planner, PlanCtx};
+#[cfg(feature = "extras")]
+use super::planner::{planner_view, use_planner, PlanCtx};
 use super::questions::questions;
 use super::result::{amount_bar, dossier, error_summary, result_view};
 use super::scenarios::{compare_view, partner_view, timeline_view, what_if_view, ScenarioProps};
@@ -91,7 +94,10 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    // The planner and the letter check: only in the full app (feature `extras`).
+    #[cfg(feature = "extras")]
     let plan_out = use_planner(&state, computed.outcome.input.clone());
+    #[cfg(feature = "extras")]
     let letter_out = use_letter(&state, computed.outcome.input.clone());
     {
         let share = state.share;
@@ -159,6 +165,7 @@ pub fn App(props: &AppProps) -> Html {
         html! { <div class="embed-bar">{ title }{ lang_button }</div> }
     };
 
+    #[cfg(feature = "extras")]
     if state.view == View::Letter {
         return html! {
             <div class={if embed { "app embed" } else { "app" }} lang={code(lang)}>
@@ -168,6 +175,7 @@ pub fn App(props: &AppProps) -> Html {
             </div>
         };
     }
+    #[cfg(feature = "extras")]
     if state.view == View::Planner {
         let pc = PlanCtx {
             ctx: &ctx,

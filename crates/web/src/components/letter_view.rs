@@ -50,24 +50,6 @@ pub fn use_letter(state: &State, input: Option<wlz_core::Input>) -> Rc<LetterOut
     out
 }
 
-/// The calculator's button to the letter check, under the result.
-pub fn letter_link(ctx: &Ctx) -> Html {
-    let lang = ctx.state.lang;
-    let d = ctx.dispatch.clone();
-    let onclick = Callback::from(move |_: MouseEvent| d.dispatch(Action::Show(View::Letter)));
-    html! {
-        <div class="planner-link no-print">
-            <button type="button" class="secondary" id="open-letter" {onclick}>
-                { tr(lang, "Klopt mijn CAK-brief?", "Is my CAK letter right?") }
-            </button>
-            { Markup::new(lang, false).raw("<p class=\"small\">").tr(
-                "Vergelijk het bedrag op uw brief met deze berekening. U krijgt ook een brief om terug te sturen.",
-                "Compare the amount on your letter with this calculation. You also get a letter to send back.",
-            ).raw("</p>").html() }
-        </div>
-    }
-}
-
 fn error_of(ctx: &Ctx, out: &LetterOutcome, f: LField) -> Option<String> {
     if ctx.state.letter.runs == 0 {
         return None;
@@ -584,7 +566,11 @@ pub fn letter_view(ctx: &Ctx, out: &LetterOutcome) -> Html {
     let lang = ctx.state.lang;
     let t = |nl: &'static str, en: &'static str| tr(lang, nl, en);
     let d = ctx.dispatch.clone();
-    let back = Callback::from(move |_: MouseEvent| d.dispatch(Action::Show(View::Calculator)));
+    // Back to the calculator, in this (full) app: the view's hash (#jaren, #brief) goes.
+    let back = Callback::from(move |_: MouseEvent| {
+        browser::clear_hash();
+        d.dispatch(Action::Show(View::Calculator))
+    });
     let printing = if ctx.state.letter.template.is_some() {
         "planner letter-page printing-letter"
     } else {

@@ -6,9 +6,13 @@ pub mod app;
 pub mod chart;
 pub mod examples;
 pub mod fields;
+#[cfg(feature = "extras")]
 pub mod letter_view;
+pub mod links;
 pub mod markup;
+#[cfg(feature = "extras")]
 pub mod plan_view;
+#[cfg(feature = "extras")]
 pub mod planner;
 pub mod questions;
 pub mod result;

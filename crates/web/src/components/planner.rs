@@ -130,24 +130,6 @@ pub fn use_planner(state: &State, input: Option<wlz_core::Input>) -> Rc<PlanOutc
     out
 }
 
-/// The calculator's button to the planner, under the result.
-pub fn planner_link(ctx: &Ctx) -> Html {
-    let lang = ctx.state.lang;
-    let d = ctx.dispatch.clone();
-    let onclick = Callback::from(move |_: MouseEvent| d.dispatch(Action::Show(View::Planner)));
-    html! {
-        <div class="planner-link no-print">
-            <button type="button" class="primary" id="open-planner" {onclick}>
-                { tr(lang, "Wat kost het de komende jaren?", "What will it cost in the coming years?") }
-            </button>
-            { Markup::new(lang, false).raw("<p class=\"small\">").tr(
-                "Zie per jaar wat u betaalt als u uw huis verkoopt, geld schenkt of anders gaat wonen.",
-                "See per year what you pay when you sell your home, give money away or live apart.",
-            ).raw("</p>").html() }
-        </div>
-    }
-}
-
 /// One text question of the planner: label, hint, the error next to the field.
 fn plan_input(pc: &PlanCtx, f: PlanField, date: bool, label: &str, hint: &str) -> Html {
     let error = pc.error_of(f);
@@ -514,7 +496,11 @@ pub fn planner_view(pc: &PlanCtx) -> Html {
     let lang = pc.lang();
     let t = |nl: &'static str, en: &'static str| tr(lang, nl, en);
     let d = pc.ctx.dispatch.clone();
-    let back = Callback::from(move |_: MouseEvent| d.dispatch(Action::Show(View::Calculator)));
+    // Back to the calculator, in this (full) app: the view's hash (#jaren, #brief) goes.
+    let back = Callback::from(move |_: MouseEvent| {
+        browser::clear_hash();
+        d.dispatch(Action::Show(View::Calculator))
+    });
     let editing = if pc.editing_b() {
         t("Scenario B", "Scenario B")
     } else {
