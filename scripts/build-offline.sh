@@ -17,7 +17,7 @@ OUT=$DIST/wlz-bijdrage-offline.html
 source "$ROOT/scripts/tools.sh"
 
 stale() {
-  [ -f "$DIST/version.txt" ] && [ -f "$DIST/index.html" ] && [ -f "$DIST/pkg/wlz_web_bg.wasm" ] || return 0
+  [ -f "$DIST/version.txt" ] && [ -f "$DIST/index.html" ] && [ -f "$DIST/pkg/wlz_web_bg.wasm" ] && [ -f "$DIST/pkg/wlz_web_full_bg.wasm" ] || return 0
   # Anything that goes into the page, newer than the last build.
   [ -n "$(find "$ROOT/index.html" "$ROOT/web" "$ROOT/crates/web" "$ROOT/crates/core" \
       "$ROOT/Cargo.toml" "$ROOT/Cargo.lock" -newer "$DIST/version.txt" -type f \

@@ -13,12 +13,15 @@ if (full) {
   css.href = new URL('./extras.css?v=__VERSION__', import.meta.url).href;
   document.head.appendChild(css);
 }
+// The wasm is fetched at once, while the glue loads (index.html preloads no wasm: a preload
+// cannot depend on the hash, and #jaren would then download both builds).
+const wasm = fetch(full
+  ? new URL('./pkg/wlz_web_full_bg.wasm?v=__VERSION__', import.meta.url)
+  : new URL('./pkg/wlz_web_bg.wasm?v=__VERSION__', import.meta.url));
+wasm.catch(() => {}); // a failure is reported by init below
 const { default: init } = await (full
   ? import('./pkg/wlz_web_full.js?v=__VERSION__')
   : import('./pkg/wlz_web.js?v=__VERSION__'));
-const wasm = full
-  ? new URL('./pkg/wlz_web_full_bg.wasm?v=__VERSION__', import.meta.url)
-  : new URL('./pkg/wlz_web_bg.wasm?v=__VERSION__', import.meta.url);
 /* bundle: end */
 const started = init({ module_or_path: wasm });
 started.catch((err) => {

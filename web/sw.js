@@ -24,8 +24,8 @@ const scope = () => new URL(self.registration.scope);
 // The page under its canonical key: the scope itself (`./`).
 const indexKey = () => scope().href;
 
-// Files boot.js loads: the calculator (also preloaded by index.html, but not only that way)
-// and the full app with its stylesheet, which it loads for #jaren and #brief (the planner and the letter check
+// Files boot.js loads: the calculator (index.html preloads only its glue) and the full app with
+// its stylesheet, which it loads for #jaren and #brief (the planner and the letter check
 // must open offline too).
 const APP = [
   'pkg/wlz_web.js?v=' + VERSION, 'pkg/wlz_web_bg.wasm?v=' + VERSION,
