@@ -5,45 +5,13 @@
 
 mod common;
 
-use common::{assert_exit, run, run_stdin, stderr, stdout_utf8};
-use rust_decimal::Decimal;
+use common::{assert_exit, dec, run, run_stdin, scalar, simple, stderr, stdout_utf8};
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::str::FromStr;
 
 /// The worked examples of the spec, as written in the fixture.
 fn cases() -> BTreeMap<String, Value> {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../fixtures/letters/cases.yaml"
-    );
-    let text = std::fs::read_to_string(path).expect("the letters fixture");
-    serde_yaml::from_str(&text).expect("valid YAML")
-}
-
-/// A YAML scalar (number or string) as the text a user types.
-fn scalar(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        Value::Number(n) => n.to_string(),
-        other => panic!("not a scalar: {other}"),
-    }
-}
-
-fn dec(v: &Value) -> Decimal {
-    Decimal::from_str(&scalar(v)).unwrap_or_else(|e| panic!("{v}: {e}"))
-}
-
-/// Flags for the fields of one object: `(field, flag)`; any other field fails the test,
-/// so a case the translation does not cover cannot pass unnoticed.
-fn simple(obj: &Value, map: &[(&str, &str)], what: &str, out: &mut Vec<String>) {
-    for (k, v) in obj.as_object().expect("an object") {
-        let Some((_, flag)) = map.iter().find(|(f, _)| f == k) else {
-            panic!("no flag for {what}.{k}");
-        };
-        out.push(format!("--{flag}"));
-        out.push(scalar(v));
-    }
+    common::fixture_cases("letters/cases.yaml")
 }
 
 /// The client of the household: the flags of `estimate`; `stay.start` is `--stay-start`.

@@ -68,3 +68,36 @@ pub fn assert_exit(o: &Output, code: i32) {
         stderr(o)
     );
 }
+
+/// The cases of a fixture file under `fixtures/` (a map from name to case), as JSON values.
+pub fn fixture_cases(file: &str) -> std::collections::BTreeMap<String, serde_json::Value> {
+    let path = format!("{}/../../fixtures/{file}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    serde_yaml::from_str(&text).expect("valid YAML")
+}
+
+/// A YAML scalar (number or string) as the text a user types.
+pub fn scalar(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Number(n) => n.to_string(),
+        other => panic!("not a scalar: {other}"),
+    }
+}
+
+pub fn dec(v: &serde_json::Value) -> rust_decimal::Decimal {
+    use std::str::FromStr;
+    rust_decimal::Decimal::from_str(&scalar(v)).unwrap_or_else(|e| panic!("{v}: {e}"))
+}
+
+/// Flags for the fields of one object: `(field, flag)`; any other field fails the test,
+/// so a case the translation does not cover cannot pass unnoticed.
+pub fn simple(obj: &serde_json::Value, map: &[(&str, &str)], what: &str, out: &mut Vec<String>) {
+    for (k, v) in obj.as_object().expect("an object") {
+        let Some((_, flag)) = map.iter().find(|(f, _)| f == k) else {
+            panic!("no flag for {what}.{k}");
+        };
+        out.push(format!("--{flag}"));
+        out.push(scalar(v));
+    }
+}
