@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { usePackage } from './package.mjs';
+import { usePackage, thrown, assertWlzError } from './package.mjs';
 
 let pkg;
 let wlz;
@@ -17,14 +17,6 @@ const M = { version: 1, year: 2026, client: { age: 70, care: 'vpt', income: 3800
 // A CAK letter for M (letters.md §5.1 E1): € 337,68 from 1 January 2026.
 const LETTER = { date: '2026-01-15', from: '2026-01-01', monthly: '337.68', regime: 'lage' };
 
-function thrown(fn) {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  assert.fail('expected a throw');
-}
 
 test('a WlzError names the code, the field and says it in Dutch and English', () => {
   const e = thrown(() => wlz.estimate({ ...M, client: { ...M.client, income: 'veel' } }));
@@ -155,21 +147,6 @@ const HOSTILE = [
   ["letterFromCheck(7, { household: M, letter: LETTER })",
     () => wlz.letterFromCheck(7, { household: M, letter: LETTER }), 'invalid_argument', 'template'],
 ];
-
-/** A WlzError with this code and field and a message, not a trap or a glue TypeError. */
-function assertWlzError(e, code, field, what) {
-  assert.ok(!(e instanceof WebAssembly.RuntimeError), `${what}: a wasm trap: ${e}`);
-  assert.ok(!(e instanceof TypeError), `${what}: a TypeError: ${e}`);
-  assert.ok(e instanceof Error, `${what}: an Error`);
-  assert.equal(e.name, 'WlzError', `${what}: ${e}`);
-  assert.equal(e.code, code, `${what}: ${e.message}`);
-  assert.equal(e.field, field, `${what}: ${e.message}`);
-  assert.equal(typeof e.message, 'string');
-  assert.ok(e.message.length > 0, `${what}: a message`);
-  assert.equal(e.message, e.detail.message.en);
-  assert.ok(e.detail.message.nl.length > 0, `${what}: a Dutch message`);
-  assert.equal(e.detail.code, code);
-}
 
 for (const [what, call, code, field] of HOSTILE) {
   test(`hostile argument: ${what} throws WlzError ${code}`, () => {

@@ -4,6 +4,7 @@
 //
 // Run the suite from the repo root: `node --test crates/wasm/tests/node/`.
 
+import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -79,4 +80,29 @@ export function usePackage(assign) {
     assign(pkg, await pkg.esm());
   });
   after(() => pkg?.cleanup());
+}
+
+/** The error `fn` throws (the test fails when it throws nothing). */
+export function thrown(fn) {
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  assert.fail('expected a throw');
+}
+
+/** A WlzError with this code and field: not a wasm trap, not a glue TypeError. */
+export function assertWlzError(e, code, field, what) {
+  assert.ok(!(e instanceof WebAssembly.RuntimeError), `${what}: a wasm trap: ${e}`);
+  assert.ok(!(e instanceof TypeError), `${what}: a TypeError: ${e}`);
+  assert.ok(e instanceof Error, `${what}: an Error`);
+  assert.equal(e.name, 'WlzError', `${what}: ${e}`);
+  assert.equal(e.code, code, `${what}: ${e.message}`);
+  assert.equal(e.field, field, `${what}: ${e.message}`);
+  assert.equal(typeof e.message, 'string');
+  assert.ok(e.message.length > 0, `${what}: a message`);
+  assert.equal(e.message, e.detail.message.en);
+  assert.ok(e.detail.message.nl.length > 0, `${what}: a Dutch message`);
+  assert.equal(e.detail.code, code);
 }

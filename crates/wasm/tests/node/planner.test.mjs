@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { fixtureCases, usePackage } from './package.mjs';
+import { fixtureCases, usePackage, thrown, assertWlzError } from './package.mjs';
 
 let pkg;
 let wlz;
@@ -190,27 +190,7 @@ test('comparePlans(): sell vs keep over the same years, b minus a per year and i
     exact(sell.expected.years[2031].total) - exact(keep.expected.years[2031].total));
 });
 
-function thrown(fn) {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  assert.fail('expected a throw');
-}
 
-/** A WlzError with this code and field: not a wasm trap, not a glue TypeError. */
-function assertWlzError(e, code, field, what) {
-  assert.ok(!(e instanceof WebAssembly.RuntimeError), `${what}: a wasm trap: ${e}`);
-  assert.ok(!(e instanceof TypeError), `${what}: a TypeError: ${e}`);
-  assert.ok(e instanceof Error, `${what}: an Error`);
-  assert.equal(e.name, 'WlzError', `${what}: ${e}`);
-  assert.equal(e.code, code, `${what}: ${e.message}`);
-  assert.equal(e.field, field, `${what}: ${e.message}`);
-  assert.equal(e.message, e.detail.message.en);
-  assert.ok(e.detail.message.nl.length > 0, `${what}: a Dutch message`);
-  assert.equal(e.detail.code, code);
-}
 
 test('a bad PlanInput throws a WlzError naming the code and the field', async () => {
   const { 'W1-for-sale': w1 } = await fixtureCases('planner/cases');
