@@ -431,16 +431,5 @@ fn refuse_with_input(matches: &ArgMatches) -> Result<(), CliError> {
         return Ok(());
     }
     let list = extra.join(", ");
-    Err(CliError::new(
-        Code::Cli("conflicting_flags"),
-        None,
-        format!(
-            "Met --input komen alle gegevens uit het bestand. Laat deze opties weg \
-             of zet ze in het bestand: {list}."
-        ),
-        format!(
-            "With --input all data come from the file. Leave out these flags \
-             or put them in the file: {list}."
-        ),
-    ))
+    Err(crate::estimate::conflicting_input_flags(&list))
 }

@@ -277,18 +277,7 @@ pub fn household(
                 .collect();
             if !extra.is_empty() {
                 let list = extra.join(", ");
-                return Err(CliError::new(
-                    Code::Cli("conflicting_flags"),
-                    None,
-                    format!(
-                        "Met --input komen alle gegevens uit het bestand. Laat deze opties weg \
-                         of zet ze in het bestand: {list}."
-                    ),
-                    format!(
-                        "With --input all data come from the file. Leave out these flags \
-                         or put them in the file: {list}."
-                    ),
-                ));
+                return Err(conflicting_input_flags(&list));
             }
             read_input(path)?
         }
@@ -751,6 +740,23 @@ fn readings(names: &[String]) -> Result<Readings, CliError> {
     }
     serde_json::from_value(serde_json::Value::Object(obj))
         .map_err(|e| CliError::internal(&format!("cannot set the readings: {e}")))
+}
+
+/// The error for input flags given next to `--input` (estimate, plan and check-letter): the
+/// file holds all data, so a flag beside it would be silently dropped.
+pub(crate) fn conflicting_input_flags(list: &str) -> CliError {
+    CliError::new(
+        Code::Cli("conflicting_flags"),
+        None,
+        format!(
+            "Met --input komen alle gegevens uit het bestand. Laat deze opties weg \
+             of zet ze in het bestand: {list}."
+        ),
+        format!(
+            "With --input all data come from the file. Leave out these flags \
+             or put them in the file: {list}."
+        ),
+    )
 }
 
 #[cfg(test)]

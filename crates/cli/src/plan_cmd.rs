@@ -300,18 +300,7 @@ fn from_file(path: &str, matches: &ArgMatches) -> Result<Plan, CliError> {
         .collect();
     if !extra.is_empty() {
         let list = extra.join(", ");
-        return Err(CliError::new(
-            Code::Cli("conflicting_flags"),
-            None,
-            format!(
-                "Met --input komen alle gegevens uit het bestand. Laat deze opties weg \
-                 of zet ze in het bestand: {list}."
-            ),
-            format!(
-                "With --input all data come from the file. Leave out these flags \
-                 or put them in the file: {list}."
-            ),
-        ));
+        return Err(crate::estimate::conflicting_input_flags(&list));
     }
     let text = crate::estimate::read_json_text(path)?;
     Ok(wlz_core::planner::plan_json(&text)?)
