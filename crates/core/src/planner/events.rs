@@ -273,7 +273,7 @@ pub fn check(input: &PlanInput) -> Result<(), InputError> {
 }
 
 /// The plan's assumptions: known vs expected, and the open readings (PO-n) that matter here.
-pub fn assumptions(input: &PlanInput, years: &[PlanYear]) -> Vec<super::Assumption> {
+pub fn assumptions(input: &PlanInput) -> Vec<super::Assumption> {
     let a = |id: Option<&'static str>, nl: &'static str, en: &'static str| super::Assumption {
         id,
         text: Text::fixed(nl, en),
@@ -359,7 +359,6 @@ pub fn assumptions(input: &PlanInput, years: &[PlanYear]) -> Vec<super::Assumpti
         out.push(a(None, "Voorstel, nog geen wet: box 3 verandert mogelijk vanaf 2027 en 2028. Er zijn nog geen vaste bedragen, dus de bedragen hierboven volgen de huidige wet.",
             "Proposal, not yet law: box 3 may change from 2027 and 2028. There are no fixed amounts yet, so the amounts above follow the current law."));
     }
-    let _ = years;
     out
 }
 

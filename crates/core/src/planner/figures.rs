@@ -317,11 +317,12 @@ pub fn box3_income(
     rendement * grondslag / rg
 }
 
-/// Whether `p` has reached AOW age on the first of `month` of `t` (67, the year file's age).
+/// Whether `p` has reached AOW age on the first of `month` of `t`: the AOW age of contribution
+/// year `t`'s parameters (a later year carries the last file's), 67 before the first file.
 pub fn aow_age_on(input: &PlanInput, p: &Person, t: i32, month: u8) -> bool {
-    let age_years = crate::params::for_year(2026)
-        .map_or(67, |y| crate::params::YearParams::int(&y.aow_age_years))
-        as u32;
+    let age_years = super::params::contribution_params(t).map_or(67, |c| {
+        crate::params::YearParams::int(&c.params.aow_age_years)
+    }) as u32;
     match (p.birth_date, p.age) {
         (Some(b), _) => b
             .add_years(age_years)

@@ -196,7 +196,7 @@ fn plan_only(input: &PlanInput) -> Result<Plan, InputError> {
         years.push(year);
     }
     let events = events::list(input, &mut years);
-    let assumptions = events::assumptions(input, &years);
+    let assumptions = events::assumptions(input);
     let hints = events::hints(input, &years);
     Ok(Plan {
         version: crate::CONTRACT_VERSION,
