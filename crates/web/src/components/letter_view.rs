@@ -72,26 +72,8 @@ fn set(ctx: &Ctx, f: LField) -> Callback<InputEvent> {
 fn input(ctx: &Ctx, out: &LetterOutcome, f: LField, kind: &str, label: &str, hint: &str) -> Html {
     let error = error_of(ctx, out, f);
     let k = f.key();
-    let mut described = String::new();
     let mut m = Markup::new(ctx.state.lang, false);
-    if !hint.is_empty() {
-        described = format!("{k}-why");
-        m.raw("<p class=\"why\" id=\"")
-            .raw(&k)
-            .raw("-why\">")
-            .text(hint)
-            .raw("</p>");
-    }
-    if let Some(msg) = &error {
-        described.push_str(&format!(" {k}-error"));
-        m.raw("<p class=\"error-message\" id=\"")
-            .raw(&k)
-            .raw("-error\"><span class=\"visually-hidden\">")
-            .tr("Fout: ", "Error: ")
-            .raw("</span>")
-            .text(msg)
-            .raw("</p>");
-    }
+    let described = m.field_notes(&k, hint, error.as_deref());
     let (money, date) = (kind == "€", kind == "date");
     let class = format!(
         "field{}{}",

@@ -27,6 +27,31 @@ pub struct Markup {
 }
 
 impl Markup {
+    /// A field's hint (when there is one) and error paragraphs, with ids `{key}-why` and
+    /// `{key}-error`; returns what the input's `aria-describedby` names.
+    pub fn field_notes(&mut self, key: &str, hint: &str, error: Option<&str>) -> String {
+        let mut described = String::new();
+        if !hint.is_empty() {
+            described = format!("{key}-why");
+            self.raw("<p class=\"why\" id=\"")
+                .raw(key)
+                .raw("-why\">")
+                .text(hint)
+                .raw("</p>");
+        }
+        if let Some(msg) = error {
+            described.push_str(&format!(" {key}-error"));
+            self.raw("<p class=\"error-message\" id=\"")
+                .raw(key)
+                .raw("-error\"><span class=\"visually-hidden\">")
+                .tr("Fout: ", "Error: ")
+                .raw("</span>")
+                .text(msg)
+                .raw("</p>");
+        }
+        described
+    }
+
     pub fn new(lang: Lang, embed: bool) -> Markup {
         Markup {
             out: String::new(),

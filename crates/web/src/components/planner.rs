@@ -141,23 +141,8 @@ fn plan_input(pc: &PlanCtx, f: PlanField, date: bool, label: &str, hint: &str) -
             d.dispatch(Action::Plan(PlanAction::Set(f, el.value())));
         })
     };
-    let mut described = format!("{k}-why");
     let mut m = Markup::new(pc.lang(), false);
-    m.raw("<p class=\"why\" id=\"")
-        .raw(&k)
-        .raw("-why\">")
-        .text(hint)
-        .raw("</p>");
-    if let Some(msg) = &error {
-        described.push_str(&format!(" {k}-error"));
-        m.raw("<p class=\"error-message\" id=\"")
-            .raw(&k)
-            .raw("-error\"><span class=\"visually-hidden\">")
-            .tr("Fout: ", "Error: ")
-            .raw("</span>")
-            .text(msg)
-            .raw("</p>");
-    }
+    let described = m.field_notes(&k, hint, error.as_deref());
     let class = match (date, error.is_some()) {
         (false, false) => "field",
         (false, true) => "field has-error",
