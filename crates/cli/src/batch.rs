@@ -6,7 +6,6 @@
 //! `docs/batch.md`.
 
 use crate::error::{CliError, Code};
-use crate::estimate::{self, default_year, Naming, PersonValues, Values};
 use crate::output::{self, Target};
 use crate::Output;
 use clap::{Args, ValueEnum};
@@ -15,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt::{self, Write as _};
 use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
 use std::time::{Duration, Instant};
-use wlz_core::vocabulary::Key;
+use wlz_core::table::{self, Header, TableError, Unknown};
 use wlz_core::{ErrorCode, Estimate, Input, InputError, Lang};
 
 /// Read and write buffers.
@@ -188,17 +187,12 @@ impl RowError {
         }
     }
 
-    fn cli(e: &CliError, lang: Lang) -> RowError {
-        // The code is part of the error's public JSON document.
-        let doc: serde_json::Value = serde_json::from_str(&e.document()).unwrap_or_default();
-        let code = doc["error"]["code"]
-            .as_str()
-            .unwrap_or("internal")
-            .to_string();
+    /// A row error of a table (`wlz_core::table`).
+    fn table(e: table::RowError, lang: Lang) -> RowError {
         RowError {
-            code: CodeName::Cli(code),
-            field: e.field().map(str::to_string),
-            message: e.text(lang),
+            code: CodeName::Cli(e.code),
+            field: e.field,
+            message: e.message.get(lang).to_string(),
         }
     }
 
@@ -498,176 +492,25 @@ fn write_result<W: Write>(w: &mut W, result: Result<&Estimate, &RowError>) -> io
 
 // ------------------------------------------------------------------ CSV
 
-/// The CSV columns are the core's vocabulary of inputs (`wlz_core::vocabulary`): each key
-/// with underscores, as the flags of `estimate` are the keys with dashes.
-type Col = Key;
-
-/// The free column passed through unchanged.
+/// The free key of a JSON Lines row (the CSV `id` column): echoed, not estimated.
 const ID_COLUMN: &str = "id";
 
-/// The cells of one row, by column; `None` when absent or empty.
-struct Cells<'r>([Option<&'r str>; Key::ALL.len()]);
-
-impl<'r> Cells<'r> {
-    fn get(&self, c: Col) -> Option<&'r str> {
-        self.0[c as usize]
-    }
-
-    fn int<T: std::str::FromStr>(&self, c: Col, lang: Lang) -> Result<Option<T>, RowError> {
-        match self.get(c) {
-            None => Ok(None),
-            Some(s) => s.parse().map(Some).map_err(|_| {
-                RowError::new(
-                    "invalid_value",
-                    Some(&c.column()),
-                    lang,
-                    format!("Geen geheel getal in kolom {}: `{s}`.", c.column()),
-                    format!("Not a whole number in column {}: `{s}`.", c.column()),
-                )
-            }),
-        }
-    }
-
-    fn bool(&self, c: Col, lang: Lang) -> Result<bool, RowError> {
-        let Some(s) = self.get(c) else {
-            return Ok(false);
-        };
-        match s.to_ascii_lowercase().as_str() {
-            "true" | "1" | "ja" | "yes" => Ok(true),
-            "false" | "0" | "nee" | "no" => Ok(false),
-            _ => Err(RowError::new(
-                "invalid_value",
-                Some(&c.column()),
-                lang,
-                format!(
-                    "Geen ja/nee-waarde in kolom {}: `{s}`. Schrijf ja, nee, true, false, 1 of 0.",
-                    c.column()
-                ),
-                format!(
-                    "Not a yes/no value in column {}: `{s}`. Write yes, no, true, false, 1 or 0.",
-                    c.column()
-                ),
-            )),
-        }
-    }
-
-    /// The flags of `estimate` that the non-empty cells stand for (to name columns in errors).
-    fn given_flags(&self) -> Vec<String> {
-        Key::ALL
-            .iter()
-            .filter(|c| self.get(**c).is_some())
-            .map(|c| format!("--{}", c.key()))
-            .collect()
-    }
-
-    fn values(&self, lang: Lang) -> Result<Values<'r>, RowError> {
-        let g = |c| self.get(c);
-        Ok(Values {
-            year: self.int(Col::Year, lang)?.unwrap_or_else(default_year),
-            date: g(Col::Date),
-            days: self.int(Col::Days, lang)?,
-            client: PersonValues {
-                age: self.int(Col::Age, lang)?,
-                birth_date: g(Col::BirthDate),
-                care: g(Col::Care),
-                months_in_care: self.int(Col::MonthsInCare, lang)?,
-                stay_start: g(Col::StayStart),
-                previous_stay: (g(Col::PreviousStayStart), g(Col::PreviousStayEnd)),
-                mpt_max_20_hours: self.bool(Col::MptMax20Hours, lang)?,
-                income: g(Col::Income),
-                assets: g(Col::Assets),
-                tax: g(Col::Tax),
-                work_income: g(Col::WorkIncome),
-                one_off_payments: g(Col::OneOffPayments),
-            },
-            partner: PersonValues {
-                age: self.int(Col::PartnerAge, lang)?,
-                birth_date: g(Col::PartnerBirthDate),
-                care: g(Col::PartnerCare),
-                months_in_care: self.int(Col::PartnerMonthsInCare, lang)?,
-                stay_start: g(Col::PartnerStayStart),
-                previous_stay: (None, None),
-                mpt_max_20_hours: false,
-                income: g(Col::PartnerIncome),
-                assets: g(Col::PartnerAssets),
-                tax: g(Col::PartnerTax),
-                work_income: g(Col::PartnerWorkIncome),
-                one_off_payments: None,
-            },
-            children: self.bool(Col::Children, lang)?,
-            return_home_expected: self.bool(Col::ReturnHomeExpected, lang)?,
-            wmo_maatwerkvoorziening: self.bool(Col::WmoMaatwerkvoorziening, lang)?,
-            zorgtoeslag: self.bool(Col::Zorgtoeslag, lang)?,
-            no_data: self.bool(Col::NoData, lang)?,
-            net_monthly_income: g(Col::NetMonthlyIncome),
-            readings: &[],
-        })
-    }
+/// A fatal error of the table (its header, an unclosed quote) as the CLI reports it.
+fn table_error(e: TableError) -> CliError {
+    CliError::new(
+        Code::Cli(e.code),
+        None,
+        e.message.nl.into_owned(),
+        e.message.en.into_owned(),
+    )
 }
 
-/// `;` when the header line has more semicolons than commas (Dutch spreadsheets), else `,`.
+/// `;` or `,`, from the first line of the input (`wlz_core::table::sniff_delimiter`).
 fn sniff_delimiter<R: BufRead>(r: &mut R) -> Result<u8, CliError> {
     let buf = r.fill_buf().map_err(|e| read_failed(&e))?;
-    let first = buf.split(|b| *b == b'\n').next().unwrap_or(&[]);
-    let count = |c: u8| first.iter().filter(|b| **b == c).count();
-    Ok(if count(b';') > count(b',') {
-        b';'
-    } else {
-        b','
-    })
-}
-
-fn normalize_header(h: &str) -> String {
-    h.trim_start_matches('\u{feff}')
-        .trim()
-        .to_ascii_lowercase()
-        .replace('-', "_")
-}
-
-/// Which column of [`COLUMNS`] each header names (`None` for `id`); unknown or repeated
-/// columns are fatal.
-fn map_header(header: &csv::StringRecord) -> Result<Vec<Option<Col>>, CliError> {
-    if header.is_empty() || header.iter().all(|h| h.trim().is_empty()) {
-        return Err(CliError::new(
-            Code::Cli("invalid_csv_header"),
-            None,
-            String::from("De CSV-invoer heeft geen kopregel met kolomnamen."),
-            String::from("The CSV input has no header row with column names."),
-        ));
-    }
-    let mut map = Vec::with_capacity(header.len());
-    let mut unknown = Vec::new();
-    let mut seen: Vec<String> = Vec::new();
-    for h in header {
-        let name = normalize_header(h);
-        if seen.contains(&name) {
-            return Err(CliError::new(
-                Code::Cli("invalid_csv_header"),
-                None,
-                format!("De kolom `{name}` staat twee keer in de kopregel."),
-                format!("The column `{name}` appears twice in the header row."),
-            ));
-        }
-        if name == ID_COLUMN {
-            map.push(None);
-        } else if let Some(k) = Key::from_name(&name) {
-            map.push(Some(k));
-        } else {
-            unknown.push(format!("`{}`", h.trim_start_matches('\u{feff}')));
-        }
-        seen.push(name);
-    }
-    if !unknown.is_empty() {
-        let list = unknown.join(", ");
-        let valid = Key::ALL.map(Key::column).join(", ");
-        return Err(CliError::new(
-            Code::Cli("unknown_column"),
-            None,
-            format!("Onbekende kolom in de CSV-invoer: {list}. Bekende kolommen: id, {valid}."),
-            format!("Unknown column in the CSV input: {list}. Known columns: id, {valid}."),
-        ));
-    }
-    Ok(map)
+    Ok(table::sniff_delimiter(
+        buf.split(|b| *b == b'\n').next().unwrap_or(&[]),
+    ))
 }
 
 /// The input of the CSV parser, stopping a record that grows beyond [`MAX_RECORD`]: the parser
@@ -724,20 +567,21 @@ fn csv_batch<R: BufRead>(
         .buffer_capacity(BUFFER)
         .from_reader(bounded);
     let header = rdr.headers().map_err(|e| csv_read_error(&e, 1))?.clone();
-    let columns = map_header(&header)?;
+    let names: Vec<&str> = header.iter().collect();
+    let table = Header::read(&names, Unknown::Refuse).map_err(table_error)?;
+    let echoed: Vec<usize> = table.echoed().collect();
     let mut wtr = csv::WriterBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
         .buffer_capacity(BUFFER)
         .from_writer(target);
-    let mut out_header: Vec<&str> = header.iter().collect();
+    let mut out_header: Vec<&str> = echoed.iter().map(|i| &header[*i]).collect();
     if let Some(first) = out_header.first_mut() {
         *first = first.trim_start_matches('\u{feff}');
     }
     out_header.extend(["monthly", "regime", "error"]);
     wtr.write_record(&out_header).map_err(csv_write_error)?;
 
-    let width = header.len();
     let mut record = csv::StringRecord::new();
     let mut monthly = String::with_capacity(16);
     let mut message = String::new();
@@ -751,10 +595,13 @@ fn csv_batch<R: BufRead>(
             break;
         }
         let line = record.position().map_or(start.line(), |p| p.line());
-        if let Some(e) = unclosed_quote(&record, &columns, line) {
-            return Err(Stop::Fatal(e));
+        let cells: Vec<&str> = record.iter().collect();
+        if let Some(e) = table.swallowed(&cells, line) {
+            return Err(Stop::Fatal(table_error(e)));
         }
-        let result = csv_row(&record, &columns, line, lang);
+        let result = table
+            .estimate(&cells, line)
+            .map_err(|e| RowError::table(e, lang));
         let (regime, ok) = match &result {
             Ok(e) => {
                 monthly.clear();
@@ -769,58 +616,15 @@ fn csv_batch<R: BufRead>(
                 ("", false)
             }
         };
-        let cells = (0..width).map(|i| record.get(i).unwrap_or(""));
+        let echo = echoed.iter().map(|i| record.get(*i).unwrap_or(""));
         let added = [monthly.as_str(), regime, message.as_str()];
-        wtr.write_record(cells.chain(added))
+        wtr.write_record(echo.chain(added))
             .map_err(csv_write_error)?;
         progress.row(ok);
     }
     wtr.flush().map_err(Stop::from)?;
     wtr.into_inner()
         .map_err(|e| Stop::from(io::Error::new(e.error().kind(), e.error().to_string())))
-}
-
-/// A record that spans lines because a quote (`"`) was not closed where it should have been.
-/// A quoted cell may hold a line break only in the free `id` column of a record with the
-/// header's width; anywhere else the rows after the quote were swallowed into one cell, and
-/// the batch stops rather than present them as processed.
-fn unclosed_quote(
-    record: &csv::StringRecord,
-    columns: &[Option<Col>],
-    line: u64,
-) -> Option<CliError> {
-    let mut lines_before = 0;
-    for (i, cell) in record.iter().enumerate() {
-        let breaks = cell.matches('\n').count() as u64;
-        let free_cell = record.len() == columns.len() && columns.get(i) == Some(&None);
-        if breaks > 0 && !free_cell {
-            let opened = line + lines_before;
-            let column = columns
-                .get(i)
-                .map(|c| c.map_or(ID_COLUMN.to_string(), Col::column))
-                .unwrap_or_else(|| "?".to_string());
-            // The last line break of a cell swallowed up to the end is the file's own.
-            let last = opened + breaks - u64::from(cell.ends_with('\n'));
-            return Some(CliError::new(
-                Code::Cli("invalid_csv"),
-                None,
-                format!(
-                    "Regel {opened}: een aanhalingsteken (\") in kolom {column} wordt niet gesloten. \
-                     Alles tot en met regel {last} is daardoor als één cel gelezen. \
-                     Zet het ontbrekende aanhalingsteken of verwijder het (een \" binnen een cel schrijf je als \"\"). \
-                     De batch is hier gestopt."
-                ),
-                format!(
-                    "Line {opened}: a quote (\") in column {column} is never closed, \
-                     so everything up to line {last} was read as one cell. \
-                     Add the missing quote or remove it (write a \" inside a cell as \"\"). \
-                     The batch stopped here."
-                ),
-            ));
-        }
-        lines_before += breaks;
-    }
-    None
 }
 
 fn csv_read_error(e: &csv::Error, record_line: u64) -> CliError {
@@ -850,57 +654,6 @@ fn csv_write_error(e: csv::Error) -> Stop {
         csv::ErrorKind::Io(io) => Stop::from(io),
         other => Stop::from(io::Error::other(format!("{other:?}"))),
     }
-}
-
-/// One CSV record → the estimate, or the row's error.
-fn csv_row(
-    record: &csv::StringRecord,
-    columns: &[Option<Col>],
-    line: u64,
-    lang: Lang,
-) -> Result<Estimate, RowError> {
-    if record.len() != columns.len() {
-        return Err(RowError::new(
-            "invalid_csv",
-            None,
-            lang,
-            format!(
-                "Regel {line} heeft {} velden, de kopregel {}.",
-                record.len(),
-                columns.len()
-            ),
-            format!(
-                "Line {line} has {} fields, the header row {}.",
-                record.len(),
-                columns.len()
-            ),
-        ));
-    }
-    let mut cells = Cells([None; Key::ALL.len()]);
-    for (cell, col) in record.iter().zip(columns) {
-        if let Some(c) = col {
-            let v = cell.trim();
-            if !v.is_empty() {
-                cells.0[*c as usize] = Some(v);
-            }
-        }
-    }
-    let values = cells.values(lang)?;
-    let input =
-        estimate::build_input(&values, Naming::Column).map_err(|e| RowError::cli(&e, lang))?;
-    wlz_core::estimate(&input).map_err(|e| {
-        let mut err = RowError::core(&e, lang);
-        // Name the column(s) behind the field of a core error.
-        if let Some(flag) = estimate::flag_for(e.field.as_deref(), &cells.given_flags()) {
-            let cols = flag.replace("--", "").replace('-', "_");
-            let word = match lang {
-                Lang::Nl => "kolom",
-                Lang::En => "column",
-            };
-            let _ = write!(err.message, " ({word} {cols})");
-        }
-        err
-    })
 }
 
 // ------------------------------------------------------------------ progress
@@ -1029,20 +782,5 @@ mod tests {
         let v: serde_json::Value = serde_json::from_str(out.trim()).expect("JSON");
         assert_eq!(v["error"]["code"], "unsupported_version");
         assert_eq!(v["version"], 2);
-    }
-
-    #[test]
-    fn header_mapping() {
-        let h = csv::StringRecord::from(vec!["\u{feff}id", "Year", "partner-income"]);
-        let m = map_header(&h).expect("known columns");
-        assert_eq!(m, vec![None, Some(Col::Year), Some(Col::PartnerIncome)]);
-        let h = csv::StringRecord::from(vec!["age", "incom"]);
-        let e = map_header(&h).expect_err("unknown column");
-        assert!(e.text(Lang::En).contains("`incom`"));
-        let h = csv::StringRecord::from(vec!["age", "age"]);
-        assert!(map_header(&h).is_err());
-        for (i, c) in Key::ALL.iter().enumerate() {
-            assert_eq!(*c as usize, i);
-        }
     }
 }

@@ -34,6 +34,16 @@ pub enum ErrorCode {
     InvalidParameters,
 }
 
+impl ErrorCode {
+    /// The code as the contract writes it (`invalid_amount`).
+    pub fn name(self) -> String {
+        match serde_json::to_value(self) {
+            Ok(serde_json::Value::String(s)) => s,
+            _ => format!("{self:?}"),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct InputError {

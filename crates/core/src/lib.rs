@@ -50,6 +50,7 @@
 //! assert_eq!(result.regime, wlz_core::Regime::Lage);
 //! ```
 
+pub mod answers;
 pub mod date;
 pub mod engine;
 pub mod error;
@@ -66,6 +67,7 @@ pub mod rules;
 pub mod scenarios;
 #[cfg(feature = "schema")]
 pub mod schema;
+pub mod table;
 pub mod tax;
 pub mod text;
 pub mod trace;

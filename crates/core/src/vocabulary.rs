@@ -261,6 +261,47 @@ impl Key {
         }
     }
 
+    /// The short title of the input as a column of a batch table (the page's template and
+    /// its downloads): Dutch, English. A table may use it instead of the key.
+    pub fn title(self) -> (&'static str, &'static str) {
+        match self {
+            Key::Year => ("Jaar", "Year"),
+            Key::Date => ("Datum", "Date"),
+            Key::Days => ("Dagen", "Days"),
+            Key::Age => ("Leeftijd", "Age"),
+            Key::BirthDate => ("Geboortedatum", "Date of birth"),
+            Key::Care => ("Zorgvorm", "Care form"),
+            Key::MonthsInCare => ("Maanden in instelling", "Months in instelling"),
+            Key::StayStart => ("Begin verblijf", "Start of stay"),
+            Key::PreviousStayStart => ("Begin eerder verblijf", "Start of earlier stay"),
+            Key::PreviousStayEnd => ("Einde eerder verblijf", "End of earlier stay"),
+            Key::MptMax20Hours => ("Mpt hoogstens 20 uur", "Mpt at most 20 hours"),
+            Key::Income => ("Verzamelinkomen", "Income"),
+            Key::Assets => ("Vermogen", "Assets"),
+            Key::Tax => ("Belasting en premies", "Tax"),
+            Key::WorkIncome => ("Inkomen uit werk", "Work income"),
+            Key::OneOffPayments => ("Eenmalige uitkeringen", "One-off payments"),
+            Key::PartnerAge => ("Leeftijd partner", "Partner age"),
+            Key::PartnerBirthDate => ("Geboortedatum partner", "Partner date of birth"),
+            Key::PartnerCare => ("Zorgvorm partner", "Partner care form"),
+            Key::PartnerMonthsInCare => (
+                "Maanden in instelling partner",
+                "Partner months in instelling",
+            ),
+            Key::PartnerStayStart => ("Begin verblijf partner", "Partner start of stay"),
+            Key::PartnerIncome => ("Verzamelinkomen partner", "Partner income"),
+            Key::PartnerAssets => ("Vermogen partner", "Partner assets"),
+            Key::PartnerTax => ("Belasting en premies partner", "Partner tax"),
+            Key::PartnerWorkIncome => ("Inkomen uit werk partner", "Partner work income"),
+            Key::Children => ("Kinderen", "Children"),
+            Key::ReturnHomeExpected => ("Binnen 4 maanden naar huis", "Home within 4 months"),
+            Key::WmoMaatwerkvoorziening => ("Wmo-maatwerkvoorziening", "Wmo maatwerkvoorziening"),
+            Key::Zorgtoeslag => ("Zorgtoeslag", "Zorgtoeslag"),
+            Key::NoData => ("Geen gegevens bij CAK", "CAK has no data"),
+            Key::NetMonthlyIncome => ("Netto inkomen per maand", "Net monthly income"),
+        }
+    }
+
     pub fn kind(self) -> Kind {
         self.def().kind
     }
@@ -278,6 +319,18 @@ impl Key {
             .to_ascii_lowercase()
             .replace('_', "-");
         Key::ALL.into_iter().find(|k| k.key() == name)
+    }
+
+    /// The inputs to name for an error's field: those of [`Key::for_field`] that were given,
+    /// else the first of them (the one to fill in).
+    pub fn named_by(field: &str, given: impl Fn(Key) -> bool) -> Vec<Key> {
+        let candidates = Key::for_field(field);
+        let used: Vec<Key> = candidates.iter().copied().filter(|k| given(*k)).collect();
+        if used.is_empty() {
+            candidates.into_iter().take(1).collect()
+        } else {
+            used
+        }
     }
 
     /// The inputs behind an error's field: those at the path or under it (`client.stay` →
