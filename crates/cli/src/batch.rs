@@ -567,6 +567,8 @@ fn csv_batch<R: BufRead>(
         .buffer_capacity(BUFFER)
         .from_reader(bounded);
     let header = rdr.headers().map_err(|e| csv_read_error(&e, 1))?.clone();
+    let mut cr = CrLines::default();
+    cr.after(1, rdr.position().line(), &header);
     let names: Vec<&str> = header.iter().collect();
     let table = Header::read(&names, Unknown::Refuse).map_err(table_error)?;
     let echoed: Vec<usize> = table.echoed().collect();
@@ -590,11 +592,12 @@ fn csv_batch<R: BufRead>(
         record_start.set(start.byte());
         if !rdr
             .read_record(&mut record)
-            .map_err(|e| csv_read_error(&e, start.line()))?
+            .map_err(|e| csv_read_error(&e, cr.line(start.line())))?
         {
             break;
         }
-        let line = record.position().map_or(start.line(), |p| p.line());
+        let line = cr.line(start.line());
+        cr.after(start.line(), rdr.position().line(), &record);
         let cells: Vec<&str> = record.iter().collect();
         if let Some(e) = table.swallowed(&cells, line) {
             return Err(Stop::Fatal(table_error(e)));
@@ -625,6 +628,28 @@ fn csv_batch<R: BufRead>(
     wtr.flush().map_err(Stop::from)?;
     wtr.into_inner()
         .map_err(|e| Stop::from(io::Error::new(e.error().kind(), e.error().to_string())))
+}
+
+/// The line where a record starts, with Windows line ends too. The parser stops a record at
+/// the `\r` of `\r\n` and counts the `\n` as the next record's, so its line numbers run one
+/// behind after such a record; `carry` is that one line.
+#[derive(Default)]
+struct CrLines {
+    carry: u64,
+}
+
+impl CrLines {
+    fn line(&self, parser_line: u64) -> u64 {
+        parser_line + self.carry
+    }
+
+    /// After a record read from `before` to `after` (the parser's lines): whether it ended
+    /// at a `\r` whose `\n` the parser has not counted yet.
+    fn after(&mut self, before: u64, after: u64, record: &csv::StringRecord) {
+        let breaks: u64 = record.iter().map(|c| c.matches('\n').count() as u64).sum();
+        let counted = after.saturating_sub(before + self.carry + breaks);
+        self.carry = u64::from(counted == 0);
+    }
 }
 
 fn csv_read_error(e: &csv::Error, record_line: u64) -> CliError {

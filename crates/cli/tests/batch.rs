@@ -188,6 +188,28 @@ year;age;care;months_in_care;income;assets;partner_age;partner_care;partner_inco
 }
 
 #[test]
+fn titles_windows_line_ends_and_an_earlier_result_file() {
+    // Spec §6.1 case M by its Dutch titles, with Windows line ends: a short row says its own
+    // line (the header is line 1), and a result file runs again without its old results.
+    let csv = "Kenmerk;Leeftijd;Zorgvorm;Verzamelinkomen;Vermogen;monthly;regime;error\r\n\
+               M;70;vpt;38.000;100.000;1,00;hoge;\r\n\
+               kort;70;vpt\r\n";
+    let o = run_stdin(&["batch", "--format", "csv", "--lang", "en"], csv);
+    assert_exit(&o, 0);
+    let text = stdout_utf8(&o);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[0],
+        "Kenmerk;Leeftijd;Zorgvorm;Verzamelinkomen;Vermogen;monthly;regime;error"
+    );
+    assert_eq!(lines[1], "M;70;vpt;38.000;100.000;337.68;lage;");
+    assert!(
+        lines[2].ends_with("[invalid_csv] Line 3 has 3 fields, the header row 8."),
+        "{text}"
+    );
+}
+
+#[test]
 fn unknown_csv_column_exits_2_before_any_output() {
     let o = run_stdin(
         &["batch", "--format", "csv", "--lang", "en"],

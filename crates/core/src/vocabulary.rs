@@ -261,6 +261,16 @@ impl Key {
         }
     }
 
+    /// Whether the calculator page asks this input (its form has a field for it). The page's
+    /// batch opens a row in the calculator with the inputs it asks and names the others;
+    /// `crates/web` checks this list against its form.
+    pub fn on_page(self) -> bool {
+        !matches!(
+            self,
+            Key::BirthDate | Key::PartnerBirthDate | Key::NoData | Key::NetMonthlyIncome
+        )
+    }
+
     /// The short title of the input as a column of a batch table (the page's template and
     /// its downloads): Dutch, English. A table may use it instead of the key.
     pub fn title(self) -> (&'static str, &'static str) {

@@ -1108,6 +1108,14 @@ pub fn encode(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The core's list of the inputs the page asks (the batch page's links rely on it).
+    #[test]
+    fn the_core_knows_which_inputs_the_page_asks() {
+        for k in Key::ALL {
+            assert_eq!(Field::of_input(k).is_some(), k.on_page(), "{k:?}");
+        }
+    }
     use rust_decimal::Decimal;
 
     fn form(query: &str) -> FormData {

@@ -1,0 +1,96 @@
+//! # wlz-batch
+//!
+//! The batch page (`batch.html`): a CSV or .xlsx file of households in, one estimate per row
+//! out, and the results to download as CSV or .xlsx. It runs in a Web Worker
+//! (`web/batch-worker.js`) so the page stays responsive; nothing leaves the browser.
+//!
+//! A thin layer: the table's columns and cells are read by `wlz_core::table` (as the CLI's
+//! `batch` reads them), each row is estimated by the core. Here are only the file formats
+//! ([`csv_file`], [`xlsx`]), the run in steps for a progress bar ([`run`]) and the template
+//! ([`template`]). Contract: docs/batch.md.
+
+pub mod csv_file;
+pub mod run;
+pub mod sheet;
+pub mod template;
+pub mod xlsx;
+
+use run::Run;
+use wasm_bindgen::prelude::*;
+use wlz_core::table::{TableError, Unknown};
+use wlz_core::Lang;
+
+/// Reads a file as a table: an .xlsx by its content (a zip), else CSV.
+pub fn read(bytes: &[u8], unknown: Unknown) -> Result<Run, TableError> {
+    let sheet = if xlsx::is_zip(bytes) {
+        xlsx::read(bytes)?
+    } else {
+        csv_file::read(bytes)?
+    };
+    Run::new(sheet, unknown)
+}
+
+fn lang(code: &str) -> Lang {
+    Lang::parse(code).unwrap_or(Lang::Nl)
+}
+
+/// A fatal error for the page: `{"code", "message": {"nl", "en"}, "unknown": [...]}`.
+fn error_json(e: &TableError) -> JsValue {
+    let v = serde_json::json!({
+        "code": e.code,
+        "message": { "nl": e.message.nl, "en": e.message.en },
+        "unknown": e.unknown,
+    });
+    JsValue::from_str(&v.to_string())
+}
+
+/// One file's batch, held by the worker between steps.
+#[wasm_bindgen]
+pub struct Batch(Run);
+
+#[wasm_bindgen]
+impl Batch {
+    /// Reads the file; `keep_unknown`: pass unknown columns through (the user agreed).
+    /// Throws the error as JSON text.
+    #[wasm_bindgen(constructor)]
+    pub fn new(bytes: &[u8], keep_unknown: bool) -> Result<Batch, JsValue> {
+        let unknown = if keep_unknown {
+            Unknown::Keep
+        } else {
+            Unknown::Refuse
+        };
+        read(bytes, unknown).map(Batch).map_err(|e| error_json(&e))
+    }
+
+    /// The number of rows.
+    pub fn rows(&self) -> usize {
+        self.0.sheet.rows.len()
+    }
+
+    /// Estimates the next `count` rows; returns the number done.
+    pub fn step(&mut self, count: usize) -> usize {
+        self.0.step(count)
+    }
+
+    /// The rows and the summary as JSON, in `lang` (`nl`, `en`).
+    pub fn view(&self, lang_code: &str) -> String {
+        self.0.view(lang(lang_code))
+    }
+
+    pub fn csv(&self, lang_code: &str) -> Vec<u8> {
+        self.0.csv(lang(lang_code))
+    }
+
+    pub fn xlsx(&self, lang_code: &str) -> Vec<u8> {
+        self.0.xlsx(lang(lang_code))
+    }
+}
+
+/// The template: `kind` is `csv` or `xlsx`.
+#[wasm_bindgen]
+pub fn template(kind: &str, lang_code: &str) -> Vec<u8> {
+    match kind {
+        "xlsx" => template::xlsx(lang(lang_code)),
+        _ => template::csv(lang(lang_code)),
+    }
+}
