@@ -23,12 +23,15 @@ ensure_npm_tools
 #   pkg/wlz_web*       the calculator alone (--no-default-features): what index.html loads;
 #   pkg/wlz_web_full*  the full app (feature `extras`: the planner and the letter check),
 #                      which web/boot.js loads for #jaren and #brief (docs/performance.md).
-# bind_and_shrink NAME: target/…/web/wlz_web.wasm -> $OUT/pkg/NAME.js and NAME_bg.wasm.
+# The batch page (batch.html) has its own wasm, crates/batch (pkg/wlz_batch*), which only its
+# Web Worker loads: the spreadsheet code never reaches the calculator's bundle.
+# bind_and_shrink NAME [CRATE]: target/…/web/CRATE.wasm (default wlz_web) -> $OUT/pkg/NAME.js
+# and NAME_bg.wasm.
 bind_and_shrink() {
   wasm-bindgen --target web --no-typescript \
     --remove-name-section --remove-producers-section \
     --out-dir "$OUT/pkg" --out-name "$1" \
-    "$ROOT/target/wasm32-unknown-unknown/web/wlz_web.wasm"
+    "$ROOT/target/wasm32-unknown-unknown/web/${2:-wlz_web}.wasm"
   # wasm-opt: -Oz, but functions with one caller are inlined only when tiny (-ocimfs=15; the
   # default inlines them all): the page's big view functions then stay apart, which gzip packs
   # far better although the raw file grows. --low-memory-unused: Rust puts its 1 MiB stack
@@ -67,15 +70,20 @@ cargo build --locked --profile web --target wasm32-unknown-unknown -p wlz-web
 step "bind and shrink the full app"
 bind_and_shrink wlz_web_full
 
+step "build the batch page's worker (profile web, crates/batch)"
+cargo build --locked --profile web --target wasm32-unknown-unknown -p wlz-batch
+step "bind and shrink the batch worker"
+bind_and_shrink wlz_batch wlz_batch
+
 step "assemble dist/"
-cp "$ROOT/index.html" "$OUT/index.html"
+cp "$ROOT/index.html" "$ROOT/batch.html" "$OUT/"
 cp "$ROOT"/web/*.css "$ROOT"/web/*.js "$ROOT"/web/*.html "$ROOT"/web/*.svg "$ROOT"/web/*.webmanifest "$OUT/" 2>/dev/null || true
 # The version of this build: the service worker and the asset URLs use it.
 # The stylesheets without their comments and indentation: the page loads style.css on every visit
 # (measured 2026-12-03: 16.2 KB raw / 4.4 KB gzip before, see scripts/measure-web.mjs), the full
 # app extras.css too. boot.js without its line comments (its /* … */ markers stay: build-offline.mjs
 # reads them): the page loads it on every visit too.
-python3 - "$OUT/style.css" "$OUT/extras.css" "$OUT/boot.js" <<'PY'
+python3 - "$OUT/style.css" "$OUT/extras.css" "$OUT/batch.css" "$OUT/boot.js" <<'PY'
 import re, sys
 for path in sys.argv[1:]:
     text = open(path, encoding="utf-8").read()
@@ -87,8 +95,8 @@ for path in sys.argv[1:]:
         text = "\n".join(l for l in text.split("\n") if not l.lstrip().startswith("//"))
     open(path, "w", encoding="utf-8").write(text.strip() + "\n")
 PY
-VERSION=$(cat "$OUT"/pkg/*.wasm "$OUT"/pkg/*.js "$OUT"/*.css "$OUT"/*.js "$OUT/index.html" "$OUT"/*.webmanifest "$OUT"/*.svg | sha256sum | cut -c1-12)
+VERSION=$(cat "$OUT"/pkg/*.wasm "$OUT"/pkg/*.js "$OUT"/*.css "$OUT"/*.js "$OUT/index.html" "$OUT/batch.html" "$OUT"/*.webmanifest "$OUT"/*.svg | sha256sum | cut -c1-12)
 echo "$VERSION" > "$OUT/version.txt"
-sed -i "s/__VERSION__/$VERSION/g" "$OUT/index.html" "$OUT"/*.js
+sed -i "s/__VERSION__/$VERSION/g" "$OUT/index.html" "$OUT/batch.html" "$OUT"/*.js
 du -b "$OUT"/pkg/* | sed 's/^/  /'
 echo "built $OUT (version $VERSION)"

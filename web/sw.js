@@ -3,15 +3,16 @@
 // a hash over the build, so every new build changes these bytes and installs
 // as a new worker).
 //
-// - install: precaches the app shell of THIS version: index.html, every local
-//   file index.html refers to (style, scripts, preloads, manifest), the
-//   manifest's icons and the wasm app (both builds: the calculator and the full app). If index.html on the server belongs to
+// - install: precaches the app shell of THIS version: index.html and batch.html, every local
+//   file they refer to (style, scripts, preloads, manifest), the
+//   manifest's icons and the wasm apps (the calculator, the full app, and the batch page's
+//   worker with its wasm). If a page on the server belongs to
 //   another version (a deploy in progress), the install fails and is retried
 //   on a later visit: a cache never mixes two versions.
 // - activate: deletes the caches of other versions and takes over open pages
 //   quietly (they keep running the code they loaded; the next load is new).
-// - fetch: pages (navigations to index.html) network first, falling back to
-//   the cached index.html offline, so a new version arrives as soon as the
+// - fetch: pages (navigations to index.html or batch.html) network first, falling back to
+//   the cached page offline, so a new version arrives as soon as the
 //   user is online; every other file of this origin from this version's
 //   cache first (the asset URLs carry ?v=<version>), else from the network.
 //   Nothing is cached at run time and no other origin is touched.
@@ -27,11 +28,15 @@ const indexKey = () => scope().href;
 // Files boot.js loads: the calculator (index.html preloads only its glue) and the full app with
 // its stylesheet, which it loads for #jaren and #brief (the planner and the letter check
 // must open offline too).
+// The batch page's worker and its wasm, which batch.js starts.
 const APP = [
   'pkg/wlz_web.js?v=' + VERSION, 'pkg/wlz_web_bg.wasm?v=' + VERSION,
   'pkg/wlz_web_full.js?v=' + VERSION, 'pkg/wlz_web_full_bg.wasm?v=' + VERSION,
   'extras.css?v=' + VERSION,
+  'batch-worker.js?v=' + VERSION, 'pkg/wlz_batch.js?v=' + VERSION, 'pkg/wlz_batch_bg.wasm?v=' + VERSION,
 ];
+// The pages besides index.html (the scope itself).
+const PAGES = ['batch.html'];
 
 /** A fresh copy from the server (not from the HTTP cache). */
 async function download(url) {
@@ -56,17 +61,26 @@ function localRefs(text, base, pattern) {
   return out;
 }
 
-async function precache() {
-  const base = indexKey();
-  const index = await download(base);
-  const html = await index.clone().text();
+/** A page of this version, and the text it has. */
+async function versionedPage(url) {
+  const res = await download(url);
+  const html = await res.clone().text();
   const versions = new Set([...html.matchAll(/[?&]v=([\w-]+)/g)].map((m) => m[1]));
   if (!versions.has(VERSION) || versions.size !== 1) {
-    throw new Error(`index.html is of version ${[...versions].join(', ')}, this worker of ${VERSION}`);
+    throw new Error(`${url} is of version ${[...versions].join(', ')}, this worker of ${VERSION}`);
   }
+  return { res, html };
+}
+
+async function precache() {
+  const base = indexKey();
+  const { res: index, html } = await versionedPage(base);
+  const pages = await Promise.all(PAGES.map((p) => versionedPage(new URL(p, base).href)));
+  const refs = /<(?:link|script|img)\b[^>]*?\s(?:href|src)\s*=\s*["']([^"']+)["']/gi;
   const urls = new Set([
     ...APP.map((u) => new URL(u, base).href),
-    ...localRefs(html, base, /<(?:link|script|img)\b[^>]*?\s(?:href|src)\s*=\s*["']([^"']+)["']/gi),
+    ...localRefs(html, base, refs),
+    ...pages.flatMap((p) => localRefs(p.html, base, refs)),
   ]);
   const cache = await caches.open(CACHE);
   // Each file into the cache as soon as it arrives (a body left unread holds its connection).
@@ -81,6 +95,7 @@ async function precache() {
     }
   }
   await store(icons);
+  await Promise.all(PAGES.map((p, i) => cache.put(new URL(p, base).href, pages[i].res)));
   // The page last: a cache with an index.html is complete.
   await cache.put(base, index);
 }
@@ -111,14 +126,22 @@ function isIndex(url) {
   return url.pathname === s.pathname || url.pathname === s.pathname + 'index.html';
 }
 
-async function page(request) {
+async function page(request, key) {
   try {
     return await fetch(request);
   } catch (err) {
-    const cached = await caches.open(CACHE).then((c) => c.match(indexKey()));
+    const cached = await caches.open(CACHE).then((c) => c.match(key));
     if (cached) return cached;
     throw err;
   }
+}
+
+/** The cached page a navigation falls back to offline, if it is one of ours. */
+function pageKey(url) {
+  if (isIndex(url)) return indexKey();
+  const s = scope();
+  const name = PAGES.find((p) => url.pathname === s.pathname + p);
+  return name ? new URL(name, s).href : null;
 }
 
 async function file(request) {
@@ -132,7 +155,8 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
-    if (isIndex(url)) event.respondWith(page(request));
+    const key = pageKey(url);
+    if (key) event.respondWith(page(request, key));
     return;
   }
   event.respondWith(file(request));

@@ -67,6 +67,11 @@ impl Batch {
         self.0.sheet.rows.len()
     }
 
+    /// Whether the table has a free column (a name or reference) to show with each row.
+    pub fn labelled(&self) -> bool {
+        self.0.label_column().is_some()
+    }
+
     /// Estimates the next `count` rows; returns the number done.
     pub fn step(&mut self, count: usize) -> usize {
         self.0.step(count)
@@ -75,6 +80,16 @@ impl Batch {
     /// The rows and the summary as JSON, in `lang` (`nl`, `en`).
     pub fn view(&self, lang_code: &str) -> String {
         self.0.view(lang(lang_code))
+    }
+
+    /// The rows `from..to` as a JSON array, in `lang`.
+    pub fn view_rows(&self, from: usize, to: usize, lang_code: &str) -> String {
+        self.0.view_rows(from, to, lang(lang_code))
+    }
+
+    /// The summary of the rows done, as JSON, in `lang`.
+    pub fn view_summary(&self, lang_code: &str) -> String {
+        self.0.view_summary(lang(lang_code))
     }
 
     pub fn csv(&self, lang_code: &str) -> Vec<u8> {
@@ -93,4 +108,29 @@ pub fn template(kind: &str, lang_code: &str) -> Vec<u8> {
         "xlsx" => template::xlsx(lang(lang_code)),
         _ => template::csv(lang(lang_code)),
     }
+}
+
+/// The columns a table can have, for the page's list: `[{"title", "key", "help"}]` in `lang`.
+#[wasm_bindgen]
+pub fn columns(lang_code: &str) -> String {
+    let lang = lang(lang_code);
+    let free = wlz_core::table::FREE_COLUMNS.join(", ");
+    let mut list = vec![serde_json::json!({
+        "title": if lang == Lang::Nl { "Kenmerk" } else { "Reference" },
+        "key": free,
+        "help": if lang == Lang::Nl {
+            "Vrij: uw eigen naam of nummer van de cliënt. Wordt niet gebruikt."
+        } else {
+            "Free: your own name or number of the client. Not used."
+        },
+    })];
+    list.extend(wlz_core::vocabulary::Key::ALL.iter().map(|k| {
+        let (nl, en) = k.title();
+        serde_json::json!({
+            "title": if lang == Lang::Nl { nl } else { en },
+            "key": k.column(),
+            "help": k.help().get(lang),
+        })
+    }));
+    serde_json::Value::Array(list).to_string()
 }

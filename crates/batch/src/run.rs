@@ -59,14 +59,35 @@ impl Run {
         self.outcomes.len() == self.sheet.rows.len()
     }
 
-    /// The page's view of the rows and the summary, as JSON.
+    /// The page's view of all rows and the summary, as JSON: `{"rows": [...], "summary": {...}}`.
     pub fn view(&self, lang: Lang) -> String {
-        let rows: Vec<RowView> = self
-            .outcomes
-            .iter()
-            .enumerate()
-            .map(|(i, o)| self.row_view(i, o, lang))
-            .collect();
+        let view = View {
+            rows: self.rows(0, self.outcomes.len(), lang),
+            summary: self.summary(lang),
+        };
+        serde_json::to_string(&view).unwrap_or_default()
+    }
+
+    /// The page's view of the rows `from..to` (of those done), as a JSON array: the page shows
+    /// them while the next are being worked out.
+    pub fn view_rows(&self, from: usize, to: usize, lang: Lang) -> String {
+        serde_json::to_string(&self.rows(from, to, lang)).unwrap_or_default()
+    }
+
+    /// The summary of the rows done, as JSON.
+    pub fn view_summary(&self, lang: Lang) -> String {
+        serde_json::to_string(&self.summary(lang)).unwrap_or_default()
+    }
+
+    fn rows(&self, from: usize, to: usize, lang: Lang) -> Vec<RowView> {
+        let to = to.min(self.outcomes.len());
+        let from = from.min(to);
+        (from..to)
+            .map(|i| self.row_view(i, &self.outcomes[i], lang))
+            .collect()
+    }
+
+    fn summary(&self, lang: Lang) -> Summary {
         let count = |r: Regime| {
             self.outcomes
                 .iter()
@@ -78,31 +99,27 @@ impl Run {
             .iter()
             .filter_map(|o| o.as_ref().ok().map(|(m, _)| *m))
             .sum();
-        let view = View {
-            rows,
-            summary: Summary {
-                rows: self.outcomes.len(),
-                errors: self.outcomes.iter().filter(|o| o.is_err()).count(),
-                lage: count(Regime::Lage),
-                hoge: count(Regime::Hoge),
-                geen: count(Regime::Geen),
-                total: format_eur(total, lang),
-                unknown_columns: self.header.kept_unknown.clone(),
-                windows_1252: matches!(
-                    self.sheet.source,
-                    Source::Csv {
-                        encoding: crate::sheet::Encoding::Windows1252,
-                        ..
-                    }
-                ),
-                has_label: self.label_column().is_some(),
-            },
-        };
-        serde_json::to_string(&view).unwrap_or_default()
+        Summary {
+            rows: self.outcomes.len(),
+            errors: self.outcomes.iter().filter(|o| o.is_err()).count(),
+            lage: count(Regime::Lage),
+            hoge: count(Regime::Hoge),
+            geen: count(Regime::Geen),
+            total: format_eur(total, lang),
+            unknown_columns: self.header.kept_unknown.clone(),
+            windows_1252: matches!(
+                self.sheet.source,
+                Source::Csv {
+                    encoding: crate::sheet::Encoding::Windows1252,
+                    ..
+                }
+            ),
+            has_label: self.label_column().is_some(),
+        }
     }
 
     /// The first free column: the row's name or reference, shown with its results.
-    fn label_column(&self) -> Option<usize> {
+    pub fn label_column(&self) -> Option<usize> {
         self.header
             .columns()
             .iter()

@@ -191,6 +191,10 @@ pub fn footer(ctx: &super::Ctx) -> Html {
                 "Download de rekenhulp als één bestand, voor gebruik zonder internet",
                 "Download the calculator as one file, for use without internet",
             );
+        m.raw("</a></p><p><a href=\"batch.html\">").tr(
+            "Veel cliënten tegelijk? Bereken een heel Excel- of CSV-bestand",
+            "Many clients at once? Calculate a whole Excel or CSV file",
+        );
         m.raw("</a></p>");
     }
     m.raw("</footer>").html()
