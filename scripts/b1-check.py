@@ -16,7 +16,11 @@ import json, pathlib, re, sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 LIMIT = 20
-SOURCES = ["crates/core/src", "crates/web/src"]
+SOURCES = ["crates/core/src", "crates/web/src", "crates/batch/src"]
+# The batch page: its Dutch texts are the elements with data-t in batch.html and the first
+# argument of t('…', '…') in web/batch.js.
+BATCH_HTML = re.compile(r'<(\w+)[^>]*\sdata-t="[^"]*"[^>]*>([^<]*)</\1>')
+BATCH_JS = re.compile(r"\bt\(\s*(['`])((?:(?!\1)[^\\]|\\.)*)\1", re.S)
 PAIR = re.compile(
     r'(?:\btr\(\s*[a-z_.]+\s*,|Text::fixed\(|\bt!\(|Text::owned\(\s*(?:format!\()?'
     r'|Lang::Nl\)?\s*=>\s*(?:\{\s*)?(?:format!\(|String::from\()?|\bfmt\(\s*format!\(|\bnl:\s*(?:format!\()?)'
@@ -35,6 +39,13 @@ def strings():
             for m in PAIR.finditer(text):
                 line = text.count("\n", 0, m.start()) + 1
                 yield f"{path.relative_to(ROOT)}:{line}", m.group(1).replace('\\"', '"')
+    html = (ROOT / "batch.html").read_text(encoding="utf-8")
+    for m in BATCH_HTML.finditer(html):
+        yield f"batch.html:{html.count(chr(10), 0, m.start()) + 1}", m.group(2)
+    js = (ROOT / "web/batch.js").read_text(encoding="utf-8")
+    for m in BATCH_JS.finditer(js):
+        # A template's ${…} is one word, as a format placeholder is.
+        yield f"web/batch.js:{js.count(chr(10), 0, m.start()) + 1}", m.group(2).replace("${", "{")
     for path in sorted((ROOT / "crates/core/params").rglob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         def walk(node, where):

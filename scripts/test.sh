@@ -28,6 +28,7 @@ cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo clippy -p wlz-web --target wasm32-unknown-unknown --locked -- -D warnings
 cargo clippy -p wlz-wasm --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+cargo clippy -p wlz-batch --target wasm32-unknown-unknown --locked -- -D warnings
 
 step "plain Dutch (B1): no sentence of the core's or the page's texts over 20 words"
 python3 scripts/b1-check.py
@@ -60,11 +61,11 @@ node --test crates/wasm/tests/node/
 step "the JS API in headless Chromium (wasm-bindgen-test)"
 cargo test --locked -p wlz-wasm --target wasm32-unknown-unknown
 
-step "the calculator page: release build, and the single-file offline page"
+step "the calculator page and the batch page: release build, and the single-file offline page"
 ./scripts/build-web.sh
 ./scripts/build-offline.sh
 
-step "the calculator page in Chromium (Playwright): spec examples, keyboard, axe, privacy, the widget cross-origin, offline"
+step "the calculator page and the batch page in Chromium (Playwright): spec examples, keyboard, axe, privacy, the widget cross-origin, offline, 10,000 rows"
 node --test tests/e2e/
 
 step "the calculator page against its budgets (size, time to result, keystroke)"

@@ -25,7 +25,7 @@ const EN = {
   colTitle: 'Column',
   colKey: 'Key',
   colHelp: 'What to enter',
-  progressLabel: 'Calculating',
+  progressLabel: 'Progress',
   resultsTitle: '2. Results',
   filterLabel: 'Show',
   filterAll: 'All rows',
@@ -353,16 +353,24 @@ worker.onmessage = ({ data }) => {
       finish(JSON.parse(data.summary));
       const ms = performance.now() - file.start;
       document.documentElement.dataset.batchMs = String(Math.round(ms));
-      const secs = (ms / 1000).toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1 });
-      $('batch-progress-text').textContent = t(`Klaar: ${num(summary.rows)} rijen in ${secs} seconden.`, `Done: ${num(summary.rows)} rows in ${secs} seconds.`);
+      const secs = (ms / 1000).toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+      $('batch-progress-text').textContent = ms < 100
+        ? t(`Klaar: ${num(summary.rows)} rijen.`, `Done: ${num(summary.rows)} rows.`)
+        : t(`Klaar: ${num(summary.rows)} rijen in ${secs} seconden.`, `Done: ${num(summary.rows)} rows in ${secs} seconds.`);
       if (summary.rows === 0) showError(summaryText(summary));
       break;
     }
     case 'failed': {
       $('batch-progress-box').hidden = true;
       const e = data.error;
+      // The core's message lists every known column (for the command line); here the list
+      // is one click away, under 'Alle kolommen die u kunt gebruiken'.
       const unknown = e.code === 'unknown_column';
-      showError(e.message[lang] + (unknown ? ` ${t('U kunt ook doorgaan: dan slaan we deze kolommen over.', 'You can also go on: these columns are then skipped.')}` : ''), unknown);
+      const names = e.unknown.map((n) => `‘${n}’`).join(', ');
+      showError(unknown
+        ? t(`Deze kolommen kennen we niet: ${names}. Kijk bij ‘Alle kolommen die u kunt gebruiken’ hoe u ze noemt. U kunt ook doorgaan: dan slaan we deze kolommen over.`,
+          `We do not know these columns: ${names}. See ‘All the columns you can use’ for their names. You can also go on: these columns are then skipped.`)
+        : e.message[lang], unknown);
       break;
     }
     case 'view':

@@ -198,7 +198,7 @@ test('a row of the wrong width, an unknown column and a file that is no table: e
   await page.locator('#batch-file').setInputFiles({ name: 'adres.csv', mimeType: 'text/csv', buffer: Buffer.from('Kenmerk;Leeftijd;Zorgvorm;Verzamelinkomen;Vermogen;Adres\nM;70;vpt;38000;100000;Dorpsstraat 1\n') });
   const error = page.locator('#batch-file-error');
   await error.waitFor();
-  assert.match(await error.textContent(), /^Onbekende kolom: `Adres`\./);
+  assert.match(await error.textContent(), /^Deze kolommen kennen we niet: ‘Adres’\. Kijk bij ‘Alle kolommen die u kunt gebruiken’/);
   assert.equal(await page.locator('#batch-file').getAttribute('aria-invalid'), 'true');
   assert.match(await page.locator('#batch-file').getAttribute('aria-describedby'), /batch-file-error/);
   await page.locator('#batch-keep-unknown').click();
@@ -235,6 +235,45 @@ test('a row opens in the calculator with its amount, in English too', async () =
   await expectAmount(calc, '€337.68');
   await calc.close();
   await page.locator('#batch-lang').click();
+});
+
+test('a row\'s print link opens its calculator page and prints it once the amount is there', async () => {
+  // The print dialog, recorded instead of shown.
+  await browser.context.addInitScript(() => {
+    window.print = () => { document.documentElement.dataset.printed = String(!!document.getElementById('monthly-amount')); };
+  });
+  const print = page.locator('#batch-results tbody tr a[data-print]').first();
+  assert.equal(await print.getAttribute('aria-label'), 'Print rij 2');
+  const [calc] = await Promise.all([page.context().waitForEvent('page'), print.click()]);
+  await expectAmount(calc, '€ 337,68');
+  await until(calc, async () => (await calc.evaluate(() => document.documentElement.dataset.printed)) === 'true', 'printed with its amount', 10000);
+  await calc.close();
+});
+
+test('keyboard only: the file field, the choice of file, the filter and a row\'s link', async () => {
+  await openBatch();
+  let steps = 0;
+  while ((await page.evaluate(() => document.activeElement?.id)) !== 'batch-file') {
+    await page.keyboard.press('Tab');
+    assert.ok(++steps < 12, 'the file field is reached with Tab');
+  }
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+  await chooser.setFiles({ name: 'm.csv', mimeType: 'text/csv', buffer: Buffer.from('id;Leeftijd;Zorgvorm;Verzamelinkomen;Vermogen\nM;70;vpt;38.000;100.000\nX;70;vpt;;\n') });
+  await until(page, async () => (await page.locator('#batch-summary').textContent()) !== '', 'the results');
+  // On to the filter, choose "errors only" with the arrow keys.
+  while ((await page.evaluate(() => document.activeElement?.id)) !== 'batch-filter') {
+    await page.keyboard.press('Tab');
+    assert.ok(++steps < 40, 'the filter is reached with Tab');
+  }
+  await page.keyboard.press('ArrowDown');
+  await until(page, async () => (await page.locator('#batch-results').getAttribute('class'))?.includes('only-errors'), 'errors only');
+  assert.equal(await page.locator('#batch-shown').textContent(), '1 van 2 rijen getoond.');
+  // The row links are reached with Tab too.
+  while (!(await page.evaluate(() => document.activeElement?.closest?.('#batch-results') !== null && document.activeElement?.tagName === 'A'))) {
+    await page.keyboard.press('Tab');
+    assert.ok(++steps < 60, 'a row link is reached with Tab');
+  }
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Bekijk rij 3');
 });
 
 test('axe is clean and nothing scrolls sideways, at 360 and 1280 pixels', async () => {

@@ -94,9 +94,13 @@ function expectedShell(dir, origin) {
     `/pkg/wlz_web.js?v=${version}`, `/pkg/wlz_web_bg.wasm?v=${version}`, '/manifest.webmanifest',
     // The full app (the planner and the letter check), which boot.js loads for #jaren and #brief.
     `/pkg/wlz_web_full.js?v=${version}`, `/pkg/wlz_web_full_bg.wasm?v=${version}`, `/extras.css?v=${version}`,
+    // The batch page, its worker and the worker's wasm.
+    '/batch.html', `/batch.js?v=${version}`, `/batch.css?v=${version}`,
+    `/batch-worker.js?v=${version}`, `/pkg/wlz_batch.js?v=${version}`, `/pkg/wlz_batch_bg.wasm?v=${version}`,
   ]);
-  // Everything else index.html loads (frame.js, when it is there, among them) ...
-  for (const m of html.matchAll(/<(?:link|script)\b[^>]*\s(?:href|src)="([^"]+)"/g)) {
+  // Everything else index.html and batch.html load (frame.js, when it is there, among them) ...
+  const batch = fs.readFileSync(path.join(dir, 'batch.html'), 'utf8');
+  for (const m of (html + batch).matchAll(/<(?:link|script)\b[^>]*\s(?:href|src)="([^"]+)"/g)) {
     if (!m[1].startsWith('data:')) urls.add('/' + m[1].replace(/^\.?\//, ''));
   }
   // ... and the manifest's icons.
@@ -204,6 +208,16 @@ describe('served site with the service worker', () => {
 
     // The version that runs is the cached one.
     assert.equal(await page.locator('script[src^="boot.js"]').getAttribute('src'), `boot.js?v=${shellA.version}`);
+    assert.equal(serverA.served.length + serverB.served.length, servedBefore, 'nothing reached a server');
+  });
+
+  test('offline too, the batch page opens from the cache and works through a file', async () => {
+    const servedBefore = serverA.served.length + serverB.served.length;
+    const res = await page.goto(`${front.origin}/batch.html`);
+    assert.ok(res.fromServiceWorker(), 'the batch page came from the service worker');
+    // Spec §6.1 case M.
+    await page.locator('#batch-file').setInputFiles({ name: 'm.csv', mimeType: 'text/csv', buffer: Buffer.from('id,age,care,income,assets\nM,70,vpt,38000,100000\n') });
+    await until(page, async () => (await page.locator('#batch-results tbody tr').getAttribute('data-monthly').catch(() => null)) === '337.68', 'case M', 15_000);
     assert.equal(serverA.served.length + serverB.served.length, servedBefore, 'nothing reached a server');
   });
 
