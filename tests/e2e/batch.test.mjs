@@ -107,6 +107,10 @@ test('a CSV of 238 households gives the amounts of the CLI batch row by row, and
   expected = cliResults(ROWS);
   assert.equal(expected.length, ROWS.length);
   SPEC.forEach((s, i) => assert.deepEqual(expected[i], { monthly: s.monthly, regime: s.regime, code: null }, s.row[0]));
+  for (const care of ['instelling', 'vpt', 'mpt', 'pgb', 'dtv', 'pgb,mpt']) {
+    assert.ok(GENERATED.some((r) => r[3] === care), `care ${care} among the households`);
+  }
+  assert.ok(GENERATED.filter((r) => r[8] !== '').length >= 50, 'couples among the households');
   const regimes = expected.map((e) => e.regime);
   assert.ok(regimes.filter((x) => x === 'lage').length >= 40 && regimes.filter((x) => x === 'hoge').length >= 20, 'both regimes');
   await openBatch();
@@ -210,6 +214,20 @@ test('a row of the wrong width, an unknown column and a file that is no table: e
   await page.locator('#batch-file').setInputFiles({ name: 'kapot.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\x03\x04 kapot') });
   await until(page, async () => !(await error.isHidden()), 'the error');
   assert.match(await error.textContent(), /^Dit Excel-bestand kan niet worden gelezen/);
+});
+
+test('a file dropped on the field is read like a chosen one', async () => {
+  const data = await page.evaluateHandle(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['id;Leeftijd;Zorgvorm;Verzamelinkomen;Vermogen\nM;70;vpt;38.000;100.000\n'], 'gesleept.csv', { type: 'text/csv' }));
+    return dt;
+  });
+  await page.locator('#batch-drop').dispatchEvent('dragover', { dataTransfer: data });
+  assert.match(await page.locator('#batch-drop').getAttribute('class'), /dragging/);
+  await page.locator('#batch-drop').dispatchEvent('drop', { dataTransfer: data });
+  await until(page, async () => (await page.locator('#batch-summary').textContent()) !== '', 'the results');
+  assert.equal((await pageRows())[0].monthly, '337.68');
+  assert.doesNotMatch(await page.locator('#batch-drop').getAttribute('class'), /dragging/);
 });
 
 test('the template downloads in both formats and runs (cases M and C)', async () => {

@@ -23,58 +23,14 @@ const KEYS: [Key; 13] = [
 ];
 
 /// The example rows, in the order of [`KEYS`] after the reference.
+#[rustfmt::skip]
 const EXAMPLES: [[&str; 14]; 3] = [
     // Spec §6.1 case M: € 337,68 a month, lage bijdrage.
-    [
-        "Voorbeeld M",
-        "2026",
-        "70",
-        "vpt",
-        "",
-        "38000",
-        "100000",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "nee",
-    ],
+    ["Voorbeeld M", "2026", "70", "vpt", "", "38000", "100000", "", "", "", "", "", "", "nee"],
     // Spec §6.1 case C: € 95,40 a month, lage bijdrage (2025).
-    [
-        "Voorbeeld C",
-        "2025",
-        "50",
-        "pgb",
-        "",
-        "40000",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "nee",
-    ],
+    ["Voorbeeld C", "2025", "50", "pgb", "", "40000", "", "", "", "", "", "", "", "nee"],
     // A couple: the client in an instelling for a year, the partner at home.
-    [
-        "Voorbeeld partner",
-        "2026",
-        "72",
-        "instelling",
-        "12",
-        "24000",
-        "40000",
-        "2500",
-        "70",
-        "none",
-        "18000",
-        "10000",
-        "1200",
-        "nee",
-    ],
+    ["Voorbeeld partner", "2026", "72", "instelling", "12", "24000", "40000", "2500", "70", "none", "18000", "10000", "1200", "nee"],
 ];
 
 fn header(lang: Lang) -> Vec<&'static str> {
