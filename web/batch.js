@@ -122,6 +122,7 @@ function run(keepUnknown) {
   $('batch-progress-box').hidden = false;
   $('batch-progress').value = 0;
   $('batch-progress-text').textContent = t('Het bestand wordt gelezen.', 'Reading the file.');
+  $('batch-announce').textContent = $('batch-progress-text').textContent;
   // A copy goes to the worker: the page keeps the bytes to read them again with the
   // unknown columns skipped.
   const copy = file.bytes.slice(0);
@@ -357,6 +358,7 @@ worker.onmessage = ({ data }) => {
       $('batch-progress-text').textContent = ms < 100
         ? t(`Klaar: ${num(summary.rows)} rijen.`, `Done: ${num(summary.rows)} rows.`)
         : t(`Klaar: ${num(summary.rows)} rijen in ${secs} seconden.`, `Done: ${num(summary.rows)} rows in ${secs} seconds.`);
+      $('batch-announce').textContent = `${$('batch-progress-text').textContent} ${summaryText(summary)}`;
       if (summary.rows === 0) showError(summaryText(summary));
       break;
     }

@@ -129,6 +129,9 @@ test('a CSV of 238 households gives the amounts of the CLI batch row by row, and
   });
   assert.match(shown.at(-5).text, /Ongeldig bedrag bij Vermogen/);
   const errors = expected.filter((e) => e.code).length;
+  // Screen readers hear the start and the end, not every step.
+  assert.match(await page.locator('#batch-announce').textContent(), new RegExp(`^Klaar: ${ROWS.length} rijen`));
+  assert.equal(await page.locator('#batch-progress-text').getAttribute('role'), null);
   const summary = await page.locator('#batch-summary').textContent();
   assert.match(summary, new RegExp(`^${ROWS.length} rijen, .*${errors} met een fout\\. Samen € [\\d.]+,\\d\\d per maand`));
 });

@@ -1,8 +1,9 @@
 //! One source of truth (issue 12): the law lives in the core. The page (`crates/web`), the
-//! command line (`crates/cli`) and the npm package (`crates/wasm`) present it and never
-//! decide it, so their code holds no year arithmetic (the peiljaar is
-//! `wlz_core::params::peiljaar`), no month thresholds of the start period (the core marks the
-//! current compare row and says which questions matter) and no legal ages (the AOW age, 18).
+//! batch page's worker (`crates/batch`), the command line (`crates/cli`) and the npm package
+//! (`crates/wasm`) present it and never decide it, so their code holds no year arithmetic (the
+//! peiljaar is `wlz_core::params::peiljaar`), no month thresholds of the start period (the core
+//! marks the current compare row and says which questions matter) and no legal ages (the AOW
+//! age, 18).
 //! Text shown to people may name these facts; code may not compute with them.
 
 use std::path::{Path, PathBuf};
@@ -67,7 +68,7 @@ fn non_test_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 fn the_presenting_crates_hold_no_law() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let mut files = Vec::new();
-    for krate in ["web", "cli", "wasm"] {
+    for krate in ["web", "cli", "wasm", "batch"] {
         rust_files(&root.join(krate).join("src"), &mut files);
     }
     assert!(files.len() > 10, "the sources were found: {files:?}");
