@@ -401,7 +401,11 @@ $('batch-lang').addEventListener('click', () => {
 });
 setTexts();
 
-// Offline after the first visit, as the calculator (sw.js).
+// Offline after the first visit, as the calculator: the service worker (sw.js) adds this page
+// to its cache when asked, here, once it is active (it does not precache it for everyone).
 if (/^https?:$/.test(location.protocol) && 'serviceWorker' in navigator) {
-  navigator.serviceWorker.register(new URL('./sw.js', import.meta.url)).catch(() => {});
+  navigator.serviceWorker.register(new URL('./sw.js', import.meta.url))
+    .then(() => navigator.serviceWorker.ready)
+    .then((reg) => reg.active?.postMessage({ type: 'cache-batch' }))
+    .catch(() => {});
 }

@@ -3,19 +3,23 @@
 // a hash over the build, so every new build changes these bytes and installs
 // as a new worker).
 //
-// - install: precaches the app shell of THIS version: index.html and batch.html, every local
-//   file they refer to (style, scripts, preloads, manifest), the
-//   manifest's icons and the wasm apps (the calculator, the full app, and the batch page's
-//   worker with its wasm). If a page on the server belongs to
+// - install: precaches the app shell of THIS version: index.html, every local
+//   file index.html refers to (style, scripts, preloads, manifest), the
+//   manifest's icons and the wasm app (both builds: the calculator and the full app). If index.html on the server belongs to
 //   another version (a deploy in progress), the install fails and is retried
 //   on a later visit: a cache never mixes two versions.
 // - activate: deletes the caches of other versions and takes over open pages
 //   quietly (they keep running the code they loaded; the next load is new).
-// - fetch: pages (navigations to index.html or batch.html) network first, falling back to
-//   the cached page offline, so a new version arrives as soon as the
+// - fetch: pages (navigations to index.html) network first, falling back to
+//   the cached index.html offline, so a new version arrives as soon as the
 //   user is online; every other file of this origin from this version's
 //   cache first (the asset URLs carry ?v=<version>), else from the network.
-//   Nothing is cached at run time and no other origin is touched.
+//   No other origin is touched.
+// - the batch page (batch.html, its script, its worker and the worker's wasm: about 295 KB
+//   gzip) is not precached: most visitors never open it, and on a phone it would cost them
+//   the data. When batch.html is opened, batch.js asks this worker (a `cache-batch` message)
+//   to add it to this version's cache, with the same version check; from then on it opens
+//   offline too. Its navigations are network first, falling back to that copy.
 
 const VERSION = '__VERSION__';
 const PREFIX = 'wlz-bijdrage-';
@@ -28,15 +32,11 @@ const indexKey = () => scope().href;
 // Files boot.js loads: the calculator (index.html preloads only its glue) and the full app with
 // its stylesheet, which it loads for #jaren and #brief (the planner and the letter check
 // must open offline too).
-// The batch page's worker and its wasm, which batch.js starts.
 const APP = [
   'pkg/wlz_web.js?v=' + VERSION, 'pkg/wlz_web_bg.wasm?v=' + VERSION,
   'pkg/wlz_web_full.js?v=' + VERSION, 'pkg/wlz_web_full_bg.wasm?v=' + VERSION,
   'extras.css?v=' + VERSION,
-  'batch-worker.js?v=' + VERSION, 'pkg/wlz_batch.js?v=' + VERSION, 'pkg/wlz_batch_bg.wasm?v=' + VERSION,
 ];
-// The pages besides index.html (the scope itself).
-const PAGES = ['batch.html'];
 
 /** A fresh copy from the server (not from the HTTP cache). */
 async function download(url) {
@@ -48,6 +48,11 @@ async function download(url) {
   }
   return res;
 }
+
+// The batch page and the files batch.js loads beside those batch.html refers to.
+const BATCH_PAGE = 'batch.html';
+const BATCH = ['batch-worker.js?v=' + VERSION, 'pkg/wlz_batch.js?v=' + VERSION, 'pkg/wlz_batch_bg.wasm?v=' + VERSION];
+const REFS = /<(?:link|script|img)\b[^>]*?\s(?:href|src)\s*=\s*["']([^"']+)["']/gi;
 
 /** The same-origin files an HTML page or a manifest refers to. */
 function localRefs(text, base, pattern) {
@@ -61,7 +66,7 @@ function localRefs(text, base, pattern) {
   return out;
 }
 
-/** A page of this version, and the text it has. */
+/** A page of this version from the server, and its text; refused when of another version. */
 async function versionedPage(url) {
   const res = await download(url);
   const html = await res.clone().text();
@@ -75,12 +80,9 @@ async function versionedPage(url) {
 async function precache() {
   const base = indexKey();
   const { res: index, html } = await versionedPage(base);
-  const pages = await Promise.all(PAGES.map((p) => versionedPage(new URL(p, base).href)));
-  const refs = /<(?:link|script|img)\b[^>]*?\s(?:href|src)\s*=\s*["']([^"']+)["']/gi;
   const urls = new Set([
     ...APP.map((u) => new URL(u, base).href),
-    ...localRefs(html, base, refs),
-    ...pages.flatMap((p) => localRefs(p.html, base, refs)),
+    ...localRefs(html, base, REFS),
   ]);
   const cache = await caches.open(CACHE);
   // Each file into the cache as soon as it arrives (a body left unread holds its connection).
@@ -95,7 +97,6 @@ async function precache() {
     }
   }
   await store(icons);
-  await Promise.all(PAGES.map((p, i) => cache.put(new URL(p, base).href, pages[i].res)));
   // The page last: a cache with an index.html is complete.
   await cache.put(base, index);
 }
@@ -110,6 +111,29 @@ self.addEventListener('install', (event) => {
     }
     await self.skipWaiting();
   })());
+});
+
+/** The batch page into this version's cache (what is there already is kept), the page last. */
+async function cacheBatch() {
+  const base = indexKey();
+  const page = new URL(BATCH_PAGE, base).href;
+  const cache = await caches.open(CACHE);
+  if (await cache.match(page)) return;
+  const { res, html } = await versionedPage(page);
+  const urls = new Set([...BATCH.map((u) => new URL(u, base).href), ...localRefs(html, base, REFS)]);
+  await Promise.all([...urls].map(async (url) => {
+    if (!(await cache.match(url))) await cache.put(url, await download(url));
+  }));
+  await cache.put(page, res);
+}
+
+self.addEventListener('message', (event) => {
+  if (event.data?.type !== 'cache-batch') return;
+  // Not cached (offline, or another version on the server): the page still works online.
+  event.waitUntil(cacheBatch().then(
+    () => event.source?.postMessage({ type: 'batch-cached' }),
+    () => {},
+  ));
 });
 
 self.addEventListener('activate', (event) => {
@@ -136,14 +160,6 @@ async function page(request, key) {
   }
 }
 
-/** The cached page a navigation falls back to offline, if it is one of ours. */
-function pageKey(url) {
-  if (isIndex(url)) return indexKey();
-  const s = scope();
-  const name = PAGES.find((p) => url.pathname === s.pathname + p);
-  return name ? new URL(name, s).href : null;
-}
-
 async function file(request) {
   const cached = await caches.open(CACHE).then((c) => c.match(request));
   return cached || fetch(request);
@@ -155,8 +171,8 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
-    const key = pageKey(url);
-    if (key) event.respondWith(page(request, key));
+    if (isIndex(url)) event.respondWith(page(request, indexKey()));
+    else if (url.pathname === scope().pathname + BATCH_PAGE) event.respondWith(page(request, new URL(BATCH_PAGE, scope()).href));
     return;
   }
   event.respondWith(file(request));

@@ -33,6 +33,8 @@ test('the calculator alone loads wlz_web_bg.wasm, not the full app', async () =>
   assert.ok(files.includes('wlz_web_bg.wasm'), `requested: ${files.join(', ')}`);
   assert.ok(files.includes('wlz_web.js'), `requested: ${files.join(', ')}`);
   assert.deepEqual(files.filter((f) => f.startsWith('wlz_web_full')), []);
+  // Nor the batch page's wasm (the spreadsheet code): only batch.html's worker loads it.
+  assert.deepEqual(files.filter((f) => f.startsWith('wlz_batch')), []);
   await page.close();
 });
 

@@ -94,19 +94,26 @@ function expectedShell(dir, origin) {
     `/pkg/wlz_web.js?v=${version}`, `/pkg/wlz_web_bg.wasm?v=${version}`, '/manifest.webmanifest',
     // The full app (the planner and the letter check), which boot.js loads for #jaren and #brief.
     `/pkg/wlz_web_full.js?v=${version}`, `/pkg/wlz_web_full_bg.wasm?v=${version}`, `/extras.css?v=${version}`,
-    // The batch page, its worker and the worker's wasm.
-    '/batch.html', `/batch.js?v=${version}`, `/batch.css?v=${version}`,
-    `/batch-worker.js?v=${version}`, `/pkg/wlz_batch.js?v=${version}`, `/pkg/wlz_batch_bg.wasm?v=${version}`,
   ]);
-  // Everything else index.html and batch.html load (frame.js, when it is there, among them) ...
-  const batch = fs.readFileSync(path.join(dir, 'batch.html'), 'utf8');
-  for (const m of (html + batch).matchAll(/<(?:link|script)\b[^>]*\s(?:href|src)="([^"]+)"/g)) {
+  // Everything else index.html loads (frame.js, when it is there, among them) ...
+  for (const m of html.matchAll(/<(?:link|script)\b[^>]*\s(?:href|src)="([^"]+)"/g)) {
     if (!m[1].startsWith('data:')) urls.add('/' + m[1].replace(/^\.?\//, ''));
   }
   // ... and the manifest's icons.
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.webmanifest'), 'utf8'));
   for (const icon of manifest.icons) urls.add('/' + icon.src.replace(/^\.?\//, ''));
   return { version, urls: [...urls].map((u) => origin + u).sort() };
+}
+
+/** The files the worker adds when the batch page is opened: the page, what it loads, its worker. */
+function batchShell(dir, origin) {
+  const version = fs.readFileSync(path.join(dir, 'version.txt'), 'utf8').trim();
+  const html = fs.readFileSync(path.join(dir, 'batch.html'), 'utf8');
+  const urls = new Set(['/batch.html', `/batch-worker.js?v=${version}`, `/pkg/wlz_batch.js?v=${version}`, `/pkg/wlz_batch_bg.wasm?v=${version}`]);
+  for (const m of html.matchAll(/<(?:link|script)\b[^>]*\s(?:href|src)="([^"]+)"/g)) {
+    if (!m[1].startsWith('data:')) urls.add('/' + m[1].replace(/^\.?\//, ''));
+  }
+  return [...urls].map((u) => origin + u);
 }
 
 /** The size of a file of the build `dir` that a URL of the site stands for. */
@@ -178,6 +185,23 @@ describe('served site with the service worker', () => {
       assert.equal(bytes, sizeOf(buildA, url), `the cached copy of ${url} is the build's file`);
     }
     assert.ok(serverA.served.includes('/sw.js'), 'the worker came from the server');
+  });
+
+  test('the batch page is not precached; opening it adds it (and its worker) to the cache', async () => {
+    const before = Object.keys((await cachesOf(page))[PREFIX + shellA.version]);
+    assert.ok(!before.some((u) => u.includes('batch')), 'nothing of the batch page before it is opened');
+    await page.goto(`${front.origin}/batch.html`);
+    const want = [...new Set([...shellA.urls, ...batchShell(buildA, front.origin)])].sort();
+    await until(page, async () => {
+      const cached = (await cachesOf(page))[PREFIX + shellA.version] || {};
+      return Object.keys(cached).length === want.length;
+    }, 'the batch page in the cache', 15_000);
+    const cached = (await cachesOf(page))[PREFIX + shellA.version];
+    assert.deepEqual(Object.keys(cached).sort(), want);
+    for (const [url, bytes] of Object.entries(cached)) {
+      assert.equal(bytes, sizeOf(buildA, url), `the cached copy of ${url} is the build's file`);
+    }
+    await gotoApp(page, `${front.origin}/`);
   });
 
   test('the footer offers the single file for download, and the site has it', async () => {
