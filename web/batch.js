@@ -224,6 +224,7 @@ function finish(s) {
     notes.push(t('Dit bestand is geen UTF-8. Het is gelezen als Windows-1252, zoals Excel op Windows het bewaart. Kijk of letters als ë goed staan.',
       'This file is not UTF-8. It was read as Windows-1252, as Excel on Windows saves it. Check that letters like ë look right.'));
   }
+  if (s.unnamed_note) notes.push(s.unnamed_note);
   if (s.unknown_columns.length) {
     notes.push(t(`Deze kolommen zijn overgeslagen: ${s.unknown_columns.join(', ')}.`, `These columns were skipped: ${s.unknown_columns.join(', ')}.`));
   }

@@ -115,7 +115,24 @@ impl Run {
                 }
             ),
             has_label: self.label_column().is_some(),
+            unnamed_note: self.unnamed_note(lang),
         }
+    }
+
+    /// The note on unnamed columns with filled cells, if there are such.
+    fn unnamed_note(&self, lang: Lang) -> Option<String> {
+        let filled: Vec<usize> = self
+            .header
+            .unnamed()
+            .filter(|c| {
+                let filled = |r: &crate::sheet::SheetRow| {
+                    r.cells.get(*c).is_some_and(|v| !v.trim().is_empty())
+                };
+                self.sheet.rows.iter().any(filled)
+            })
+            .map(|c| c + 1)
+            .collect();
+        (!filled.is_empty()).then(|| wlz_core::table::unnamed_note(&filled).get(lang).to_string())
     }
 
     /// The first free column: the row's name or reference, shown with its results.
@@ -328,4 +345,6 @@ struct Summary {
     unknown_columns: Vec<String>,
     windows_1252: bool,
     has_label: bool,
+    /// Said when columns without a name in the header have filled cells (not used).
+    unnamed_note: Option<String>,
 }

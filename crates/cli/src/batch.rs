@@ -584,6 +584,8 @@ fn csv_batch<R: BufRead>(
     out_header.extend(["monthly", "regime", "error"]);
     wtr.write_record(&out_header).map_err(csv_write_error)?;
 
+    let unnamed: Vec<usize> = table.unnamed().collect();
+    let mut unnamed_filled = vec![false; unnamed.len()];
     let mut record = csv::StringRecord::new();
     let mut monthly = String::with_capacity(16);
     let mut message = String::new();
@@ -599,6 +601,9 @@ fn csv_batch<R: BufRead>(
         let line = cr.line(start.line());
         cr.after(start.line(), rdr.position().line(), &record);
         let cells: Vec<&str> = record.iter().collect();
+        for (filled, c) in unnamed_filled.iter_mut().zip(&unnamed) {
+            *filled |= cells.get(*c).is_some_and(|v| !v.trim().is_empty());
+        }
         if let Some(e) = table.swallowed(&cells, line) {
             return Err(Stop::Fatal(table_error(e)));
         }
@@ -624,6 +629,22 @@ fn csv_batch<R: BufRead>(
         wtr.write_record(echo.chain(added))
             .map_err(csv_write_error)?;
         progress.row(ok);
+    }
+    // Cells under a column without a name were not used: say so (on stderr, after the rows).
+    let filled: Vec<usize> = unnamed
+        .iter()
+        .zip(&unnamed_filled)
+        .filter(|(_, f)| **f)
+        .map(|(c, _)| c + 1)
+        .collect();
+    if !filled.is_empty() {
+        let note = table::unnamed_note(&filled);
+        let word = if lang == Lang::Nl {
+            "let op"
+        } else {
+            "warning"
+        };
+        let _ = writeln!(io::stderr(), "wlz-bijdrage: {word}: {}", note.get(lang));
     }
     wtr.flush().map_err(Stop::from)?;
     wtr.into_inner()

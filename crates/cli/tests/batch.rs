@@ -210,6 +210,25 @@ fn titles_windows_line_ends_and_an_earlier_result_file() {
 }
 
 #[test]
+fn a_column_without_a_name_passes_through_and_its_filled_cells_are_told() {
+    // Trailing delimiters (as spreadsheets write them) give columns without a name.
+    let o = run_stdin(
+        &["batch", "--format", "csv", "--lang", "en"],
+        "age;care;income;assets;;\n70;vpt;38000;100000;;\n70;vpt;38000;100000;;x\n",
+    );
+    assert_exit(&o, 0);
+    let text = stdout_utf8(&o);
+    let lines: Vec<&str> = text.lines().collect();
+    // Spec §6.1 case M, with the unnamed columns echoed.
+    assert_eq!(lines[1], "70;vpt;38000;100000;;;337.68;lage;");
+    assert_eq!(lines[2], "70;vpt;38000;100000;;x;337.68;lage;");
+    assert_eq!(
+        stderr(&o),
+        "wlz-bijdrage: warning: Column 6 has no name in the first row. What is under it was not used.\n"
+    );
+}
+
+#[test]
 fn unknown_csv_column_exits_2_before_any_output() {
     let o = run_stdin(
         &["batch", "--format", "csv", "--lang", "en"],

@@ -7,7 +7,8 @@
 //!   English: `Verzamelinkomen partner`) or by the page's label of the question
 //!   ([`Question::label`]). Free columns (`id`, `naam`, `kenmerk`, …) pass through unused; the
 //!   result columns (`monthly`, `regime`, `error`, or their titles) of an earlier run are
-//!   left out, so a result file can be run again.
+//!   left out, so a result file can be run again. A column without a name (trailing
+//!   delimiters) passes through unused.
 //! * A cell is text; the empty cell is not given. Whole numbers, yes/no and the rest are
 //!   read here and in [`crate::answers`] (amounts in Dutch or English notation).
 
@@ -32,6 +33,9 @@ pub enum Column {
     /// A column no one knows, kept as a free column only when the user agreed
     /// ([`Unknown::Keep`]).
     Unknown,
+    /// A column without a name in the header (a spreadsheet's trailing delimiters write them):
+    /// passed through unused; a front end tells the user when cells under it are filled.
+    Unnamed,
 }
 
 /// The three columns a run adds to each row.
@@ -228,7 +232,11 @@ impl Header {
                     format!("The column `{name}` appears twice in the header row."),
                 ));
             }
-            let column = column_of(name).unwrap_or(Column::Unknown);
+            let column = if name.is_empty() {
+                Column::Unnamed
+            } else {
+                column_of(name).unwrap_or(Column::Unknown)
+            };
             match column {
                 Column::Input(k) => {
                     if let Some(first) = taken[k as usize] {
@@ -265,6 +273,11 @@ impl Header {
     /// The header's own name of an input (its column form when the table lacks it).
     pub fn name(&self, k: Key) -> &str {
         &self.names[k as usize]
+    }
+
+    /// The positions of the columns without a name.
+    pub fn unnamed(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.columns.len()).filter(|i| self.columns[*i] == Column::Unnamed)
     }
 
     /// Whether the table has a column for this input.
@@ -310,7 +323,10 @@ impl Header {
         for (i, cell) in cells.iter().enumerate() {
             let breaks = cell.matches('\n').count() as u64;
             let free = cells.len() == self.columns.len()
-                && matches!(self.columns.get(i), Some(Column::Free | Column::Unknown));
+                && matches!(
+                    self.columns.get(i),
+                    Some(Column::Free | Column::Unknown | Column::Unnamed)
+                );
             if breaks > 0 && !free {
                 let opened = line + lines_before;
                 let column = match self.columns.get(i) {
@@ -501,6 +517,22 @@ impl<'r> Row<'r> {
             readings: Readings::default(),
         })
     }
+}
+
+/// What to tell when cells under columns without a name (counted from 1) are filled: they
+/// were not used.
+pub fn unnamed_note(columns: &[usize]) -> Text {
+    let list = columns
+        .iter()
+        .map(|c| c.to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    Text::owned(
+        format!(
+            "Kolom {list} heeft geen naam in de eerste rij. Wat eronder staat, is niet gebruikt."
+        ),
+        format!("Column {list} has no name in the first row. What is under it was not used."),
+    )
 }
 
 /// The contribution year of a row without one: the latest year whose amounts are known

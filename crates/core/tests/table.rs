@@ -112,6 +112,11 @@ fn a_header_refuses_repeats_two_names_for_one_input_and_unknown_columns() {
     let h = Header::read(&["age", "Adres"], Unknown::Keep).unwrap();
     assert_eq!(h.kept_unknown, ["Adres"]);
     assert_eq!(h.columns(), [Column::Input(Key::Age), Column::Unknown]);
+    // Columns without a name (a spreadsheet's trailing delimiters) pass through unused.
+    let h = header(&["age", "care", "income", "", " "]);
+    assert_eq!(h.unnamed().collect::<Vec<_>>(), [3, 4]);
+    let e = h.estimate(&["70", "vpt", "38000", "", "x"], 2).unwrap();
+    assert_eq!(e.regime.name(), "lage");
     // A byte order mark before the first name.
     assert_eq!(
         header(&["\u{feff}id", "year"]).columns(),
