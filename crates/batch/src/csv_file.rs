@@ -69,6 +69,14 @@ fn delimiter(first_line: &str) -> u8 {
 /// found by the caller with the header ([`wlz_core::table::Header::swallowed`]).
 pub fn read(bytes: &[u8]) -> Result<Sheet, TableError> {
     let (text, encoding) = decode(bytes);
+    // A NUL character is in no text file: a PDF, an image or a program was chosen.
+    if text.contains('\0') {
+        return Err(file_error(
+            "not_a_table",
+            "Dit bestand is geen tabel. Kies een Excel-bestand (.xlsx) of een CSV-bestand.".into(),
+            "This file is not a table. Choose an Excel file (.xlsx) or a CSV file.".into(),
+        ));
+    }
     let delimiter = delimiter(text.lines().next().unwrap_or(""));
     let mut rdr = csv::ReaderBuilder::new()
         .delimiter(delimiter)

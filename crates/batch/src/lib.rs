@@ -20,14 +20,42 @@ use wasm_bindgen::prelude::*;
 use wlz_core::table::{TableError, Unknown};
 use wlz_core::Lang;
 
-/// Reads a file as a table: an .xlsx by its content (a zip), else CSV.
+/// Reads a file as a table: an .xlsx by its content (a zip), else CSV. An old Excel file
+/// (.xls), an OpenDocument sheet (.ods) or another file that is no table is refused with a
+/// message that says what to do.
 pub fn read(bytes: &[u8], unknown: Unknown) -> Result<Run, TableError> {
-    let sheet = if xlsx::is_zip(bytes) {
+    let sheet = if bytes.starts_with(&OLE) {
+        return Err(save_as(
+            "een ouder Excel-bestand (.xls)",
+            "an older Excel file (.xls)",
+        ));
+    } else if xlsx::is_zip(bytes) {
+        if xlsx::is_opendocument(bytes) {
+            return Err(save_as(
+                "een OpenDocument-bestand (.ods)",
+                "an OpenDocument file (.ods)",
+            ));
+        }
         xlsx::read(bytes)?
     } else {
         csv_file::read(bytes)?
     };
     Run::new(sheet, unknown)
+}
+
+/// The signature of an OLE compound file: Excel 97–2003 (.xls).
+const OLE: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+fn save_as(nl: &str, en: &str) -> TableError {
+    sheet::file_error(
+        "unsupported_file",
+        format!(
+            "Dit is {nl}. Sla het op als Excel-werkmap (.xlsx) of als CSV en kies het opnieuw."
+        ),
+        format!(
+            "This is {en}. Save it as an Excel workbook (.xlsx) or as CSV and choose it again."
+        ),
+    )
 }
 
 fn lang(code: &str) -> Lang {

@@ -17,6 +17,15 @@ pub fn is_zip(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04")
 }
 
+/// Whether a zip file is an OpenDocument file (its first member, `mimetype`, says so).
+pub fn is_opendocument(bytes: &[u8]) -> bool {
+    bytes.len() > 80
+        && bytes[30..80].starts_with(b"mimetype")
+        && bytes[38..100.min(bytes.len())]
+            .windows(11)
+            .any(|w| w == b"opendocumen")
+}
+
 /// A cell as the sheet holds it.
 #[derive(Clone, Debug, PartialEq)]
 enum Raw {

@@ -196,6 +196,29 @@ fn a_file_that_is_not_a_table_stops_with_a_message() {
         .message
         .nl
         .starts_with("Dit Excel-bestand kan niet worden gelezen"));
+    // Files that are no table, or a sheet the page cannot read: what to do instead.
+    let e = read(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0", Unknown::Refuse)
+        .err()
+        .unwrap();
+    assert_eq!(e.code, "unsupported_file");
+    assert!(e
+        .message
+        .nl
+        .starts_with("Dit is een ouder Excel-bestand (.xls). Sla het op als"));
+    let mut ods = b"PK\x03\x04".to_vec();
+    ods.extend([0u8; 26]);
+    ods.extend(b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet");
+    ods.extend([0u8; 40]);
+    let e = read(&ods, Unknown::Refuse).err().unwrap();
+    assert_eq!(e.code, "unsupported_file");
+    assert!(e
+        .message
+        .en
+        .starts_with("This is an OpenDocument file (.ods)."));
+    let e = read(b"%PDF-1.7\n\0\0\x01binary", Unknown::Refuse)
+        .err()
+        .unwrap();
+    assert_eq!(e.code, "not_a_table");
     let e = read(b"age,incom\n70,1\n", Unknown::Refuse).err().unwrap();
     assert_eq!(e.code, "unknown_column");
     let run = read(
