@@ -162,7 +162,16 @@ impl Run {
                 continue;
             }
             if k.on_page() {
-                link.push((k.key(), v.to_string()));
+                // A yes/no answer as the calculator reads it (`1`, or left out for no).
+                if k.kind() == wlz_core::vocabulary::Kind::Flag {
+                    match wlz_core::table::yes_no(v) {
+                        Some(true) => link.push((k.key(), "1".to_string())),
+                        Some(false) => {}
+                        None => link.push((k.key(), v.to_string())),
+                    }
+                } else {
+                    link.push((k.key(), v.to_string()));
+                }
             } else {
                 let (nl, en) = k.title();
                 not_on_page.push(if lang == Lang::Nl { nl } else { en });

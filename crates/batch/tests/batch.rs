@@ -55,6 +55,17 @@ fn a_dutch_csv_with_bom_semicolons_and_windows_line_ends() {
     assert_eq!(v["summary"]["errors"], 1);
     assert_eq!(v["summary"]["lage"], 2);
     assert_eq!(v["summary"]["total"], "€ 433,08");
+    // A yes/no answer goes to the calculator as it reads it: `1`, or left out.
+    let run = run_all(b"age;care;income;children;zorgtoeslag\n70;vpt;38000;j;onwaar\n");
+    assert_eq!(
+        view(&run, Lang::Nl)["rows"][0]["link"],
+        serde_json::json!([
+            ["age", "70"],
+            ["care", "vpt"],
+            ["income", "38000"],
+            ["children", "1"]
+        ])
+    );
     // The link to the calculator carries the inputs it asks.
     assert_eq!(
         rows[0]["link"],

@@ -444,10 +444,9 @@ impl<'r> Row<'r> {
         let Some(s) = self.get(k) else {
             return Ok(false);
         };
-        match s.to_lowercase().as_str() {
-            "true" | "1" | "ja" | "yes" | "waar" | "j" | "y" => Ok(true),
-            "false" | "0" | "nee" | "no" | "onwaar" | "n" => Ok(false),
-            _ => {
+        match yes_no(s) {
+            Some(b) => Ok(b),
+            None => {
                 let c = self.header.name(k);
                 Err(RowError::table(
                     "invalid_value",
@@ -516,6 +515,16 @@ impl<'r> Row<'r> {
             net_monthly_income: self.get(K::NetMonthlyIncome),
             readings: Readings::default(),
         })
+    }
+}
+
+/// A yes/no cell: `ja`/`nee`, `yes`/`no`, `j`/`n`, `y`, `true`/`false`, `waar`/`onwaar`,
+/// `1`/`0` (any case); `None` when it is neither.
+pub fn yes_no(cell: &str) -> Option<bool> {
+    match cell.trim().to_lowercase().as_str() {
+        "true" | "1" | "ja" | "yes" | "waar" | "j" | "y" => Some(true),
+        "false" | "0" | "nee" | "no" | "onwaar" | "n" => Some(false),
+        _ => None,
     }
 }
 
