@@ -161,8 +161,8 @@ function rowHtml(r, hasLabel) {
   let note = r.message || '';
   if (!r.code && r.not_on_page.length) {
     note = t(
-      `De rekenhulp vraagt niet naar: ${r.not_on_page.join(', ')}. Daar kan het bedrag dus anders zijn.`,
-      `The calculator does not ask for: ${r.not_on_page.join(', ')}. So the amount there can differ.`,
+      `De rekenhulp neemt deze antwoorden niet over: ${r.not_on_page.join(', ')}. Daar kan het bedrag dus anders zijn.`,
+      `The calculator does not take these answers: ${r.not_on_page.join(', ')}. So the amount there can differ.`,
     );
   }
   const which = `${t('rij', 'row')} ${r.line}`;

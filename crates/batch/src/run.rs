@@ -161,6 +161,13 @@ impl Run {
             if v.is_empty() {
                 continue;
             }
+            // The calculator asks one care form: a row with more (`pgb,mpt`) cannot be shown
+            // there as it is.
+            let several = matches!(k, Key::Care | Key::PartnerCare) && v.contains(',');
+            if several {
+                let (nl, en) = k.title();
+                not_on_page.push(if lang == Lang::Nl { nl } else { en });
+            }
             if k.on_page() {
                 // A yes/no answer as the calculator reads it (`1`, or left out for no).
                 if k.kind() == wlz_core::vocabulary::Kind::Flag {
@@ -338,7 +345,8 @@ struct RowView {
     message: Option<String>,
     /// The query of the calculator page that shows this household (the inputs it asks).
     link: Vec<(&'static str, String)>,
-    /// The titles of the row's answers the calculator page does not ask.
+    /// The titles of the row's answers the calculator page does not ask (or not so: more than
+    /// one care form).
     not_on_page: Vec<&'static str>,
 }
 

@@ -66,6 +66,12 @@ fn a_dutch_csv_with_bom_semicolons_and_windows_line_ends() {
             ["children", "1"]
         ])
     );
+    // More than one care form, a birth date: answers the calculator does not take as they are.
+    let run = run_all(b"age;care;income;birth_date\n50;pgb,mpt;38000;1976-05-01\n");
+    assert_eq!(
+        view(&run, Lang::Nl)["rows"][0]["not_on_page"],
+        serde_json::json!(["Geboortedatum", "Zorgvorm"])
+    );
     // The link to the calculator carries the inputs it asks.
     assert_eq!(
         rows[0]["link"],
