@@ -2,13 +2,13 @@
 // wasm build of crates/batch) and answers the page. It runs apart from the page, so the page
 // stays responsive and shows the progress while a large file is being worked through.
 //
-// Messages in: {type: 'open', bytes, keepUnknown, lang} | {type: 'view', lang} |
+// Messages in: {type: 'open', id, bytes, keepUnknown, lang} | {type: 'view', id, lang} |
 //   {type: 'download', kind: 'csv'|'xlsx', lang} | {type: 'template', kind, lang} |
 //   {type: 'columns', lang}.
 // Messages out: {type: 'rows', rows, done, total, labelled?} (the rows just done, which the
 //   page shows at once; the first message has none, and says whether there is a name column) | {type: 'done', summary, ms} |
 //   {type: 'failed', error} | {type: 'view', view} | {type: 'file', kind, bytes} |
-//   {type: 'columns', list}.
+//   {type: 'columns', list}. The messages of a run carry its `id` (the page's number for it).
 import init, { Batch, template, columns } from './pkg/wlz_batch.js?v=__VERSION__';
 
 const ready = init({ module_or_path: new URL('./pkg/wlz_batch_bg.wasm?v=__VERSION__', import.meta.url) });
@@ -17,7 +17,7 @@ const ready = init({ module_or_path: new URL('./pkg/wlz_batch_bg.wasm?v=__VERSIO
 const STEP = 500;
 let batch = null;
 
-function open({ bytes, keepUnknown, lang }) {
+function open({ id, bytes, keepUnknown, lang }) {
   const start = performance.now();
   if (batch) batch.free();
   batch = null;
@@ -30,18 +30,18 @@ function open({ bytes, keepUnknown, lang }) {
     } catch {
       error = { code: 'internal', message: { nl: `Interne fout: ${err}`, en: `Internal error: ${err}` }, unknown: [] };
     }
-    postMessage({ type: 'failed', error });
+    postMessage({ type: 'failed', id, error });
     return;
   }
   const total = batch.rows();
   let done = 0;
-  postMessage({ type: 'rows', rows: '[]', done, total, labelled: batch.labelled() });
+  postMessage({ type: 'rows', id, rows: '[]', done, total, labelled: batch.labelled() });
   while (done < total) {
     const from = done;
     done = batch.step(STEP);
-    postMessage({ type: 'rows', rows: batch.view_rows(from, done, lang), done, total });
+    postMessage({ type: 'rows', id, rows: batch.view_rows(from, done, lang), done, total });
   }
-  postMessage({ type: 'done', summary: batch.view_summary(lang), ms: performance.now() - start });
+  postMessage({ type: 'done', id, summary: batch.view_summary(lang), ms: performance.now() - start });
 }
 
 self.onmessage = async ({ data }) => {
@@ -51,7 +51,7 @@ self.onmessage = async ({ data }) => {
       open(data);
       break;
     case 'view':
-      if (batch) postMessage({ type: 'view', view: batch.view(data.lang) });
+      if (batch) postMessage({ type: 'view', id: data.id, view: batch.view(data.lang) });
       break;
     case 'download': {
       if (!batch) break;

@@ -52,6 +52,8 @@ let lang = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'n
 /** The text in the page's language. */
 const t = (nl, en) => (lang === 'nl' ? nl : en);
 const num = (n) => n.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB');
+/** `1 rij`, `2 rijen` (`1 row`, `2 rows`). */
+const rowCount = (n) => (n === 1 ? t('1 rij', '1 row') : t(`${num(n)} rijen`, `${num(n)} rows`));
 const esc = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const worker = new Worker(new URL('./batch-worker.js?v=__VERSION__', import.meta.url), { type: 'module' });
@@ -61,8 +63,14 @@ let file = null;
 let rowData = [];
 let rowEls = [];
 let summary = null;
-/** Whether the file being shown has a free column (a name or reference), told by its first row. */
+/** Whether the file being shown has a free column (a name or reference), as the worker says. */
 let labelled = false;
+/**
+ * The number of the latest run: the worker answers each message with the number of the run it
+ * belongs to, so that the rows of a file still being worked out when another is chosen are
+ * not shown with the new one.
+ */
+let runId = 0;
 
 function setTexts() {
   document.documentElement.lang = lang;
@@ -74,7 +82,7 @@ function setTexts() {
   sw.lang = lang === 'nl' ? 'en' : 'nl';
   document.title = t('Eigen bijdrage voor veel cliënten tegelijk', 'Own contribution for many clients at once');
   worker.postMessage({ type: 'columns', lang });
-  if (summary) worker.postMessage({ type: 'view', lang });
+  if (summary) worker.postMessage({ type: 'view', id: runId, lang });
 }
 
 // ------------------------------------------------------------------ the file
@@ -126,7 +134,9 @@ function run(keepUnknown) {
   // A copy goes to the worker: the page keeps the bytes to read them again with the
   // unknown columns skipped.
   const copy = file.bytes.slice(0);
-  worker.postMessage({ type: 'open', bytes: copy, keepUnknown, lang }, [copy]);
+  runId += 1;
+  file.lang = lang;
+  worker.postMessage({ type: 'open', id: runId, bytes: copy, keepUnknown, lang }, [copy]);
 }
 
 $('batch-file').addEventListener('change', (e) => choose(e.target.files[0]));
@@ -186,7 +196,7 @@ function rowHtml(r, hasLabel) {
 
 function summaryText(s) {
   if (s.rows === 0) return t('Onder de kopregel staan geen rijen.', 'There are no rows under the header row.');
-  const parts = [t(`${num(s.rows)} rijen`, `${num(s.rows)} rows`)];
+  const parts = [rowCount(s.rows)];
   if (s.lage) parts.push(t(`${num(s.lage)} met een lage bijdrage`, `${num(s.lage)} with a low contribution`));
   if (s.hoge) parts.push(t(`${num(s.hoge)} met een hoge bijdrage`, `${num(s.hoge)} with a high contribution`));
   if (s.geen) parts.push(t(`${num(s.geen)} zonder bijdrage`, `${num(s.geen)} without a contribution`));
@@ -337,6 +347,7 @@ for (const kind of ['csv', 'xlsx']) {
 // ------------------------------------------------------------------ the worker's answers
 
 worker.onmessage = ({ data }) => {
+  if (data.id !== undefined && data.id !== runId) return;
   switch (data.type) {
     case 'rows': {
       const bar = $('batch-progress');
@@ -357,10 +368,12 @@ worker.onmessage = ({ data }) => {
       document.documentElement.dataset.batchMs = String(Math.round(ms));
       const secs = (ms / 1000).toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
       $('batch-progress-text').textContent = ms < 100
-        ? t(`Klaar: ${num(summary.rows)} rijen.`, `Done: ${num(summary.rows)} rows.`)
-        : t(`Klaar: ${num(summary.rows)} rijen in ${secs} seconden.`, `Done: ${num(summary.rows)} rows in ${secs} seconds.`);
+        ? t(`Klaar: ${rowCount(summary.rows)}.`, `Done: ${rowCount(summary.rows)}.`)
+        : t(`Klaar: ${rowCount(summary.rows)} in ${secs} seconden.`, `Done: ${rowCount(summary.rows)} in ${secs} seconds.`);
       $('batch-announce').textContent = `${$('batch-progress-text').textContent} ${summaryText(summary)}`;
       if (summary.rows === 0) showError(summaryText(summary));
+      // The language was switched while the rows were worked out: show them in the new one.
+      if (file.lang !== lang) worker.postMessage({ type: 'view', id: runId, lang });
       break;
     }
     case 'failed': {

@@ -248,7 +248,7 @@ test('the template downloads in both formats and runs (cases M and C)', async ()
 test('a row opens in the calculator with its amount, in English too', async () => {
   await upload('m.csv', Buffer.from('id;Leeftijd;Zorgvorm;Verzamelinkomen;Vermogen\nM;70;vpt;38.000;100.000\n'), 1);
   await page.locator('#batch-lang').click();
-  await until(page, async () => /^1 rows, 1 with a low contribution/.test(await page.locator('#batch-summary').textContent()), 'English');
+  await until(page, async () => /^1 row, 1 with a low contribution/.test(await page.locator('#batch-summary').textContent()), 'English');
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   const link = page.locator('#batch-results tbody tr a').first();
   assert.equal(await link.getAttribute('href'), './?age=70&care=vpt&income=38.000&assets=100.000&lang=en');
@@ -334,6 +334,16 @@ test('10,000 rows are shown within 2 seconds, with a progress bar', async () => 
   // The same amounts as the smaller file, row for row.
   const first = await page.$$eval('#batch-results tbody tr', (trs) => trs.slice(0, 233).map((tr) => tr.dataset.monthly ?? null));
   first.forEach((m, i) => assert.equal(m, expected[i].monthly, `row ${i + 1}`));
+});
+
+test('a new file chosen while the last is still worked out: only the new file\'s rows', async () => {
+  const big = Buffer.from(toCsv([HEADER, ...Array.from({ length: 6000 }, (_, i) => ROWS[i % 200])]), 'utf8');
+  await page.locator('#batch-file').setInputFiles({ name: 'groot.csv', mimeType: 'text/csv', buffer: big });
+  await page.locator('#batch-file').setInputFiles({ name: 'klein.csv', mimeType: 'text/csv', buffer: Buffer.from('id;Leeftijd;Zorgvorm;Verzamelinkomen;Vermogen\nM;70;vpt;38.000;100.000\n') });
+  await until(page, async () => /^1 rij,/.test(await page.locator('#batch-summary').textContent()), 'the small file\'s summary', 20000);
+  await page.waitForTimeout(500);
+  assert.equal(await page.locator('#batch-results tbody tr').count(), 1);
+  assert.equal((await pageRows())[0].monthly, '337.68');
 });
 
 test('nothing leaves the origin and nothing of the file is stored', async () => {
