@@ -25,7 +25,7 @@ const dist = path.resolve(process.argv[2] || process.env.WLZ_DIST || path.join(r
 const KB = 1024;
 // The full app's budget: its size measured at the split (328.2 KB, 2026-12-03), rounded up to 5 KB.
 const FULL_KB = 330;
-// The batch page's budget: its size when it was made (295.1 KB, 2026-12-03), rounded up to 5 KB.
+// The batch page's budget: its size when it was made (296.8 KB, 2026-12-03), rounded up to 5 KB.
 const BATCH_KB = 300;
 const budgets = { gzip: 230 * KB, full: FULL_KB * KB, stretch: 200 * KB, load: 500, key: 16, phone: 6000 };
 // A slow phone on a slow line (issue 13): 1.6 Mbps down, 750 kbps up, 150 ms round trip, the CPU
