@@ -3,7 +3,7 @@
 //! line ends. Quoting follows RFC 4180 (the `csv` crate, as in the CLI).
 
 use crate::sheet::{file_error, is_blank, Encoding, Sheet, SheetRow, Source};
-use wlz_core::table::{sniff_delimiter, TableError};
+use wlz_core::table::{csv_record_line, sniff_delimiter, TableError};
 
 /// Windows-1252 for the bytes 0x80–0x9F (the rest is Latin-1); undefined bytes stay U+FFFD.
 const CP1252_HIGH: [char; 32] = [
@@ -85,16 +85,25 @@ pub fn read(bytes: &[u8]) -> Result<Sheet, TableError> {
         .from_reader(text.as_bytes());
     let mut header = None;
     let mut rows = Vec::new();
-    let mut lines = LineCounter::default();
-    for record in rdr.records() {
-        let record = record.map_err(|e| {
+    let mut record = csv::StringRecord::new();
+    loop {
+        let more = rdr.read_record(&mut record).map_err(|e| {
             file_error(
                 "invalid_csv",
                 format!("Dit CSV-bestand kan niet worden gelezen: {e}."),
                 format!("This CSV file cannot be read: {e}."),
             )
         })?;
-        let line = lines.at(&text, record.position().map_or(0, |p| p.byte() as usize));
+        if !more {
+            break;
+        }
+        let after = rdr.position();
+        let byte = |back: u64| {
+            let at = after.byte().checked_sub(back)?;
+            text.as_bytes().get(at as usize).copied()
+        };
+        let fields: Vec<&str> = record.iter().collect();
+        let line = csv_record_line(after.line(), byte(1), byte(2), &fields);
         let cells: Vec<String> = record.iter().map(str::to_string).collect();
         if header.is_none() {
             header = Some(cells);
@@ -122,29 +131,6 @@ pub fn read(bytes: &[u8]) -> Result<Sheet, TableError> {
             encoding,
         },
     })
-}
-
-/// The line where a record starts. The parser's position of a record is where the previous
-/// one ended (before its line end), so the line is counted here from the first character
-/// that is not a line end.
-#[derive(Default)]
-struct LineCounter {
-    byte: usize,
-    line: u64,
-}
-
-impl LineCounter {
-    fn at(&mut self, text: &str, byte: usize) -> u64 {
-        let bytes = text.as_bytes();
-        let mut start = byte.min(bytes.len());
-        while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
-            start += 1;
-        }
-        let from = self.byte.min(start);
-        self.line += bytes[from..start].iter().filter(|b| **b == b'\n').count() as u64;
-        self.byte = start;
-        self.line + 1
-    }
 }
 
 /// Writes rows as CSV, with a byte order mark so that Excel reads it as UTF-8.

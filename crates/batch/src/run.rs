@@ -144,11 +144,7 @@ impl Run {
     }
 
     fn cell(&self, i: usize, k: Key) -> &str {
-        let at = self
-            .header
-            .columns()
-            .iter()
-            .position(|c| *c == Column::Input(k));
+        let at = self.header.position(k);
         at.and_then(|c| self.sheet.rows[i].cells.get(c))
             .map_or("", |s| s.trim())
     }

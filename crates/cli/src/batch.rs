@@ -11,8 +11,10 @@ use crate::Output;
 use clap::{Args, ValueEnum};
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
+use std::cell::{Cell, RefCell};
 use std::fmt::{self, Write as _};
 use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
+use std::rc::Rc;
 use std::time::{Duration, Instant};
 use wlz_core::table::{self, Header, TableError, Unknown};
 use wlz_core::{ErrorCode, Estimate, Input, InputError, Lang};
@@ -517,10 +519,39 @@ fn sniff_delimiter<R: BufRead>(r: &mut R) -> Result<u8, CliError> {
 /// holds a record whole, and a quote that is never closed makes the rest of the file one record.
 struct Bounded<R> {
     inner: R,
-    /// Bytes handed to the parser so far.
-    read: u64,
+    /// The bytes handed to the parser: how many, and the last of them.
+    tail: Rc<RefCell<Tail>>,
     /// Where the record being read starts (bytes into the input), set after each record.
-    record_start: std::rc::Rc<std::cell::Cell<u64>>,
+    record_start: Rc<Cell<u64>>,
+}
+
+/// How many of the last bytes [`Tail`] keeps: the parser reads ahead by at most its buffer, so
+/// the byte that ended the record just read is among them.
+const TAIL: usize = 2 * BUFFER;
+
+/// The bytes handed to the parser: their number, and the last [`TAIL`] of them by offset (to
+/// see whether a record ended at a `\n`, for its line number).
+struct Tail {
+    read: u64,
+    ring: Vec<u8>,
+}
+
+impl Tail {
+    fn push(&mut self, data: &[u8]) {
+        for chunk in data.chunks(TAIL) {
+            let at = (self.read % TAIL as u64) as usize;
+            let first = chunk.len().min(TAIL - at);
+            self.ring[at..at + first].copy_from_slice(&chunk[..first]);
+            self.ring[..chunk.len() - first].copy_from_slice(&chunk[first..]);
+            self.read += chunk.len() as u64;
+        }
+    }
+
+    /// The byte at `offset`, if it is among the last ones.
+    fn at(&self, offset: u64) -> Option<u8> {
+        (offset < self.read && self.read - offset <= TAIL as u64)
+            .then(|| self.ring[(offset % TAIL as u64) as usize])
+    }
 }
 
 /// The marker of the error [`Bounded`] raises.
@@ -539,11 +570,12 @@ impl<R: Read> Read for Bounded<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         // The parser reads ahead by at most its buffer: allow that on top of the limit.
         let limit = (MAX_RECORD + 2 * BUFFER) as u64;
-        if self.read.saturating_sub(self.record_start.get()) > limit {
+        let read = self.tail.borrow().read;
+        if read.saturating_sub(self.record_start.get()) > limit {
             return Err(io::Error::other(RecordTooLong));
         }
         let n = self.inner.read(buf)?;
-        self.read += n as u64;
+        self.tail.borrow_mut().push(&buf[..n]);
         Ok(n)
     }
 }
@@ -555,11 +587,21 @@ fn csv_batch<R: BufRead>(
     progress: &mut Progress,
 ) -> Result<Target, Stop> {
     let delimiter = sniff_delimiter(&mut reader)?;
-    let record_start = std::rc::Rc::new(std::cell::Cell::new(0));
+    let record_start = Rc::new(Cell::new(0));
+    let tail = Rc::new(RefCell::new(Tail {
+        read: 0,
+        ring: vec![0; TAIL],
+    }));
     let bounded = Bounded {
         inner: reader,
-        read: 0,
+        tail: tail.clone(),
         record_start: record_start.clone(),
+    };
+    // The line where the record just read starts ([`table::csv_record_line`]).
+    let line_of = |after: &csv::Position, cells: &[&str]| {
+        let tail = tail.borrow();
+        let byte = |back: u64| after.byte().checked_sub(back).and_then(|b| tail.at(b));
+        table::csv_record_line(after.line(), byte(1), byte(2), cells)
     };
     let mut rdr = csv::ReaderBuilder::new()
         .delimiter(delimiter)
@@ -567,8 +609,6 @@ fn csv_batch<R: BufRead>(
         .buffer_capacity(BUFFER)
         .from_reader(bounded);
     let header = rdr.headers().map_err(|e| csv_read_error(&e, 1))?.clone();
-    let mut cr = CrLines::default();
-    cr.after(1, rdr.position().line(), &header);
     let names: Vec<&str> = header.iter().collect();
     let table = Header::read(&names, Unknown::Refuse).map_err(table_error)?;
     let echoed: Vec<usize> = table.echoed().collect();
@@ -594,13 +634,12 @@ fn csv_batch<R: BufRead>(
         record_start.set(start.byte());
         if !rdr
             .read_record(&mut record)
-            .map_err(|e| csv_read_error(&e, cr.line(start.line())))?
+            .map_err(|e| csv_read_error(&e, start.line()))?
         {
             break;
         }
-        let line = cr.line(start.line());
-        cr.after(start.line(), rdr.position().line(), &record);
         let cells: Vec<&str> = record.iter().collect();
+        let line = line_of(rdr.position(), &cells);
         for (filled, c) in unnamed_filled.iter_mut().zip(&unnamed) {
             *filled |= cells.get(*c).is_some_and(|v| !v.trim().is_empty());
         }
@@ -649,28 +688,6 @@ fn csv_batch<R: BufRead>(
     wtr.flush().map_err(Stop::from)?;
     wtr.into_inner()
         .map_err(|e| Stop::from(io::Error::new(e.error().kind(), e.error().to_string())))
-}
-
-/// The line where a record starts, with Windows line ends too. The parser stops a record at
-/// the `\r` of `\r\n` and counts the `\n` as the next record's, so its line numbers run one
-/// behind after such a record; `carry` is that one line.
-#[derive(Default)]
-struct CrLines {
-    carry: u64,
-}
-
-impl CrLines {
-    fn line(&self, parser_line: u64) -> u64 {
-        parser_line + self.carry
-    }
-
-    /// After a record read from `before` to `after` (the parser's lines): whether it ended
-    /// at a `\r` whose `\n` the parser has not counted yet.
-    fn after(&mut self, before: u64, after: u64, record: &csv::StringRecord) {
-        let breaks: u64 = record.iter().map(|c| c.matches('\n').count() as u64).sum();
-        let counted = after.saturating_sub(before + self.carry + breaks);
-        self.carry = u64::from(counted == 0);
-    }
 }
 
 fn csv_read_error(e: &csv::Error, record_line: u64) -> CliError {

@@ -280,9 +280,14 @@ impl Header {
         (0..self.columns.len()).filter(|i| self.columns[*i] == Column::Unnamed)
     }
 
+    /// The position of the column of this input, if the table has one.
+    pub fn position(&self, k: Key) -> Option<usize> {
+        self.columns.iter().position(|c| *c == Column::Input(k))
+    }
+
     /// Whether the table has a column for this input.
     pub fn has(&self, k: Key) -> bool {
-        self.columns.contains(&Column::Input(k))
+        self.position(k).is_some()
     }
 
     /// The positions of the columns an output row repeats: all but an earlier run's results.
@@ -301,7 +306,10 @@ impl Header {
     pub fn estimate(&self, cells: &[&str], line: u64) -> Result<Estimate, RowError> {
         let input = self.input(cells, line)?;
         crate::estimate(&input).map_err(|e| {
-            let given = |k: Key| self.has(k) && cells_given(&self.columns, cells, k);
+            let given = |k: Key| {
+                let cell = self.position(k).and_then(|p| cells.get(p));
+                cell.is_some_and(|v| !v.trim().is_empty())
+            };
             let named = e.field.as_deref().map(|f| Key::named_by(f, given));
             let mut err = RowError::from(e);
             if let Some(keys) = named.filter(|k| !k.is_empty()) {
@@ -381,13 +389,6 @@ impl Header {
         }
         Ok(row)
     }
-}
-
-fn cells_given(columns: &[Column], cells: &[&str], k: Key) -> bool {
-    columns
-        .iter()
-        .zip(cells)
-        .any(|(c, v)| *c == Column::Input(k) && !v.trim().is_empty())
 }
 
 fn unknown_columns(unknown: Vec<String>) -> TableError {
@@ -551,6 +552,38 @@ pub fn latest_year() -> i32 {
         .last()
         .copied()
         .unwrap_or_default()
+}
+
+/// The line where a CSV record starts, counted back from where it ends. The parser (the `csv`
+/// crate) says the line it is on after the record (`after_line`): past the record's `\n`, or
+/// still on the record's line when it ended at the `\r` of `\r\n` or at the end of the file.
+/// (Its start position is of no use: it lies before blank lines the parser skipped, and before
+/// the `\n` of a `\r\n`.) `last` and `before_last` are the input's bytes just before the
+/// parser's position. The CLI's batch and the page's read CSV with this.
+pub fn csv_record_line(
+    after_line: u64,
+    last: Option<u8>,
+    before_last: Option<u8>,
+    cells: &[&str],
+) -> u64 {
+    let breaks = line_breaks(cells.iter().copied());
+    // A `\n` at the end of the last cell is the cell's own when the record ran to the end of
+    // the file inside a quote (a quote never closed): then no `\n` ended the record. A closed
+    // quote stands right before the record's own `\n`.
+    let in_cell = cells.last().is_some_and(|c| c.ends_with('\n')) && before_last != Some(b'"');
+    let ended_at_lf = last == Some(b'\n') && !in_cell;
+    after_line
+        .saturating_sub(u64::from(ended_at_lf))
+        .saturating_sub(breaks)
+        .max(1)
+}
+
+/// The line breaks in a record's cells.
+pub fn line_breaks<'a>(cells: impl IntoIterator<Item = &'a str>) -> u64 {
+    cells
+        .into_iter()
+        .map(|c| c.matches('\n').count() as u64)
+        .sum()
 }
 
 /// The delimiter of a CSV file from its first line: `;` when it has more semicolons than

@@ -2,7 +2,9 @@
 //! input, how a cell is read, and what a bad row says. Expected amounts: spec §6.1 case M
 //! (2026, vpt, age 70, income 38.000, assets 100.000: € 337,68 lage bijdrage).
 
-use wlz_core::table::{column_of, sniff_delimiter, Column, Header, ResultColumn, Unknown};
+use wlz_core::table::{
+    column_of, csv_record_line, sniff_delimiter, Column, Header, ResultColumn, Unknown,
+};
 use wlz_core::vocabulary::Key;
 use wlz_core::Lang;
 
@@ -268,4 +270,29 @@ fn the_delimiter_is_sniffed_from_the_first_line() {
     assert_eq!(sniff_delimiter(b"id;age;care,pgb"), b';');
     assert_eq!(sniff_delimiter(b"id,age,care"), b',');
     assert_eq!(sniff_delimiter(b"age"), b',');
+}
+
+#[test]
+fn a_csv_records_line_is_counted_back_from_its_end() {
+    // `a,1\n` read: the parser is on line 3 past its `\n`; the record is on line 2.
+    assert_eq!(csv_record_line(3, Some(b'\n'), Some(b'1'), &["a", "1"]), 2);
+    // `a,1\r\n` read: the parser stopped at the `\r`, still on line 2.
+    assert_eq!(csv_record_line(2, Some(b'\r'), Some(b'1'), &["a", "1"]), 2);
+    // The last record, without a line end.
+    assert_eq!(csv_record_line(4, Some(b'1'), Some(b','), &["a", "1"]), 4);
+    // `a,"1\nx"\n` spans lines 2 and 3: the parser is on line 4.
+    assert_eq!(
+        csv_record_line(4, Some(b'\n'), Some(b'"'), &["a", "1\nx"]),
+        2
+    );
+    // `a,"1\n"\n`: the cell ends with its own line break, then the quote and the record's.
+    assert_eq!(
+        csv_record_line(4, Some(b'\n'), Some(b'"'), &["a", "1\n"]),
+        2
+    );
+    // A quote never closed: `a,"1\nb,2\n` to the end of the file, from line 2 on.
+    assert_eq!(
+        csv_record_line(4, Some(b'\n'), Some(b'2'), &["a", "1\nb,2\n"]),
+        2
+    );
 }
