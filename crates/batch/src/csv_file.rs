@@ -2,7 +2,7 @@
 //! UTF-8 with or without a byte order mark, UTF-16 with one, or else Windows-1252; Windows
 //! line ends. Quoting follows RFC 4180 (the `csv` crate, as in the CLI).
 
-use crate::sheet::{file_error, is_blank, Encoding, Sheet, SheetRow, Source};
+use crate::sheet::{is_blank, Encoding, Sheet, SheetRow, Source};
 use wlz_core::table::{csv_record_line, sniff_delimiter, TableError};
 
 /// Windows-1252 for the bytes 0x80–0x9F (the rest is Latin-1); undefined bytes stay U+FFFD.
@@ -71,7 +71,7 @@ pub fn read(bytes: &[u8]) -> Result<Sheet, TableError> {
     let (text, encoding) = decode(bytes);
     // A NUL character is in no text file: a PDF, an image or a program was chosen.
     if text.contains('\0') {
-        return Err(file_error(
+        return Err(TableError::new(
             "not_a_table",
             "Dit bestand is geen tabel. Kies een Excel-bestand (.xlsx) of een CSV-bestand.".into(),
             "This file is not a table. Choose an Excel file (.xlsx) or a CSV file.".into(),
@@ -88,7 +88,7 @@ pub fn read(bytes: &[u8]) -> Result<Sheet, TableError> {
     let mut record = csv::StringRecord::new();
     loop {
         let more = rdr.read_record(&mut record).map_err(|e| {
-            file_error(
+            TableError::new(
                 "invalid_csv",
                 format!("Dit CSV-bestand kan niet worden gelezen: {e}."),
                 format!("This CSV file cannot be read: {e}."),
@@ -117,7 +117,7 @@ pub fn read(bytes: &[u8]) -> Result<Sheet, TableError> {
         }
     }
     let Some(header) = header else {
-        return Err(file_error(
+        return Err(TableError::new(
             "empty_file",
             "Het bestand is leeg.".into(),
             "The file is empty.".into(),

@@ -47,7 +47,7 @@ pub fn read(bytes: &[u8], unknown: Unknown) -> Result<Run, TableError> {
 const OLE: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
 fn save_as(nl: &str, en: &str) -> TableError {
-    sheet::file_error(
+    TableError::new(
         "unsupported_file",
         format!(
             "Dit is {nl}. Sla het op als Excel-werkmap (.xlsx) of als CSV en kies het opnieuw."

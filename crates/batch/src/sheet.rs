@@ -1,9 +1,6 @@
 //! A table as read from a file, before any cell means anything: the header's names and each
 //! row's cells, with the line (CSV) or spreadsheet row (.xlsx) it came from, for messages.
 
-use wlz_core::table::TableError;
-use wlz_core::Text;
-
 /// One row of the table.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SheetRow {
@@ -37,15 +34,6 @@ pub struct Sheet {
     pub header: Vec<String>,
     pub rows: Vec<SheetRow>,
     pub source: Source,
-}
-
-/// Why a file cannot be read as a table: it stops the batch before any row.
-pub fn file_error(code: &'static str, nl: String, en: String) -> TableError {
-    TableError {
-        code,
-        message: Text::owned(nl, en),
-        unknown: Vec::new(),
-    }
 }
 
 /// Whether a row has nothing in it (spreadsheets write such rows under a table).

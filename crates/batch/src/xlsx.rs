@@ -3,7 +3,7 @@
 //! covers what a table of households uses: shared and inline strings, numbers, booleans and
 //! dates (a number in a date column is an Excel day number).
 
-use crate::sheet::{file_error, is_blank, Sheet, SheetRow, Source};
+use crate::sheet::{is_blank, Sheet, SheetRow, Source};
 use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
@@ -35,7 +35,7 @@ enum Raw {
 }
 
 fn not_a_spreadsheet(detail: &str) -> TableError {
-    file_error(
+    TableError::new(
         "invalid_xlsx",
         format!("Dit Excel-bestand kan niet worden gelezen ({detail}). Sla het op als .xlsx of als CSV en probeer het opnieuw."),
         format!("This Excel file cannot be read ({detail}). Save it as .xlsx or as CSV and try again."),

@@ -104,7 +104,8 @@ pub struct TableError {
 }
 
 impl TableError {
-    fn new(code: &'static str, nl: String, en: String) -> TableError {
+    /// An error of the whole table (or of the file it is read from) with no unknown columns.
+    pub fn new(code: &'static str, nl: String, en: String) -> TableError {
         TableError {
             code,
             message: Text::owned(nl, en),
