@@ -247,8 +247,8 @@ function finish(s) {
 function render(v) {
   rowData = [];
   sortedAs = 'file';
-  startTable(v.summary.has_label);
-  addRows(v.rows, v.summary.has_label);
+  startTable(labelled);
+  addRows(v.rows, labelled);
   finish(v.summary);
 }
 

@@ -114,7 +114,6 @@ impl Run {
                     ..
                 }
             ),
-            has_label: self.label_column().is_some(),
             unnamed_note: self.unnamed_note(lang),
         }
     }
@@ -357,7 +356,6 @@ struct Summary {
     total: String,
     unknown_columns: Vec<String>,
     windows_1252: bool,
-    has_label: bool,
     /// Said when columns without a name in the header have filled cells (not used).
     unnamed_note: Option<String>,
 }
